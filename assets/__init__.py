@@ -1,0 +1,1 @@
+"""Data shipped with bpdraw: the default model and optional training data."""

@@ -1,0 +1,3 @@
+from bpdraw.cli import main
+
+raise SystemExit(main())

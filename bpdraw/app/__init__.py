@@ -1,0 +1,1 @@
+"""The desktop app: the only part of bpdraw that imports Qt."""
