@@ -1,0 +1,337 @@
+"""Drawings and images -> load_digits' format: an (8, 8) array of ints 0-16.
+
+load_digits is the UCI optdigits set: scanned digits normalised to 32x32 binary
+bitmaps, then counted in non-overlapping 4x4 blocks. Measured on those bitmaps,
+the ink spans the full 32 px height, its width is normalised too (median 20 px,
+even for "1" 18 px) and about 312 of the 1024 pixels are ink. A drawing is made to
+look like that, whatever the canvas size, the position on it and the pen width:
+
+1. the strokes' bounding box is fitted to the full height of the 32x32 box and to
+   an ink width of about 20 px; a narrow drawing (a "1") is widened at most
+   `max_stretch` times, so a line stays a line, and is drawn with a thicker pen;
+2. the strokes are drawn again with a pen of a fixed width in the 32x32 box (the
+   canvas's own pen width plays no part): the pen is chosen so that a drawing
+   has about optdigits' 312 ink pixels, within `pen_width_range`;
+3. the ink in each 4x4 block is counted (anti-aliased, so 0-16 like optdigits).
+
+A drawing with no finite point, or whose points all coincide (a click, a dot), is
+"nothing drawn": `NothingDrawn` is raised, never a guess. The conversion cannot
+tell a small drawing from a large one (that is the point of it), so a caller that
+knows its canvas passes `min_size` to also call tiny scribbles nothing drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+BITMAP_SIZE = 32
+BLOCK_SIZE = 4
+# Mean ink pixels of the 32x32 optdigits bitmaps behind load_digits (measured:
+# load_digits' block counts sum to 19.5 * 16 = 312 per digit).
+OPTDIGITS_INK_PIXELS = 312.0
+# A drawing smaller than this fraction of its own coordinates' magnitude is float noise.
+_RELATIVE_EXTENT_EPS = 1e-12
+_SEGMENT_CHUNK = 1024
+
+
+class NothingDrawn(ValueError):
+    """The drawing (or image) is blank or near-blank: there is no digit to read."""
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """How a drawing is fitted into the 32x32 box; the defaults mimic optdigits.
+
+    keep_aspect: fit the drawing keeping its aspect ratio (the naive baseline) instead
+        of normalising height and width separately.
+    ink_width: target ink width in pixels of 32 for an ordinary digit.
+    max_stretch: at most this ratio between the horizontal and vertical scale.
+    pen_width: stroke width in pixels of 32; None = chosen per drawing so the ink
+        covers about `ink_pixels` pixels, within `pen_width_range`.
+    min_ink_width: a narrow drawing (a "1" as a line) gets a pen at least this wide
+        minus its own width, like optdigits' thick ones.
+    """
+
+    keep_aspect: bool = False
+    ink_width: float = 20.0
+    max_stretch: float = 3.0
+    pen_width: float | None = None
+    ink_pixels: float = OPTDIGITS_INK_PIXELS
+    pen_width_range: tuple[float, float] = (2.5, 6.0)
+    min_ink_width: float = 8.0
+
+    def __post_init__(self) -> None:
+        if not 1.0 <= self.ink_width <= BITMAP_SIZE:
+            raise ValueError(f"ink_width must be within 1..{BITMAP_SIZE}, got {self.ink_width}")
+        if not self.max_stretch >= 1.0:
+            raise ValueError(f"max_stretch must be >= 1, got {self.max_stretch}")
+        if self.pen_width is not None and not 0.5 <= self.pen_width <= 16:
+            raise ValueError(f"pen_width must be within 0.5..16 or None, got {self.pen_width}")
+        low, high = self.pen_width_range
+        if not 0.5 <= low <= high <= 16:
+            raise ValueError(
+                f"pen_width_range must satisfy 0.5 <= low <= high <= 16, got {low, high}"
+            )
+        if not self.ink_pixels > 0:
+            raise ValueError(f"ink_pixels must be > 0, got {self.ink_pixels}")
+        if not 0 <= self.min_ink_width <= 16:
+            raise ValueError(f"min_ink_width must be within 0..16, got {self.min_ink_width}")
+
+
+DEFAULT_CONVERSION = Conversion()
+
+
+@dataclass(frozen=True)
+class PackedStrokes:
+    """Many drawings in flat arrays (the dev set's layout).
+
+    points: (P, 2) float x, y (y down); stroke j is points[stroke_ptr[j]:stroke_ptr[j + 1]];
+    drawing i is strokes sample_ptr[i] .. sample_ptr[i + 1] - 1.
+    """
+
+    points: np.ndarray
+    stroke_ptr: np.ndarray
+    sample_ptr: np.ndarray
+
+    @property
+    def n_drawings(self) -> int:
+        return len(self.sample_ptr) - 1
+
+
+def strokes_to_digits(
+    strokes: Sequence, *, min_size: float = 0.0, conversion: Conversion = DEFAULT_CONVERSION
+) -> np.ndarray:
+    """A drawing -> (8, 8) int64 in 0..16, load_digits' format.
+
+    strokes: sequence of strokes, each a sequence of (x, y) points (y down), any scale.
+    min_size: a drawing whose width and height are both below this (in the strokes'
+        units) is nothing drawn. Raises NothingDrawn for a blank or near-blank drawing.
+    """
+    return bitmap_to_digits(strokes_to_bitmap(strokes, min_size=min_size, conversion=conversion))
+
+
+def strokes_to_bitmap(
+    strokes: Sequence, *, min_size: float = 0.0, conversion: Conversion = DEFAULT_CONVERSION
+) -> np.ndarray:
+    """A drawing -> (32, 32) float in [0, 1], the ink coverage of each pixel (row 0 on top)."""
+    packed = _pack_one(strokes)
+    if not min_size <= 0:
+        extent = np.ptp(packed.points, axis=0) if len(packed.points) else np.zeros(2)
+        if extent.max() < min_size:
+            raise NothingDrawn(_NOTHING_MESSAGE)
+    bitmaps, drawn = packed_to_bitmaps(packed, conversion)
+    if not drawn[0]:
+        raise NothingDrawn(_NOTHING_MESSAGE)
+    return bitmaps[0].astype(np.float64)
+
+
+def bitmap_to_digits(bitmap: np.ndarray) -> np.ndarray:
+    """(32, 32) or (n, 32, 32) ink coverage -> (8, 8) / (n, 8, 8) int64 block counts 0..16."""
+    bitmap = np.asarray(bitmap, dtype=np.float64)
+    n_blocks = BITMAP_SIZE // BLOCK_SIZE
+    shape = bitmap.shape[:-2] + (n_blocks, BLOCK_SIZE, n_blocks, BLOCK_SIZE)
+    counts = bitmap.reshape(shape).sum(axis=(-3, -1))
+    return np.clip(np.rint(counts), 0, BLOCK_SIZE * BLOCK_SIZE).astype(np.int64)
+
+
+_NOTHING_MESSAGE = "nothing drawn: draw a digit (a dot or a click is not one)"
+
+
+def _pack_one(strokes: Sequence) -> PackedStrokes:
+    """One drawing -> PackedStrokes, dropping non-finite points and empty strokes."""
+    if isinstance(strokes, np.ndarray) and strokes.dtype != object and strokes.ndim != 3:
+        if strokes.size == 0:
+            strokes = []
+        else:
+            raise ValueError(
+                "strokes must be a sequence of strokes, each a sequence of (x, y) points; "
+                f"got an array of shape {strokes.shape}"
+            )
+    kept = []
+    for stroke in strokes:
+        try:
+            points = np.asarray(stroke, dtype=np.float64)
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"a stroke must be a sequence of (x, y) numbers: {error}") from None
+        if points.size == 0:
+            continue
+        if points.ndim != 2 or points.shape[1] != 2:
+            raise ValueError(
+                f"a stroke must be a sequence of (x, y) points, got shape {points.shape}"
+            )
+        points = points[np.isfinite(points).all(axis=1)]
+        if len(points):
+            kept.append(points)
+    lengths = [len(points) for points in kept]
+    stroke_ptr = np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]).astype(np.int64)
+    points = np.concatenate(kept) if kept else np.zeros((0, 2))
+    return PackedStrokes(points, stroke_ptr, np.array([0, len(kept)], dtype=np.int64))
+
+
+def packed_to_bitmaps(
+    packed: PackedStrokes, conversion: Conversion = DEFAULT_CONVERSION
+) -> tuple[np.ndarray, np.ndarray]:
+    """Many drawings -> ((n, 32, 32) float32 coverage, (n,) bool drawn).
+
+    The batch form of `strokes_to_bitmap` (augmentation renders thousands at once);
+    points must be finite. A drawing that is nothing drawn gets drawn=False and a
+    blank bitmap.
+    """
+    n = packed.n_drawings
+    points = np.asarray(packed.points, dtype=np.float64)
+    stroke_ptr = np.asarray(packed.stroke_ptr, dtype=np.int64)
+    sample_ptr = np.asarray(packed.sample_ptr, dtype=np.int64)
+    stroke_lengths = np.diff(stroke_ptr)
+    stroke_of_point = np.repeat(np.arange(len(stroke_lengths)), stroke_lengths)
+    drawing_of_stroke = np.repeat(np.arange(n), np.diff(sample_ptr))
+    drawing_of_point = drawing_of_stroke[stroke_of_point]
+
+    # Exact power-of-two rescaling per drawing keeps huge or tiny coordinates in range.
+    magnitude = np.zeros(n)
+    np.maximum.at(magnitude, drawing_of_point, np.abs(points).max(axis=1, initial=0.0))
+    _, exponent = np.frexp(magnitude)
+    points = np.ldexp(points, -exponent[drawing_of_point][:, None])
+
+    low = np.full((n, 2), np.inf)
+    high = np.full((n, 2), -np.inf)
+    np.minimum.at(low, drawing_of_point, points)
+    np.maximum.at(high, drawing_of_point, points)
+    has_points = np.isfinite(low[:, 0])
+    extent = np.where(has_points[:, None], high - low, 0.0)
+    drawn = has_points & (extent.max(axis=1) > _RELATIVE_EXTENT_EPS)
+    width, height = extent[:, 0], extent[:, 1]
+
+    segment_start, segment_end = _segments(stroke_ptr, stroke_of_point)
+    segment_drawing = drawing_of_point[segment_start]
+    segment_length = np.hypot(*(points[segment_end] - points[segment_start]).T)
+    path_length = np.bincount(segment_drawing, weights=segment_length, minlength=n)
+
+    scale_x, scale_y, pen = _fit(width, height, path_length, drawn, conversion)
+    origin = np.where(has_points[:, None], low, 0.0)
+    centre = BITMAP_SIZE / 2
+    pixels = np.empty_like(points)
+    d = drawing_of_point
+    pixels[:, 0] = (points[:, 0] - origin[d, 0] - width[d] / 2) * scale_x[d] + centre
+    pixels[:, 1] = (points[:, 1] - origin[d, 1] - height[d] / 2) * scale_y[d] + centre
+
+    keep = drawn[segment_drawing]
+    bitmaps = np.zeros((n, BITMAP_SIZE, BITMAP_SIZE), dtype=np.float32)
+    distance = _distance_to_ink(
+        pixels[segment_start[keep]], pixels[segment_end[keep]], segment_drawing[keep], n
+    )
+    radius = (pen / 2)[:, None].astype(np.float32)
+    coverage = np.clip(radius + np.float32(0.5) - distance, 0.0, 1.0)
+    bitmaps[drawn] = coverage[drawn].reshape(-1, BITMAP_SIZE, BITMAP_SIZE)
+    return bitmaps, drawn
+
+
+def _segments(stroke_ptr: np.ndarray, stroke_of_point: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs of consecutive points within each stroke; a 1-point stroke is a dot."""
+    n_points = int(stroke_ptr[-1])
+    index = np.arange(n_points)
+    follows = np.zeros(n_points, dtype=bool)
+    follows[:-1] = stroke_of_point[:-1] == stroke_of_point[1:]
+    single = np.diff(stroke_ptr) == 1
+    dots = stroke_ptr[:-1][single]
+    start = np.concatenate([index[follows], dots])
+    end = np.concatenate([index[follows] + 1, dots])
+    order = np.argsort(start, kind="stable")
+    return start[order], end[order]
+
+
+def _fit(
+    width: np.ndarray,
+    height: np.ndarray,
+    path_length: np.ndarray,
+    drawn: np.ndarray,
+    conversion: Conversion,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per drawing: horizontal and vertical scale to pixels, and the pen width in pixels."""
+    size = float(BITMAP_SIZE)
+    safe_width = np.where(width > 0, width, 1.0)
+    safe_height = np.where(height > 0, height, 1.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # Pen chosen from a first guess of the scale: path length in pixels * pen ~ ink.
+        if conversion.pen_width is not None:
+            pen = np.full(width.shape, conversion.pen_width)
+        else:
+            guess = np.minimum(
+                np.where(height > 0, (size - 4) / safe_height, np.inf),
+                np.where(width > 0, (size - 4) / safe_width, np.inf),
+            )
+            guess = np.where(np.isfinite(guess), guess, 1.0)
+            low, high = conversion.pen_width_range
+            pen = np.clip(conversion.ink_pixels / np.maximum(path_length * guess, 1e-9), low, high)
+        box = size - pen
+        keep_aspect = np.minimum(
+            np.where(height > 0, box / safe_height, np.inf),
+            np.where(width > 0, box / safe_width, np.inf),
+        )
+        keep_aspect = np.where(np.isfinite(keep_aspect), keep_aspect, 1.0)
+        if conversion.keep_aspect:
+            scale_x = scale_y = keep_aspect
+        else:
+            stretch = conversion.max_stretch
+            scale_y = np.where(
+                height > 0, np.minimum(box / safe_height, keep_aspect * stretch), 1.0
+            )
+            wanted_x = np.where(width > 0, (conversion.ink_width - pen) / safe_width, scale_y)
+            scale_x = np.clip(wanted_x, scale_y / stretch, scale_y * stretch)
+            scale_x = np.minimum(scale_x, np.where(width > 0, box / safe_width, np.inf))
+            scale_y = np.where(height > 0, scale_y, keep_aspect)
+            # A narrow drawing (a "1" as a line) gets a thicker pen, as optdigits' 1s are.
+            thick_pen = np.minimum(np.maximum(pen, conversion.min_ink_width - width * scale_x), 16)
+            shrink = (size - thick_pen) / (size - pen)
+            scale_x, scale_y, pen = scale_x * shrink, scale_y * shrink, thick_pen
+    return (
+        np.where(drawn, scale_x, 1.0),
+        np.where(drawn, scale_y, 1.0),
+        np.where(drawn, pen, 1.0),
+    )
+
+
+def _distance_to_ink(
+    start: np.ndarray, end: np.ndarray, segment_drawing: np.ndarray, n: int
+) -> np.ndarray:
+    """(n, 1024) float32 distance from each pixel centre to the nearest segment of its drawing.
+
+    Segments must be sorted by drawing. Drawings without segments get +inf.
+    """
+    centres = (np.arange(BITMAP_SIZE, dtype=np.float32) + np.float32(0.5))[None, :]
+    pixel_x = np.tile(centres, (1, BITMAP_SIZE))  # x varies fastest (row-major 32x32)
+    pixel_y = np.repeat(centres, BITMAP_SIZE, axis=1)
+    distance = np.full((n, BITMAP_SIZE * BITMAP_SIZE), np.inf, dtype=np.float32)
+    start = start.astype(np.float32)
+    end = end.astype(np.float32)
+    boundaries = np.flatnonzero(np.diff(segment_drawing)) + 1
+    drawing_starts = np.concatenate([[0], boundaries]) if len(segment_drawing) else np.zeros(0, int)
+    chunk_first = 0
+    while chunk_first < len(drawing_starts):
+        # Whole drawings per chunk, about _SEGMENT_CHUNK segments at a time.
+        first_segment = drawing_starts[chunk_first]
+        limit = first_segment + _SEGMENT_CHUNK
+        chunk_last = max(chunk_first + 1, int(np.searchsorted(drawing_starts, limit, "right")))
+        chunk_last = min(chunk_last, len(drawing_starts))
+        end_segment = (
+            drawing_starts[chunk_last] if chunk_last < len(drawing_starts) else len(segment_drawing)
+        )
+        a = start[first_segment:end_segment]
+        b = end[first_segment:end_segment]
+        direction = b - a
+        length_sq = (direction**2).sum(axis=1)
+        inv_length_sq = np.where(length_sq > 0, 1 / np.maximum(length_sq, 1e-12), 0)
+        offset_x = pixel_x - a[:, :1]
+        offset_y = pixel_y - a[:, 1:]
+        along = (offset_x * direction[:, :1] + offset_y * direction[:, 1:]) * inv_length_sq[:, None]
+        np.clip(along, 0, 1, out=along)
+        offset_x -= along * direction[:, :1]
+        offset_y -= along * direction[:, 1:]
+        squared = offset_x * offset_x + offset_y * offset_y
+        local_starts = drawing_starts[chunk_first:chunk_last] - first_segment
+        nearest = np.minimum.reduceat(squared, local_starts, axis=0)
+        distance[segment_drawing[drawing_starts[chunk_first:chunk_last]]] = np.sqrt(nearest)
+        chunk_first = chunk_last
+    return distance
