@@ -1,0 +1,301 @@
+"""The Draw tab: draw a digit, watch the network read it as you draw.
+
+Unsure answers: `predictionLabel` always shows the likeliest digit (greyed out when the
+network is unsure), and the line under it says "Not sure — 3 or 8?" when the top
+probability is below `UNSURE_BELOW` or the two likeliest digits are within `CLOSE_MARGIN`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bpdraw.app.canvas import Canvas
+
+if TYPE_CHECKING:
+    from bpdraw.model import Model
+
+# The network is "unsure" below this top probability, or when the runner-up is this close.
+UNSURE_BELOW = 0.5
+CLOSE_MARGIN = 0.2
+# Live prediction while drawing: at most one every this many milliseconds.
+THROTTLE_MS = 60
+
+ACCENT = QColor("#2f6fde")
+ACCENT_SOFT = QColor("#c9d8f5")
+TRACK = QColor("#edf0f4")
+TEXT = QColor("#1f2933")
+MUTED = QColor("#7b8794")
+
+
+class ProbabilityBars(QWidget):
+    """Ten horizontal bars, one per digit, the likeliest highlighted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("probabilityBars")
+        self.setMinimumSize(200, 200)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._probabilities: np.ndarray | None = None
+
+    def probabilities(self) -> np.ndarray | None:
+        return None if self._probabilities is None else self._probabilities.copy()
+
+    def set_probabilities(self, probabilities: np.ndarray | None) -> None:
+        """probabilities: (10,) summing to 1, or None for a blank drawing."""
+        self._probabilities = None if probabilities is None else np.asarray(probabilities, float)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(260, 230)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        row_height = self.height() / 10
+        bar_height = min(14.0, row_height * 0.6)
+        label_width, value_width = 22.0, 46.0
+        track_width = max(10.0, self.width() - label_width - value_width - 12)
+        top_digit = None if self._probabilities is None else int(np.argmax(self._probabilities))
+        font = painter.font()
+        for digit in range(10):
+            y = digit * row_height
+            probability = 0.0 if self._probabilities is None else float(self._probabilities[digit])
+            is_top = digit == top_digit
+            font.setBold(is_top)
+            painter.setFont(font)
+            painter.setPen(TEXT if is_top else MUTED)
+            painter.drawText(
+                QRectF(0, y, label_width, row_height), Qt.AlignmentFlag.AlignCenter, str(digit)
+            )
+            track = QRectF(
+                label_width + 6, y + (row_height - bar_height) / 2, track_width, bar_height
+            )
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(TRACK)
+            painter.drawRoundedRect(track, bar_height / 2, bar_height / 2)
+            if probability > 0:
+                filled = QRectF(track)
+                filled.setWidth(max(bar_height, track_width * probability))
+                painter.setBrush(ACCENT if is_top else ACCENT_SOFT)
+                painter.drawRoundedRect(filled, bar_height / 2, bar_height / 2)
+            if self._probabilities is not None:
+                painter.setPen(TEXT if is_top else MUTED)
+                painter.drawText(
+                    QRectF(track.right() + 6, y, value_width, row_height),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    f"{probability:.0%}",
+                )
+        painter.end()
+
+
+class DigitPreview(QWidget):
+    """The 8x8 grid the network sees: 0 (white) to 16 (black)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("digitPreview")
+        self.setFixedSize(120, 120)
+        self.setToolTip("What the network sees: 8×8 cells, 0–16")
+        self._digits: np.ndarray | None = None
+
+    def digits(self) -> np.ndarray | None:
+        return None if self._digits is None else self._digits.copy()
+
+    def set_digits(self, digits: np.ndarray | None) -> None:
+        """digits: (8, 8) ints 0–16, or None for a blank drawing."""
+        self._digits = None if digits is None else np.asarray(digits).reshape(8, 8).copy()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        side = min(self.width(), self.height())
+        cell = side / 8
+        painter.fillRect(QRectF(0, 0, side, side), Qt.GlobalColor.white)
+        if self._digits is not None:
+            for row in range(8):
+                for column in range(8):
+                    level = int(self._digits[row, column])
+                    if level:
+                        grey = round(255 * (1 - min(level, 16) / 16))
+                        painter.fillRect(
+                            QRectF(column * cell, row * cell, cell, cell), QColor(grey, grey, grey)
+                        )
+        painter.setPen(QPen(QColor("#e3e8ee"), 1))
+        for index in range(1, 8):
+            painter.drawLine(QPointF(index * cell, 0), QPointF(index * cell, side))
+            painter.drawLine(QPointF(0, index * cell), QPointF(side, index * cell))
+        painter.setPen(QPen(QColor("#cfd6df"), 1))
+        painter.drawRect(QRectF(0.5, 0.5, side - 1, side - 1))
+        painter.end()
+
+
+class DrawTab(QWidget):
+    """Canvas, the predicted digit, the ten probabilities and the 8x8 the network sees."""
+
+    def __init__(self, model: Model | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drawTab")
+        self._model = model
+
+        self.canvas = Canvas()
+        self.undoButton = QPushButton("Undo")
+        self.undoButton.setObjectName("undoButton")
+        self.undoButton.setToolTip(
+            f"Remove the last stroke ({_shortcut_text(QKeySequence.StandardKey.Undo)})"
+        )
+        self.clearButton = QPushButton("Clear")
+        self.clearButton.setObjectName("clearButton")
+        self.clearButton.setToolTip("Start again (Esc)")
+
+        self.predictionLabel = QLabel("")
+        self.predictionLabel.setObjectName("predictionLabel")
+        self.predictionLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(self.font())
+        font.setPixelSize(96)
+        font.setBold(True)
+        self.predictionLabel.setFont(font)
+        self.predictionLabel.setMinimumHeight(120)
+
+        self.statusLabel = QLabel("")
+        self.statusLabel.setObjectName("predictionStatusLabel")
+        self.statusLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        status_font = QFont(self.font())
+        status_font.setPixelSize(15)
+        self.statusLabel.setFont(status_font)
+
+        self.probabilityBars = ProbabilityBars()
+        self.preview = DigitPreview()
+
+        self._build_layout()
+
+        self._prediction_timer = QTimer(self)
+        self._prediction_timer.setSingleShot(True)
+        self._prediction_timer.setInterval(THROTTLE_MS)
+        self._prediction_timer.timeout.connect(self.update_prediction)
+        self.canvas.drawing_changed.connect(self.on_drawing_changed)
+        self.canvas.stroke_finished.connect(self.on_stroke_finished)
+        self.undoButton.clicked.connect(self.canvas.undo)
+        self.clearButton.clicked.connect(self.canvas.clear)
+
+        self._probabilities: np.ndarray | None = None
+        self.update_prediction()
+
+    def _build_layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.undoButton)
+        buttons.addWidget(self.clearButton)
+
+        left = QVBoxLayout()
+        left.addWidget(self.canvas, 1)
+        left.addLayout(buttons)
+
+        preview_caption = QLabel("What the network sees")
+        preview_caption.setObjectName("previewCaption")
+        preview_caption.setStyleSheet("color: #7b8794;")
+        preview_row = QHBoxLayout()
+        preview_row.addWidget(self.preview)
+        preview_row.addWidget(preview_caption, 1, Qt.AlignmentFlag.AlignBottom)
+
+        panel = QFrame()
+        panel.setObjectName("predictionPanel")
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel.setStyleSheet(
+            "QFrame#predictionPanel { background: #ffffff; border: 1px solid #dde3ea;"
+            " border-radius: 10px; }"
+        )
+        panel.setMinimumWidth(280)
+        right = QVBoxLayout(panel)
+        right.setContentsMargins(18, 12, 18, 18)
+        right.addWidget(self.predictionLabel)
+        right.addWidget(self.statusLabel)
+        right.addSpacing(8)
+        right.addWidget(self.probabilityBars, 1)
+        right.addSpacing(8)
+        right.addLayout(preview_row)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(16)
+        layout.addLayout(left, 3)
+        layout.addWidget(panel, 2)
+
+    # --- model and prediction --------------------------------------------------------
+
+    def model(self) -> Model | None:
+        return self._model
+
+    def set_model(self, model: Model) -> None:
+        """Read the current drawing with another model."""
+        self._model = model
+        self.update_prediction()
+
+    def probabilities(self) -> np.ndarray | None:
+        """The ten probabilities shown, or None when nothing is drawn."""
+        return None if self._probabilities is None else self._probabilities.copy()
+
+    def on_drawing_changed(self) -> None:
+        if not self.canvas.is_drawing():  # undo, clear, set_strokes: answer at once
+            self.update_prediction()
+        # While the pen moves: one prediction per THROTTLE_MS however fast it moves.
+        elif not self._prediction_timer.isActive():
+            self._prediction_timer.start()
+
+    def on_stroke_finished(self) -> None:
+        self._prediction_timer.stop()
+        self.update_prediction()
+
+    def update_prediction(self) -> None:
+        """Convert the drawing and show what the model reads."""
+        self._prediction_timer.stop()
+        digits = self.canvas.to_digits()
+        self.undoButton.setEnabled(not self.canvas.is_blank())
+        self.clearButton.setEnabled(not self.canvas.is_blank())
+        if digits is None or self._model is None:
+            self._show_blank()
+            self.preview.set_digits(digits)
+            return
+        probabilities = self._model.predict_proba(digits)[0]
+        self._show(probabilities)
+        self.preview.set_digits(digits)
+
+    def _show_blank(self) -> None:
+        self._probabilities = None
+        self.predictionLabel.setText("")
+        self.statusLabel.setText("Draw a digit" if self._model is not None else "No model loaded")
+        self.statusLabel.setStyleSheet(f"color: {MUTED.name()};")
+        self.probabilityBars.set_probabilities(None)
+
+    def _show(self, probabilities: np.ndarray) -> None:
+        self._probabilities = np.asarray(probabilities, dtype=float)
+        first, second = np.argsort(self._probabilities)[::-1][:2]
+        top, runner_up = self._probabilities[first], self._probabilities[second]
+        unsure = top < UNSURE_BELOW or top - runner_up < CLOSE_MARGIN
+        self.predictionLabel.setText(str(int(first)))
+        if unsure:
+            self.predictionLabel.setStyleSheet(f"color: {MUTED.name()};")
+            self.statusLabel.setText(f"Not sure — {first} or {second}?")
+            self.statusLabel.setStyleSheet("color: #b7791f;")
+        else:
+            self.predictionLabel.setStyleSheet(f"color: {TEXT.name()};")
+            self.statusLabel.setText(f"{top:.0%} sure")
+            self.statusLabel.setStyleSheet(f"color: {MUTED.name()};")
+        self.probabilityBars.set_probabilities(self._probabilities)
+
+
+def _shortcut_text(key: QKeySequence.StandardKey) -> str:
+    sequences = QKeySequence.keyBindings(key)
+    return sequences[0].toString(QKeySequence.SequenceFormat.NativeText) if sequences else ""

@@ -1,0 +1,114 @@
+"""The Draw tab: real mouse drawing on the canvas, read by the shipped default model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from test_canvas import circle, drag, vertical_line
+
+from bpdraw.app.draw_tab import DrawTab
+from bpdraw.model import load_default
+
+
+class FixedModel:
+    """Answers the same probabilities for any digit."""
+
+    def __init__(self, probabilities):
+        self.probabilities = np.asarray(probabilities, dtype=float)
+
+    def predict_proba(self, X):
+        return self.probabilities[np.newaxis, :]
+
+
+@pytest.fixture(scope="module")
+def default_model():
+    return load_default()
+
+
+@pytest.fixture
+def tab(qtbot, default_model):
+    widget = DrawTab(default_model)
+    qtbot.addWidget(widget)
+    widget.resize(860, 520)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_blank_canvas_predicts_nothing_and_asks_for_a_digit(tab):
+    assert tab.predictionLabel.text() == ""
+    assert tab.statusLabel.text() == "Draw a digit"
+    assert tab.probabilities() is None
+    assert tab.preview.digits() is None
+
+
+def test_vertical_line_reads_1(qtbot, tab):
+    drag(qtbot, tab.canvas, vertical_line(tab.canvas))
+    assert tab.predictionLabel.text() == "1"
+
+
+def test_loop_reads_0(qtbot, tab):
+    drag(qtbot, tab.canvas, circle(tab.canvas))
+    assert tab.predictionLabel.text() == "0"
+
+
+def test_prediction_shows_probabilities_and_what_the_network_sees(qtbot, tab):
+    drag(qtbot, tab.canvas, vertical_line(tab.canvas))
+    probabilities = tab.probabilities()
+    assert probabilities.shape == (10,)
+    assert probabilities.sum() == pytest.approx(1.0)
+    assert np.array_equal(tab.probabilityBars.probabilities(), probabilities)
+    assert np.array_equal(tab.preview.digits(), tab.canvas.to_digits())
+
+
+def test_predicts_while_drawing_before_the_stroke_ends(qtbot, tab):
+    points = [QPoint(round(x), round(y)) for x, y in vertical_line(tab.canvas)]
+    qtbot.mousePress(tab.canvas, Qt.MouseButton.LeftButton, pos=points[0])
+    for point in points[1:]:
+        qtbot.mouseMove(tab.canvas, point)
+    qtbot.waitUntil(lambda: tab.predictionLabel.text() != "", timeout=2000)
+    assert len(tab.canvas.strokes()) == 1
+    qtbot.mouseRelease(tab.canvas, Qt.MouseButton.LeftButton, pos=points[-1])
+
+
+def test_undo_button_removes_the_last_stroke(qtbot, tab):
+    drag(qtbot, tab.canvas, vertical_line(tab.canvas))
+    qtbot.mouseClick(tab.undoButton, Qt.MouseButton.LeftButton)
+    assert tab.canvas.strokes() == []
+    assert tab.predictionLabel.text() == ""
+    assert tab.statusLabel.text() == "Draw a digit"
+
+
+def test_clear_button_empties_the_canvas(qtbot, tab):
+    drag(qtbot, tab.canvas, circle(tab.canvas))
+    drag(qtbot, tab.canvas, vertical_line(tab.canvas))
+    qtbot.mouseClick(tab.clearButton, Qt.MouseButton.LeftButton)
+    assert tab.canvas.strokes() == []
+    assert tab.predictionLabel.text() == ""
+
+
+def test_unsure_names_the_two_likeliest_digits(qtbot, tab):
+    probabilities = np.full(10, 0.25 / 8)
+    probabilities[3], probabilities[8] = 0.4, 0.35
+    tab.set_model(FixedModel(probabilities))
+    drag(qtbot, tab.canvas, circle(tab.canvas))
+    assert tab.predictionLabel.text() == "3"
+    assert tab.statusLabel.text() == "Not sure — 3 or 8?"
+
+
+def test_sure_answer_gives_its_confidence(qtbot, tab):
+    probabilities = np.full(10, 0.05 / 9)
+    probabilities[7] = 0.95
+    tab.set_model(FixedModel(probabilities))
+    drag(qtbot, tab.canvas, vertical_line(tab.canvas))
+    assert tab.predictionLabel.text() == "7"
+    assert tab.statusLabel.text() == "95% sure"
+
+
+def test_set_model_rereads_the_drawing(qtbot, tab):
+    drag(qtbot, tab.canvas, vertical_line(tab.canvas))
+    probabilities = np.full(10, 0.02 / 9)
+    probabilities[4] = 0.98
+    tab.set_model(FixedModel(probabilities))
+    assert tab.predictionLabel.text() == "4"
