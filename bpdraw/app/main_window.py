@@ -1,0 +1,257 @@
+"""The main window: menus, the Draw and Train tabs, and the model in use."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from bpdraw.app.draw_tab import DrawTab
+from bpdraw.app.train_tab import TrainTab
+from bpdraw.model import Model, ModelFileError, load, load_default
+
+if TYPE_CHECKING:
+    from bpdraw.app.confusion import ConfusionWindow
+
+ORGANISATION = "bpdraw"
+APPLICATION = "bpdraw"
+MODEL_FILTER = "bpdraw models (*.npz);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """One window: draw a digit, retrain the network, look at its confusion matrix.
+
+    The window owns the model in use (`self.model`); `set_model` hands it to every view.
+    After a model is replaced, File → Restore previous model brings the one before back.
+    """
+
+    def __init__(
+        self,
+        model: Model | None = None,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("bpdraw")
+        self.settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
+        self.model: Model = model if model is not None else load_default()
+        self.previous_model: Model | None = None
+        self.confusion_window: ConfusionWindow | None = None
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.draw_tab = DrawTab(self.model)
+        self.train_tab = TrainTab(settings=self.settings)
+        self.tabs.addTab(self.draw_tab, "Draw")
+        self.tabs.addTab(self.train_tab, "Train")
+        self.setCentralWidget(self.tabs)
+
+        self._create_actions()
+        self._create_menus()
+        self.train_tab.model_trained.connect(self.on_model_trained)
+        self.train_tab.training_failed.connect(self.on_training_failed)
+        self.train_tab.training_cancelled.connect(self.on_training_cancelled)
+        self.train_tab.confusion_requested.connect(self.show_confusion_window)
+
+        self.statusBar().showMessage(f"Model: {self.model.describe()}")
+        self.resize(900, 620)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # --- actions and menus -------------------------------------------------------------
+
+    def _create_actions(self) -> None:
+        def action(text: str, slot, shortcut=None, name: str = "") -> QAction:
+            created = QAction(text, self)
+            created.setObjectName(name)
+            if shortcut is not None:
+                created.setShortcut(shortcut)
+            created.triggered.connect(slot)
+            return created
+
+        self.openAction = action(
+            "&Open model…", self.on_open_model, QKeySequence.Open, "openAction"
+        )
+        self.saveAction = action(
+            "&Save model…", self.on_save_model, QKeySequence.Save, "saveAction"
+        )
+        self.restoreAction = action(
+            "&Restore previous model", self.on_restore_previous_model, name="restoreAction"
+        )
+        self.restoreAction.setEnabled(False)
+        self.quitAction = action("&Quit", self.close, QKeySequence.Quit, "quitAction")
+        self.undoAction = action(
+            "&Undo", self.draw_tab.canvas.undo, QKeySequence.Undo, "undoAction"
+        )
+        self.clearAction = action(
+            "&Clear", self.draw_tab.canvas.clear, QKeySequence(Qt.Key.Key_Escape), "clearAction"
+        )
+        self.confusionAction = action(
+            "&Confusion matrix",
+            self.show_confusion_window,
+            QKeySequence("Ctrl+M"),
+            "confusionAction",
+        )
+        self.aboutAction = action("&About bpdraw", self.on_about, name="aboutAction")
+
+    def _create_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.addAction(self.openAction)
+        file_menu.addAction(self.saveAction)
+        file_menu.addAction(self.restoreAction)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quitAction)
+        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.addAction(self.undoAction)
+        edit_menu.addAction(self.clearAction)
+        view_menu = menu_bar.addMenu("&View")
+        view_menu.addAction(self.confusionAction)
+        help_menu = menu_bar.addMenu("&Help")
+        help_menu.addAction(self.aboutAction)
+
+    # --- the model in use --------------------------------------------------------------
+
+    def set_model(self, model: Model) -> None:
+        """Use `model` everywhere: Draw tab, Train tab, confusion window."""
+        self.model = model
+        self.draw_tab.set_model(model)
+        if self.confusion_window is not None:
+            self.confusion_window.set_model(model)
+        self.statusBar().showMessage(f"Model: {model.describe()}")
+
+    def replace_model(self, model: Model) -> None:
+        """Use `model`, keeping the current one for File → Restore previous model."""
+        self.previous_model = self.model
+        self.restoreAction.setEnabled(True)
+        self.set_model(model)
+
+    def open_model_file(self, path: str | Path) -> bool:
+        """Load a model file; on a bad file show why and keep the current model."""
+        try:
+            model = load(path)
+        except ModelFileError as error:
+            QMessageBox.critical(self, "Cannot open model", str(error))
+            return False
+        self.replace_model(model)
+        self.settings.setValue("files/last_directory", str(Path(path).parent))
+        return True
+
+    def save_model_file(self, path: str | Path) -> bool:
+        """Save the model in use (atomically: an existing file survives a failed save)."""
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(".npz")
+        try:
+            self.model.save(path)
+        except OSError as error:
+            QMessageBox.critical(self, "Cannot save model", f"{path}: {error.strerror or error}")
+            return False
+        self.settings.setValue("files/last_directory", str(path.parent))
+        self.statusBar().showMessage(f"Saved the model to {path}", 5000)
+        return True
+
+    # --- slots -------------------------------------------------------------------------
+
+    def on_open_model(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open model", self._last_directory(), MODEL_FILTER
+        )
+        if path:
+            self.open_model_file(path)
+
+    def on_save_model(self) -> None:
+        suggestion = str(Path(self._last_directory()) / "model.npz")
+        path, _ = QFileDialog.getSaveFileName(self, "Save model", suggestion, MODEL_FILTER)
+        if path:
+            self.save_model_file(path)
+
+    def on_restore_previous_model(self) -> None:
+        if self.previous_model is None:
+            return
+        self.model, self.previous_model = self.previous_model, self.model
+        self.set_model(self.model)
+        self.statusBar().showMessage(f"Restored the previous model: {self.model.describe()}")
+
+    def on_model_trained(self, model: Model) -> None:
+        self.replace_model(model)
+        self.statusBar().showMessage(f"Now using the new model: {model.describe()}")
+
+    def on_training_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Training failed; the previous model stays. {message}")
+
+    def on_training_cancelled(self) -> None:
+        self.statusBar().showMessage("Training cancelled; the previous model stays.")
+
+    def on_about(self) -> None:
+        QMessageBox.about(self, "About bpdraw", self.about_text())
+
+    def about_text(self) -> str:
+        metadata = self.model.metadata
+        accuracy = self.model.test_accuracy
+        lines = [
+            "<h3>bpdraw</h3>",
+            "<p>Draw a digit and watch a small NumPy backpropagation network read it.</p>",
+            "<p><b>Model in use</b><br>",
+            f"Recipe: {self.model.recipe}<br>",
+            f"Layers: {'-'.join(map(str, self.model.network.layer_sizes))}<br>",
+            "Test accuracy (450 load_digits test digits): "
+            + (f"{accuracy:.3f}" if accuracy is not None else "unknown")
+            + "<br>",
+            f"Created: {str(metadata.get('created', 'unknown'))[:10]}</p>",
+        ]
+        return "".join(lines)
+
+    def show_confusion_window(self) -> None:
+        """View → Confusion matrix: created on first use (it loads matplotlib)."""
+        if self.confusion_window is None:
+            from bpdraw.app.confusion import ConfusionWindow
+
+            self.confusion_window = ConfusionWindow()
+            self.confusion_window.set_model(self.model)
+        self.confusion_window.show()
+        self.confusion_window.raise_()
+        self.confusion_window.activateWindow()
+
+    def _last_directory(self) -> str:
+        return str(self.settings.value("files/last_directory", str(Path.home())))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.train_tab.shutdown()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        if self.confusion_window is not None:
+            self.confusion_window.close()
+        super().closeEvent(event)
+
+
+def start(argv: Sequence[str] | None = None) -> tuple[QApplication, MainWindow]:
+    """Create the application (if there is none) and show the window on the shipped model."""
+    app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("bpdraw")
+    window = MainWindow()
+    window.show()
+    return app, window
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Start the app on the shipped model and run it until the window closes; the exit code."""
+    app, _window = start(argv)
+    return app.exec()

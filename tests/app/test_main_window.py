@@ -1,0 +1,199 @@
+"""The main window: menus, keys, model files, settings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from test_canvas import drag, vertical_line
+
+from bpdraw.app.main_window import MainWindow
+from bpdraw.model import load, load_default
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path, monkeypatch):
+    """Keep every QSettings the window (or its tabs) opens out of the user's own settings."""
+    for settings_format in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(tmp_path / "user"))
+        QSettings.setPath(settings_format, QSettings.Scope.SystemScope, str(tmp_path / "system"))
+    return tmp_path
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "bpdraw.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    main_window = MainWindow(settings=settings)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    return main_window
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Replace the modal dialogs: file names come from `dialogs.open_path`/`save_path`."""
+
+    class Dialogs:
+        open_path = ""
+        save_path = ""
+        errors: list[str] = []
+
+    recorded = Dialogs()
+    recorded.errors = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (recorded.open_path, ""))
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (recorded.save_path, ""))
+    )
+
+    def critical(parent, title, text, *args, **kwargs):
+        recorded.errors.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
+    return recorded
+
+
+def same_weights(first, second) -> bool:
+    return all(
+        np.array_equal(a, b)
+        for a, b in zip(first.network.weights, second.network.weights, strict=True)
+    )
+
+
+def test_constructs_with_no_arguments_on_the_default_model(qtbot):
+    main_window = MainWindow()
+    qtbot.addWidget(main_window)
+    assert same_weights(main_window.model, load_default())
+    assert main_window.draw_tab.model() is main_window.model
+
+
+def test_has_draw_and_train_tabs(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Draw", "Train"]
+    assert window.findChild(type(window.draw_tab.canvas), "canvas") is window.draw_tab.canvas
+
+
+def test_menus(window):
+    menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert menus == ["File", "Edit", "View", "Help"]
+
+
+def test_actions_use_standard_keys(window):
+    assert window.openAction.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.saveAction.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    assert window.undoAction.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert window.clearAction.shortcut() == QKeySequence(Qt.Key.Key_Escape)
+
+
+def test_ctrl_z_undoes_the_last_stroke(qtbot, window):
+    canvas = window.draw_tab.canvas
+    drag(qtbot, canvas, vertical_line(canvas))
+    drag(qtbot, canvas, [(60, 60), (200, 60)])
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(canvas.strokes()) == 1
+    assert window.draw_tab.predictionLabel.text() == "1"
+
+
+def test_escape_clears_the_drawing(qtbot, window):
+    canvas = window.draw_tab.canvas
+    drag(qtbot, canvas, vertical_line(canvas))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    assert canvas.strokes() == []
+    assert window.draw_tab.predictionLabel.text() == ""
+
+
+def test_opening_a_corrupt_model_file_keeps_the_model_and_says_why(window, dialogs, tmp_path):
+    corrupt = tmp_path / "corrupt.npz"
+    corrupt.write_bytes(b"PK\x03\x04 this is not a model")
+    dialogs.open_path = str(corrupt)
+    model_before = window.model
+    window.openAction.trigger()
+    assert window.model is model_before
+    assert window.draw_tab.model() is model_before
+    assert len(dialogs.errors) == 1
+    assert "corrupt.npz" in dialogs.errors[0]
+
+
+def test_cancelling_the_open_dialog_changes_nothing(window, dialogs):
+    model_before = window.model
+    dialogs.open_path = ""
+    window.openAction.trigger()
+    assert window.model is model_before
+    assert dialogs.errors == []
+
+
+def test_save_then_open_round_trips_the_model(window, dialogs, tmp_path):
+    dialogs.save_path = str(tmp_path / "saved.npz")
+    window.saveAction.trigger()
+    saved = load(tmp_path / "saved.npz")
+    assert same_weights(saved, window.model)
+
+    dialogs.open_path = str(tmp_path / "saved.npz")
+    window.openAction.trigger()
+    assert dialogs.errors == []
+    assert same_weights(window.model, saved)
+    assert window.draw_tab.model() is window.model
+
+
+def test_a_trained_model_replaces_the_model_and_can_be_restored(window):
+    original = window.model
+    trained = load_default()
+    window.train_tab.model_trained.emit(trained)
+    assert window.model is trained
+    assert window.draw_tab.model() is trained
+    assert window.restoreAction.isEnabled()
+    window.restoreAction.trigger()
+    assert window.model is original
+    assert window.draw_tab.model() is original
+
+
+def test_cancelled_or_failed_training_keeps_the_model(window):
+    original = window.model
+    window.train_tab.training_cancelled.emit()
+    window.train_tab.training_failed.emit("the loss exploded: lower the learning rate")
+    assert window.model is original
+    assert "previous model stays" in window.statusBar().currentMessage()
+
+
+def test_about_names_the_model_in_use(window):
+    text = window.about_text()
+    assert window.model.recipe in text
+    assert f"{window.model.test_accuracy:.3f}" in text
+
+
+def test_closing_shuts_the_training_down(qtbot, settings, monkeypatch):
+    main_window = MainWindow(settings=settings)
+    qtbot.addWidget(main_window)
+    calls = []
+    monkeypatch.setattr(main_window.train_tab, "shutdown", lambda: calls.append("shutdown"))
+    main_window.show()
+    main_window.close()
+    assert calls == ["shutdown"]
+
+
+def test_window_geometry_is_remembered(qtbot, settings):
+    first = MainWindow(settings=settings)
+    qtbot.addWidget(first)
+    first.show()
+    # The offscreen screen is 800x800 and restoreGeometry fits the window to the screen,
+    # so a height that fits (above the window's minimum) is what can be checked.
+    first.resize(first.width(), 760)
+    qtbot.waitUntil(lambda: first.height() == 760)
+    first.close()
+
+    second = MainWindow(settings=settings)
+    qtbot.addWidget(second)
+    assert second.height() == 760
