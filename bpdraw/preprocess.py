@@ -34,7 +34,11 @@ BLOCK_SIZE = 4
 OPTDIGITS_INK_PIXELS = 312.0
 # A drawing smaller than this fraction of its own coordinates' magnitude is float noise.
 _RELATIVE_EXTENT_EPS = 1e-12
-_SEGMENT_CHUNK = 1024
+# Path resolution in pixels of a 28 px box: finer points are dropped (see _decimate).
+_PATH_STEP = 0.75
+# Segments are measured in pieces of at most this many pixels, each over a small window.
+_PIECE = 2.0
+_WINDOW_CHUNK = 8192
 
 
 class NothingDrawn(ValueError):
@@ -172,13 +176,18 @@ def _pack_one(strokes: Sequence) -> PackedStrokes:
 
 
 def packed_to_bitmaps(
-    packed: PackedStrokes, conversion: Conversion = DEFAULT_CONVERSION
+    packed: PackedStrokes,
+    conversion: Conversion = DEFAULT_CONVERSION,
+    *,
+    pen_scale: np.ndarray | None = None,
+    width_scale: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Many drawings -> ((n, 32, 32) float32 coverage, (n,) bool drawn).
 
     The batch form of `strokes_to_bitmap` (augmentation renders thousands at once);
     points must be finite. A drawing that is nothing drawn gets drawn=False and a
-    blank bitmap.
+    blank bitmap. pen_scale, width_scale: (n,) factors on the chosen pen width and
+    ink width, for augmentation (optdigits' widths vary 18-23 px).
     """
     n = packed.n_drawings
     points = np.asarray(packed.points, dtype=np.float64)
@@ -204,12 +213,26 @@ def packed_to_bitmaps(
     drawn = has_points & (extent.max(axis=1) > _RELATIVE_EXTENT_EPS)
     width, height = extent[:, 0], extent[:, 1]
 
+    # Points closer than a fraction of a pixel along the path add nothing but time (and a
+    # mouse's whole-pixel staircase): keep about one per _PATH_STEP of a 28 px box.
+    guess = np.where(drawn, (BITMAP_SIZE - 4) / np.where(drawn, extent.max(axis=1), 1.0), 1.0)
+    kept = _decimate(points * guess[drawing_of_point, None], stroke_ptr, stroke_of_point)
+    points, drawing_of_point = points[kept], drawing_of_point[kept]
+    stroke_of_point = stroke_of_point[kept]
+    stroke_ptr = np.concatenate(
+        [[0], np.cumsum(np.bincount(stroke_of_point, minlength=len(stroke_lengths)))]
+    )
+
     segment_start, segment_end = _segments(stroke_ptr, stroke_of_point)
     segment_drawing = drawing_of_point[segment_start]
     segment_length = np.hypot(*(points[segment_end] - points[segment_start]).T)
     path_length = np.bincount(segment_drawing, weights=segment_length, minlength=n)
 
     scale_x, scale_y, pen = _fit(width, height, path_length, drawn, conversion)
+    if width_scale is not None:
+        scale_x = scale_x * np.asarray(width_scale, dtype=np.float64)
+    if pen_scale is not None:
+        pen = pen * np.asarray(pen_scale, dtype=np.float64)
     origin = np.where(has_points[:, None], low, 0.0)
     centre = BITMAP_SIZE / 2
     pixels = np.empty_like(points)
@@ -218,14 +241,35 @@ def packed_to_bitmaps(
     pixels[:, 1] = (points[:, 1] - origin[d, 1] - height[d] / 2) * scale_y[d] + centre
 
     keep = drawn[segment_drawing]
-    bitmaps = np.zeros((n, BITMAP_SIZE, BITMAP_SIZE), dtype=np.float32)
+    radius = np.where(drawn, pen / 2, 0.0)
     distance = _distance_to_ink(
-        pixels[segment_start[keep]], pixels[segment_end[keep]], segment_drawing[keep], n
+        pixels[segment_start[keep]], pixels[segment_end[keep]], segment_drawing[keep], radius
     )
-    radius = (pen / 2)[:, None].astype(np.float32)
-    coverage = np.clip(radius + np.float32(0.5) - distance, 0.0, 1.0)
-    bitmaps[drawn] = coverage[drawn].reshape(-1, BITMAP_SIZE, BITMAP_SIZE)
+    coverage = np.clip(radius[:, None].astype(np.float32) + np.float32(0.5) - distance, 0.0, 1.0)
+    bitmaps = coverage.reshape(n, BITMAP_SIZE, BITMAP_SIZE)
+    bitmaps[~drawn] = 0
     return bitmaps, drawn
+
+
+def _decimate(
+    points: np.ndarray, stroke_ptr: np.ndarray, stroke_of_point: np.ndarray
+) -> np.ndarray:
+    """(P,) bool: the first point in each _PATH_STEP of path length, and each stroke's ends."""
+    n_points = len(points)
+    steps = np.zeros(n_points)
+    if n_points > 1:
+        steps[1:] = np.hypot(*np.diff(points, axis=0).T)
+    first = stroke_ptr[:-1][np.diff(stroke_ptr) > 0]
+    steps[first] = 0
+    travelled = np.cumsum(steps)
+    travelled -= np.repeat(travelled[first], np.diff(stroke_ptr)[np.diff(stroke_ptr) > 0])
+    step_index = np.floor(travelled / _PATH_STEP)
+    kept = np.ones(n_points, dtype=bool)
+    kept[1:] = step_index[1:] != step_index[:-1]
+    kept[first] = True
+    last = stroke_ptr[1:][np.diff(stroke_ptr) > 0] - 1
+    kept[last] = True
+    return kept
 
 
 def _segments(stroke_ptr: np.ndarray, stroke_of_point: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -294,44 +338,55 @@ def _fit(
 
 
 def _distance_to_ink(
-    start: np.ndarray, end: np.ndarray, segment_drawing: np.ndarray, n: int
+    start: np.ndarray, end: np.ndarray, segment_drawing: np.ndarray, radius: np.ndarray
 ) -> np.ndarray:
-    """(n, 1024) float32 distance from each pixel centre to the nearest segment of its drawing.
+    """(n, 1024) float32 distance from each pixel centre to its drawing's nearest segment.
 
-    Segments must be sorted by drawing. Drawings without segments get +inf.
+    Only pixels that the pen of the given radius can reach are measured (the rest are
+    +inf): each segment, cut into pieces of at most _PIECE px, looks at a small window.
     """
-    centres = (np.arange(BITMAP_SIZE, dtype=np.float32) + np.float32(0.5))[None, :]
-    pixel_x = np.tile(centres, (1, BITMAP_SIZE))  # x varies fastest (row-major 32x32)
-    pixel_y = np.repeat(centres, BITMAP_SIZE, axis=1)
-    distance = np.full((n, BITMAP_SIZE * BITMAP_SIZE), np.inf, dtype=np.float32)
-    start = start.astype(np.float32)
-    end = end.astype(np.float32)
-    boundaries = np.flatnonzero(np.diff(segment_drawing)) + 1
-    drawing_starts = np.concatenate([[0], boundaries]) if len(segment_drawing) else np.zeros(0, int)
-    chunk_first = 0
-    while chunk_first < len(drawing_starts):
-        # Whole drawings per chunk, about _SEGMENT_CHUNK segments at a time.
-        first_segment = drawing_starts[chunk_first]
-        limit = first_segment + _SEGMENT_CHUNK
-        chunk_last = max(chunk_first + 1, int(np.searchsorted(drawing_starts, limit, "right")))
-        chunk_last = min(chunk_last, len(drawing_starts))
-        end_segment = (
-            drawing_starts[chunk_last] if chunk_last < len(drawing_starts) else len(segment_drawing)
-        )
-        a = start[first_segment:end_segment]
-        b = end[first_segment:end_segment]
-        direction = b - a
-        length_sq = (direction**2).sum(axis=1)
-        inv_length_sq = np.where(length_sq > 0, 1 / np.maximum(length_sq, 1e-12), 0)
-        offset_x = pixel_x - a[:, :1]
-        offset_y = pixel_y - a[:, 1:]
-        along = (offset_x * direction[:, :1] + offset_y * direction[:, 1:]) * inv_length_sq[:, None]
-        np.clip(along, 0, 1, out=along)
-        offset_x -= along * direction[:, :1]
-        offset_y -= along * direction[:, 1:]
-        squared = offset_x * offset_x + offset_y * offset_y
-        local_starts = drawing_starts[chunk_first:chunk_last] - first_segment
-        nearest = np.minimum.reduceat(squared, local_starts, axis=0)
-        distance[segment_drawing[drawing_starts[chunk_first:chunk_last]]] = np.sqrt(nearest)
-        chunk_first = chunk_last
-    return distance
+    n, size = len(radius), BITMAP_SIZE
+    distance = np.full(n * size * size + 1, np.inf, dtype=np.float32)  # last: off the bitmap
+    length = np.hypot(*(end - start).T)
+    pieces = np.maximum(1, np.ceil(length / _PIECE)).astype(np.int64)
+    segment = np.repeat(np.arange(len(start)), pieces)
+    piece = np.arange(len(segment)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
+    direction = (end - start)[segment] / pieces[segment, None]
+    a = start[segment] + direction * piece[:, None]
+    b = a + direction
+    drawing = segment_drawing[segment]
+    reach = radius[drawing] + 1.0
+    # Window side: the piece, the pen's reach on both sides, one pixel of rounding.
+    window = np.ceil(_PIECE + 2 * reach + 1).astype(np.int64)
+    for side in np.unique(window):
+        chosen = np.flatnonzero(window == side)
+        for first in range(0, len(chosen), _WINDOW_CHUNK):
+            part = chosen[first : first + _WINDOW_CHUNK]
+            _window_distance(distance, a[part], b[part], drawing[part], reach[part], int(side))
+    return distance[:-1].reshape(n, size * size)
+
+
+def _window_distance(
+    distance: np.ndarray, a: np.ndarray, b: np.ndarray, drawing: np.ndarray, reach, side: int
+) -> None:
+    """Lower `distance` (flat, n*1024 + 1) with each segment a-b's distance over a window."""
+    size = BITMAP_SIZE
+    origin = np.floor(np.minimum(a, b) - reach[:, None]).astype(np.int64)
+    offsets = np.arange(side)
+    column = origin[:, :1] + np.tile(offsets, side)[None, :]  # (S, side*side)
+    row = origin[:, 1:] + np.repeat(offsets, side)[None, :]
+    direction = (b - a).astype(np.float32)
+    length_sq = (direction**2).sum(axis=1)
+    inverse = np.where(length_sq > 0, 1 / np.maximum(length_sq, 1e-12), 0).astype(np.float32)
+    offset_x = (column + 0.5 - a[:, :1]).astype(np.float32)
+    offset_y = (row + 0.5 - a[:, 1:]).astype(np.float32)
+    along = (offset_x * direction[:, :1] + offset_y * direction[:, 1:]) * inverse[:, None]
+    np.clip(along, 0, 1, out=along)
+    offset_x -= along * direction[:, :1]
+    offset_y -= along * direction[:, 1:]
+    squared = offset_x * offset_x + offset_y * offset_y
+    inside = (column >= 0) & (column < size) & (row >= 0) & (row < size)
+    index = np.where(
+        inside, drawing[:, None] * size * size + row * size + column, len(distance) - 1
+    )
+    np.minimum.at(distance, index.ravel(), np.sqrt(squared).ravel())
