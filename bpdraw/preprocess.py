@@ -22,6 +22,7 @@ knows its canvas passes `min_size` to also call tiny scribbles nothing drawn.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -319,13 +320,13 @@ def _fit(
             scale_x = scale_y = keep_aspect
         else:
             stretch = conversion.max_stretch
+            # (A flat drawing's vertical scale multiplies zero; keep_aspect bounds x.)
             scale_y = np.where(
-                height > 0, np.minimum(box / safe_height, keep_aspect * stretch), 1.0
+                height > 0, np.minimum(box / safe_height, keep_aspect * stretch), keep_aspect
             )
             wanted_x = np.where(width > 0, (conversion.ink_width - pen) / safe_width, scale_y)
             scale_x = np.clip(wanted_x, scale_y / stretch, scale_y * stretch)
             scale_x = np.minimum(scale_x, np.where(width > 0, box / safe_width, np.inf))
-            scale_y = np.where(height > 0, scale_y, keep_aspect)
             # A narrow drawing (a "1" as a line) gets a thicker pen, as optdigits' 1s are.
             thick_pen = np.minimum(np.maximum(pen, conversion.min_ink_width - width * scale_x), 16)
             shrink = (size - thick_pen) / (size - pen)
@@ -390,3 +391,153 @@ def _window_distance(
         inside, drawing[:, None] * size * size + row * size + column, len(distance) - 1
     )
     np.minimum.at(distance, index.ravel(), np.sqrt(squared).ravel())
+
+
+def image_to_digits(
+    image: np.ndarray | str | os.PathLike, *, conversion: Conversion = DEFAULT_CONVERSION
+) -> np.ndarray:
+    """A picture of one digit (array or PNG/JPEG file) -> (8, 8) int64 in 0..16.
+
+    Dark ink on a light background and light on dark are both read (the background is
+    what the border shows). The ink is thinned to its centre lines, which are drawn
+    again like strokes, so a photo's pen width does not matter either.
+    Raises NothingDrawn for a blank image.
+    """
+    ink = _ink_mask(_grey(image))
+    return strokes_to_digits(_skeleton_strokes(_thin(ink)), conversion=conversion)
+
+
+def _grey(image: np.ndarray | str | os.PathLike) -> np.ndarray:
+    """An image (or a file holding one) -> (h, w) float brightness in [0, 1]."""
+    if isinstance(image, (str, os.PathLike)):
+        import matplotlib.image
+
+        try:
+            image = matplotlib.image.imread(os.fspath(image))
+        except (OSError, ValueError, SyntaxError) as error:
+            raise ValueError(f"cannot read an image from {os.fspath(image)}: {error}") from None
+    pixels = np.asarray(image)
+    if pixels.dtype == bool:
+        pixels = pixels.astype(np.float64)
+    elif np.issubdtype(pixels.dtype, np.integer):
+        pixels = pixels.astype(np.float64) / max(float(np.iinfo(pixels.dtype).max), 1.0)
+    elif np.issubdtype(pixels.dtype, np.floating):
+        pixels = pixels.astype(np.float64)
+        finite = np.isfinite(pixels)
+        pixels = np.where(finite, pixels, np.median(pixels[finite]) if finite.any() else 0.0)
+        top = np.abs(pixels).max(initial=0.0)
+        if top > 1:
+            pixels = pixels / (255.0 if top <= 255 else top)
+    else:
+        raise ValueError(f"an image must hold numbers, got {pixels.dtype}")
+    if pixels.ndim == 3 and pixels.shape[2] in (3, 4):
+        grey = pixels[..., :3] @ np.array([0.299, 0.587, 0.114])
+        if pixels.shape[2] == 4:
+            alpha = pixels[..., 3]
+            over_white = alpha * grey + (1 - alpha)
+            # Ink on a transparent sheet: the transparency is the drawing.
+            grey = over_white if np.ptp(over_white) >= 0.5 * np.ptp(alpha) else 1 - alpha
+        pixels = grey
+    elif pixels.ndim == 3 and pixels.shape[2] in (1, 2):
+        pixels = pixels[..., 0]
+    if pixels.ndim != 2 or min(pixels.shape) < 1:
+        raise ValueError(f"an image must be (h, w), (h, w, 3) or (h, w, 4), got {pixels.shape}")
+    return np.clip(pixels, 0.0, 1.0)
+
+
+def _ink_mask(grey: np.ndarray) -> np.ndarray:
+    """(h, w) brightness -> bool ink mask, cropped to the ink (specks dropped)."""
+    from scipy import ndimage
+
+    border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
+    background = np.median(border)
+    ink = grey - background if background < 0.5 else background - grey
+    # Large photos are reduced first: a digit needs no more than ~256 px.
+    factor = int(np.ceil(max(ink.shape) / 256))
+    if factor > 1:
+        h, w = (ink.shape[0] // factor) * factor, (ink.shape[1] // factor) * factor
+        ink = ink[:h, :w].reshape(h // factor, factor, w // factor, factor).mean(axis=(1, 3))
+    strongest = np.percentile(ink, 99.9) if ink.size else 0.0
+    if not strongest > 0.15:
+        raise NothingDrawn("nothing drawn: the image is blank (no ink stands out)")
+    mask = ink > 0.5 * strongest
+    labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
+    if count > 1:
+        areas = np.bincount(labels.ravel())[1:]
+        mask = np.isin(labels, 1 + np.flatnonzero(areas >= 0.1 * areas.max()))
+    if mask.sum() < 3:
+        raise NothingDrawn("nothing drawn: the image has only a speck of ink")
+    rows, columns = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    mask = mask[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
+    # Thin at a comfortable resolution: about 48-128 px tall.
+    side = max(mask.shape)
+    if side < 48:
+        grow = int(np.ceil(48 / side))
+        mask = np.kron(mask, np.ones((grow, grow), dtype=bool))
+    elif side > 128:
+        shrink = int(np.ceil(side / 128))
+        h, w = -(-mask.shape[0] // shrink) * shrink, -(-mask.shape[1] // shrink) * shrink
+        padded = np.zeros((h, w), dtype=bool)
+        padded[: mask.shape[0], : mask.shape[1]] = mask
+        mask = padded.reshape(h // shrink, shrink, w // shrink, shrink).any(axis=(1, 3))
+    return np.pad(mask, 1)
+
+
+def _thin(mask: np.ndarray) -> np.ndarray:
+    """Zhang-Suen thinning: the ink's one-pixel-wide centre lines."""
+    skeleton = mask.copy()
+    while True:
+        changed = False
+        for first_pass in (True, False):
+            p = np.pad(skeleton, 1)
+            # Neighbours P2..P9, clockwise from north.
+            n = [
+                p[:-2, 1:-1],
+                p[:-2, 2:],
+                p[1:-1, 2:],
+                p[2:, 2:],
+                p[2:, 1:-1],
+                p[2:, :-2],
+                p[1:-1, :-2],
+                p[:-2, :-2],
+            ]
+            count = sum(neighbour.astype(np.int8) for neighbour in n)
+            ring = n + n[:1]
+            transitions = sum((~ring[i] & ring[i + 1]).astype(np.int8) for i in range(8))
+            if first_pass:
+                clear = ~(n[0] & n[2] & n[4]) & ~(n[2] & n[4] & n[6])
+            else:
+                clear = ~(n[0] & n[2] & n[6]) & ~(n[0] & n[4] & n[6])
+            remove = skeleton & (count >= 2) & (count <= 6) & (transitions == 1) & clear
+            if remove.any():
+                skeleton = skeleton & ~remove
+                changed = True
+        if not changed:
+            return skeleton
+
+
+def _skeleton_strokes(skeleton: np.ndarray) -> list[np.ndarray]:
+    """Centre-line pixels -> strokes: a segment between each pair of touching pixels.
+
+    skeleton must have an empty one-pixel border.
+    """
+    height, width = skeleton.shape
+    inner = skeleton[1:-1, 1:-1]
+    strokes: list[np.ndarray] = []
+    touched = np.zeros_like(skeleton)
+    for step_row, step_column in ((0, 1), (1, 0), (1, 1), (1, -1)):
+        neighbour = skeleton[
+            1 + step_row : height - 1 + step_row, 1 + step_column : width - 1 + step_column
+        ]
+        rows, columns = np.nonzero(inner & neighbour)
+        rows, columns = rows + 1, columns + 1
+        touched[rows, columns] = True
+        touched[rows + step_row, columns + step_column] = True
+        starts = np.stack([columns + 0.5, rows + 0.5], axis=1)
+        ends = starts + [step_column, step_row]
+        strokes.extend(np.stack([starts, ends], axis=1))
+    rows, columns = np.nonzero(skeleton & ~touched)
+    strokes.extend(
+        np.array([[column + 0.5, row + 0.5]]) for row, column in zip(rows, columns, strict=True)
+    )
+    return strokes
