@@ -1,0 +1,74 @@
+"""Pen digits for training: shipped, rendered through the canvas's conversion."""
+
+import numpy as np
+import pytest
+
+from bpdraw.augment import (
+    Distortion,
+    augmented_pen_set,
+    distort,
+    load_pen_digits,
+    load_pen_packed,
+    select,
+)
+from bpdraw.preprocess import strokes_to_digits
+
+
+def test_shipped_pen_digits_are_3498_by_14_writers():
+    digits, labels, writers = load_pen_digits()
+    assert len(digits) == len(labels) == len(writers) == 3498
+    assert sorted(set(writers)) == [f"{w:02d}" for w in range(1, 15)]
+    assert set(labels) == set(range(10))
+    assert all(stroke.shape[1] == 2 for digit in digits for stroke in digit)
+
+
+def test_clean_rendering_is_exactly_the_canvas_conversion():
+    digits, labels, writers = load_pen_digits()
+    X, y = augmented_pen_set(np.random.default_rng(0), 0, writers=["03"])
+    chosen = np.flatnonzero(writers == "03")
+    np.testing.assert_array_equal(y, labels[chosen])
+    for row, index in zip(X[:20], chosen[:20], strict=True):
+        np.testing.assert_array_equal(row, strokes_to_digits(digits[index]).ravel())
+
+
+def test_copies_add_distorted_renderings_in_load_digits_range():
+    X, y = augmented_pen_set(np.random.default_rng(0), 2, writers=["01"])
+    assert X.shape == (3 * 250, 64) and y.shape == (750,)
+    assert X.min() >= 0 and X.max() <= 16
+    clean, distorted = X[:250], X[250:500]
+    assert not np.array_equal(clean, distorted)
+    np.testing.assert_array_equal(y[:250], y[250:500])
+
+
+def test_the_same_seed_gives_the_same_set():
+    first = augmented_pen_set(np.random.default_rng(7), 1, writers=["02"])
+    second = augmented_pen_set(np.random.default_rng(7), 1, writers=["02"])
+    np.testing.assert_array_equal(first[0], second[0])
+
+
+def test_unknown_writer_is_refused():
+    with pytest.raises(ValueError, match="unknown writers"):
+        augmented_pen_set(np.random.default_rng(0), 1, writers=["99"])
+
+
+def test_negative_copies_are_refused():
+    with pytest.raises(ValueError, match="copies"):
+        augmented_pen_set(np.random.default_rng(0), -1)
+
+
+def test_select_keeps_the_chosen_drawings_strokes():
+    packed, _, _ = load_pen_packed()
+    chosen = select(packed, np.array([5, 2]))
+    assert chosen.n_drawings == 2
+    first = packed.points[
+        packed.stroke_ptr[packed.sample_ptr[5]] : packed.stroke_ptr[packed.sample_ptr[6]]
+    ]
+    np.testing.assert_array_equal(chosen.points[: len(first)], first)
+
+
+def test_distortion_keeps_the_stroke_layout():
+    packed, _, _ = load_pen_packed()
+    some = select(packed, np.arange(10))
+    distorted = distort(some, np.random.default_rng(0), Distortion())
+    np.testing.assert_array_equal(distorted.stroke_ptr, some.stroke_ptr)
+    assert np.isfinite(distorted.points).all()
