@@ -1,0 +1,298 @@
+"""The confusion-matrix window: where the model in use goes wrong on the 450 test digits.
+
+Clicking a cell of the heat map lists the test digits in it as crisp 8x8 thumbnails with their
+true label, the prediction and the model's confidence, so a person can see *why* a 3 was read
+as an 8. The evaluation runs when the window is shown (or a test asks for it), never at start-up.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+THUMBNAIL_PIXELS = 48  # 8x8 digits scaled 6x, nearest neighbour: every pixel stays a square
+PIXEL_MAX = 16
+
+
+def digit_pixmap(image: np.ndarray, size: int = THUMBNAIL_PIXELS) -> QPixmap:
+    """An (8, 8) 0-16 digit as a `size` x `size` pixmap, ink dark on white, pixels kept square."""
+    gray = 255 - np.clip(np.asarray(image, dtype=np.float64), 0, PIXEL_MAX) * 255 / PIXEL_MAX
+    gray = np.ascontiguousarray(gray.round().astype(np.uint8))
+    height, width = gray.shape
+    qimage = QImage(gray.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
+    scaled = qimage.scaled(
+        size,
+        size,
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.FastTransformation,
+    )
+    pixmap = QPixmap.fromImage(scaled)
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("#c8ced6"))
+    painter.drawRect(0, 0, size - 1, size - 1)
+    painter.end()
+    return pixmap
+
+
+class ConfusionWindow(QWidget):
+    """A top-level window: the model's confusion matrix with clickable cells."""
+
+    cell_selected = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("confusionWindow")
+        self.setWindowTitle("Confusion matrix")
+        self.resize(980, 600)
+        self._model = None
+        self._evaluation = None
+        self._split = None
+        self._plot = None
+        self._selected: tuple[int, int] | None = None
+        self._plot_stale = True
+
+        self.title_label = QLabel("No model yet.", objectName="confusionTitle")
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setWordWrap(True)
+        self.model_label = QLabel(objectName="confusionModel")
+        self.model_label.setWordWrap(True)
+        self.hint_label = QLabel(
+            "Rows are the true digits, columns what the model read. Blue: read right; red: "
+            "mistakes. Click a cell to see its digits."
+        )
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("color: palette(dark);")
+
+        self._plot_holder = QVBoxLayout()
+        self._plot_placeholder = QLabel("The heat map appears when a model is set.")
+        self._plot_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._plot_placeholder.setMinimumSize(480, 440)
+        self._plot_holder.addWidget(self._plot_placeholder)
+
+        self.cell_label = QLabel("Click a cell.", objectName="cellLabel")
+        cell_font = QFont(self.cell_label.font())
+        cell_font.setBold(True)
+        self.cell_label.setFont(cell_font)
+        self.cell_label.setWordWrap(True)
+        self.digit_list = QListWidget(objectName="cellDigits")
+        self.digit_list.setViewMode(QListView.ViewMode.IconMode)
+        self.digit_list.setIconSize(QSize(THUMBNAIL_PIXELS, THUMBNAIL_PIXELS))
+        self.digit_list.setGridSize(QSize(THUMBNAIL_PIXELS + 36, THUMBNAIL_PIXELS + 46))
+        self.digit_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.digit_list.setMovement(QListView.Movement.Static)
+        self.digit_list.setWrapping(True)
+        self.digit_list.setUniformItemSizes(True)
+        self.digit_list.setWordWrap(True)
+        self.digit_list.setSpacing(4)
+        self.digit_list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.digit_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        side = QVBoxLayout()
+        side.addWidget(self.cell_label)
+        side.addWidget(self.digit_list, 1)
+        body = QHBoxLayout()
+        body.addLayout(self._plot_holder, 3)
+        body.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.model_label)
+        layout.addSpacing(4)
+        layout.addWidget(self.hint_label)
+        layout.addLayout(body, 1)
+
+    # -- public API -----------------------------------------------------------------------
+    def set_model(self, model) -> None:
+        """Show `model`'s confusion on the 450 test digits (evaluated when shown)."""
+        self._model = model
+        self._evaluation = None
+        self._split = None
+        self._selected = None
+        self._plot_stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def model(self):
+        return self._model
+
+    def evaluation(self):
+        """The model's Evaluation on the test digits (computed on first use)."""
+        self._ensure_evaluated()
+        return self._evaluation
+
+    def cell_digits(self, true_digit: int, predicted: int) -> list[int]:
+        """Positions in the 450 test digits that are `true_digit` and were read as `predicted`."""
+        evaluation = self.evaluation()
+        if evaluation is None:
+            return []
+        hits = (evaluation.labels == true_digit) & (evaluation.predictions == predicted)
+        return [int(index) for index in np.flatnonzero(hits)]
+
+    @property
+    def heatmap_canvas(self):
+        """The heat map's matplotlib canvas widget (None until the window is first shown)."""
+        return None if self._plot is None else self._plot["canvas"]
+
+    @property
+    def heatmap_axes(self):
+        """The heat map's axes: cell (true, predicted) is centred at data (predicted, true)."""
+        return None if self._plot is None else self._plot["ax"]
+
+    def selected_cell(self) -> tuple[int, int] | None:
+        return self._selected
+
+    def listed_digits(self) -> list[int]:
+        """The test positions currently shown as thumbnails, in order."""
+        return [
+            int(self.digit_list.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.digit_list.count())
+        ]
+
+    def select_cell(self, true_digit: int, predicted: int) -> None:
+        """Show the digits of cell (true_digit, predicted) as thumbnails."""
+        if not (0 <= true_digit < 10 and 0 <= predicted < 10):
+            raise ValueError(f"a cell is two digits 0-9, not ({true_digit}, {predicted})")
+        indices = self.cell_digits(true_digit, predicted)
+        self._selected = (true_digit, predicted)
+        evaluation, split = self._evaluation, self._split
+        self.digit_list.clear()
+        if evaluation is None:
+            return
+        if true_digit == predicted:
+            what = f"True {true_digit}, read right"
+        else:
+            what = f"True {true_digit}, read as {predicted}"
+        count = len(indices)
+        self.cell_label.setText(f"{what}: {count} test digit{'s' if count != 1 else ''}")
+        for index in indices:
+            confidence = float(evaluation.confidences[index])
+            item = QListWidgetItem(
+                QIcon(digit_pixmap(split.images_test[index])),
+                f"true {int(evaluation.labels[index])} → {int(evaluation.predictions[index])}\n"
+                f"{confidence:.0%} sure",
+            )
+            item.setData(Qt.ItemDataRole.UserRole, index)
+            item.setToolTip(
+                f"Test digit #{index} (load_digits #{int(split.test_indices[index])})\n"
+                f"true {int(evaluation.labels[index])}, read as "
+                f"{int(evaluation.predictions[index])} with {confidence:.1%} confidence"
+            )
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            self.digit_list.addItem(item)
+        self._highlight_selection()
+        self.cell_selected.emit(true_digit, predicted)
+
+    def refresh(self) -> None:
+        """Evaluate the model (if needed) and redraw the heat map."""
+        from bpdraw.app.plots import draw_confusion
+
+        self._ensure_evaluated()
+        evaluation = self._evaluation
+        if evaluation is None:
+            return
+        plot = self._ensure_plot()
+        draw_confusion(plot["ax"], evaluation.confusion, fontsize=9)
+        plot["highlight"] = None
+        self._plot_stale = False
+        title, model_name = self._title()
+        self.title_label.setText(title)
+        self.model_label.setText(f"Model in use: {model_name}")
+        self.setWindowTitle(f"Confusion matrix — {evaluation.accuracy:.1%} on the test digits")
+        if self._selected is None:
+            self._selected = self._most_common_mistake(evaluation.confusion)
+        self.select_cell(*self._selected)
+        plot["canvas"].draw_idle()
+
+    # -- internals ------------------------------------------------------------------------
+    def _title(self) -> tuple[str, str]:
+        evaluation = self._evaluation
+        describe = getattr(self._model, "describe", None)
+        name = describe() if callable(describe) else "model in use"
+        wrong = int(evaluation.confusion.sum() - np.trace(evaluation.confusion))
+        total = int(evaluation.confusion.sum())
+        return (
+            f"{evaluation.accuracy:.1%} read right — {wrong} of the {total} test digits wrong",
+            name,
+        )
+
+    @staticmethod
+    def _most_common_mistake(confusion: np.ndarray) -> tuple[int, int]:
+        mistakes = np.asarray(confusion).copy()
+        np.fill_diagonal(mistakes, -1)
+        true_digit, predicted = np.unravel_index(int(mistakes.argmax()), mistakes.shape)
+        if mistakes[true_digit, predicted] <= 0:
+            return 0, 0
+        return int(true_digit), int(predicted)
+
+    def _ensure_evaluated(self) -> None:
+        if self._evaluation is not None or self._model is None:
+            return
+        from bpdraw.evaluate import evaluate_on_test
+
+        self._evaluation, self._split = evaluate_on_test(self._model)
+
+    def _ensure_plot(self):
+        if self._plot is not None:
+            return self._plot
+        from bpdraw.app.plots import make_canvas
+
+        canvas, figure = make_canvas(5.2, 4.8)
+        canvas.setObjectName("confusionCanvas")
+        canvas.setMinimumSize(420, 400)
+        canvas.setCursor(Qt.CursorShape.PointingHandCursor)
+        ax = figure.add_subplot()
+        canvas.mpl_connect("button_press_event", self.on_canvas_pressed)
+        self._plot_holder.replaceWidget(self._plot_placeholder, canvas)
+        self._plot_placeholder.deleteLater()
+        self._plot = {"canvas": canvas, "figure": figure, "ax": ax, "highlight": None}
+        return self._plot
+
+    def _highlight_selection(self) -> None:
+        if self._plot is None or self._selected is None:
+            return
+        from matplotlib.patches import Rectangle
+
+        plot = self._plot
+        if plot["highlight"] is not None:
+            plot["highlight"].remove()
+        true_digit, predicted = self._selected
+        plot["highlight"] = plot["ax"].add_patch(
+            Rectangle(
+                (predicted - 0.5, true_digit - 0.5),
+                1,
+                1,
+                fill=False,
+                edgecolor="#f1c40f",
+                linewidth=2.5,
+                zorder=5,
+            )
+        )
+        plot["canvas"].draw_idle()
+
+    def on_canvas_pressed(self, event) -> None:
+        from bpdraw.app.plots import cell_at
+
+        if self._plot is None or event.inaxes is not self._plot["ax"]:
+            return
+        cell = cell_at(self._plot["ax"], event.xdata, event.ydata)
+        if cell is not None:
+            self.select_cell(*cell)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._model is not None and self._plot_stale:
+            self.refresh()

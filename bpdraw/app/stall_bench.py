@@ -1,0 +1,210 @@
+"""How responsive the window stays while it trains: the benchmark's event-loop stall figures.
+
+A 10 ms `QTimer` on the GUI thread records when it fires while the Train tab retrains; any gap
+beyond the interval is time the event loop could not run (a stall the user would feel as a
+frozen window). Also measured: how long Cancel takes to stop a run.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass
+
+import numpy as np
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+SAFETY_TIMEOUT_MS = 600_000
+
+
+@dataclass(frozen=True)
+class StallReport:
+    """Figures of one measured training run (times in milliseconds unless named seconds)."""
+
+    recipe: str
+    length: int  # steps (classic) or epochs (fast)
+    training_seconds: float
+    timer_interval_ms: float
+    ticks: int
+    worst_stall_ms: float
+    p99_stall_ms: float
+    stalls_over_50ms: int
+    worst_stall_after_finish_ms: float  # drawing the results
+    cancel_latency_ms: float | None  # Cancel clicked -> training_cancelled received
+    cancel_to_idle_ms: float | None  # Cancel clicked -> thread ended, Retrain enabled again
+    warmed_up: bool
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def summary(self) -> str:
+        if self.cancel_latency_ms is None:
+            cancel = "cancel not measured"
+        else:
+            cancel = f"cancel took {self.cancel_latency_ms:.0f} ms"
+        return (
+            f"{self.recipe} {self.length:,}: trained in {self.training_seconds:.1f} s; worst GUI "
+            f"stall {self.worst_stall_ms:.0f} ms (p99 {self.p99_stall_ms:.0f} ms, "
+            f"{self.stalls_over_50ms} over 50 ms); drawing the results "
+            f"{self.worst_stall_after_finish_ms:.0f} ms; {cancel}"
+        )
+
+
+class _TickRecorder:
+    def __init__(self, interval_ms: int) -> None:
+        self.interval_ms = interval_ms
+        self.times: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.on_tick)
+
+    def on_tick(self) -> None:
+        self.times.append(time.perf_counter())
+
+    def start(self) -> None:
+        self.times.clear()
+        self.timer.start()
+
+    def stalls_ms(self, start: float | None = None, end: float | None = None) -> np.ndarray:
+        times = np.asarray(self.times)
+        if start is not None:
+            times = times[times >= start]
+        if end is not None:
+            times = times[times <= end]
+        if len(times) < 2:
+            return np.zeros(1)
+        return np.maximum(np.diff(times) * 1000 - self.interval_ms, 0)
+
+
+def _wait_for(tab, timeout_ms: int = SAFETY_TIMEOUT_MS) -> str:
+    """Run the event loop until the tab's training ends; which way it ended."""
+    loop = QEventLoop()
+    outcome = ["timeout"]
+
+    def ended(name: str):
+        def slot(*_args) -> None:
+            outcome[0] = name
+            loop.quit()
+
+        return slot
+
+    signals = {
+        "trained": tab.model_trained,
+        "failed": tab.training_failed,
+        "cancelled": tab.training_cancelled,
+    }
+    connections = [(signal, signal.connect(ended(name))) for name, signal in signals.items()]
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    for signal, connection in connections:
+        signal.disconnect(connection)
+    return outcome[0]
+
+
+def _spin(milliseconds: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def measure_training_stall(
+    recipe: str = "classic",
+    *,
+    settings: dict | None = None,
+    interval_ms: int = 10,
+    warm_up: bool = True,
+    measure_cancel: bool = True,
+    tab=None,
+) -> StallReport:
+    """Retrain in a shown TrainTab and measure the worst GUI event-loop stall while it trains.
+
+    `settings` are the recipe's config settings (defaults: the recipe's own defaults).
+    `warm_up` waits for the Train tab's background imports first, as a user who opens the tab
+    and then presses Retrain would; False measures a cold first run.
+    """
+    from bpdraw.app.train_tab import TrainTab
+
+    app = QApplication.instance() or QApplication([])
+    own_tab = tab is None
+    if own_tab:
+        tab = TrainTab()
+        tab.resize(1100, 720)
+    tab.show()
+    if warm_up:
+        tab.import_warmer.wait()
+    _spin(300)  # let the window paint and the live plot build
+
+    tab.set_settings(recipe, **(settings or {}))
+    config = tab.config()
+    length = config.steps if recipe == "classic" else config.epochs
+    recorder = _TickRecorder(interval_ms)
+    recorder.start()
+    _spin(50)
+    started = time.perf_counter()
+    tab.retrain_button.click()
+    outcome = _wait_for(tab)
+    finished = time.perf_counter()
+    if outcome != "trained":
+        raise RuntimeError(f"the measured training did not finish: {outcome}")
+    _spin(1000)
+    after = time.perf_counter()
+    recorder.timer.stop()
+    while tab.is_training():
+        _spin(20)
+
+    during = recorder.stalls_ms(started, finished)
+    after_finish = recorder.stalls_ms(finished, after)
+
+    cancel_latency = cancel_to_idle = None
+    if measure_cancel:
+        # Long enough that it is still running when Cancel is clicked a moment after the start.
+        tab.set_settings(recipe, **{**(settings or {}), _length_key(recipe): length * 20})
+        tab.retrain_button.click()
+        _spin(500)
+        clicked = time.perf_counter()
+        tab.cancel_button.click()
+        if _wait_for(tab) == "cancelled":
+            cancel_latency = (time.perf_counter() - clicked) * 1000
+            while tab.is_training():
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            cancel_to_idle = (time.perf_counter() - clicked) * 1000
+        while tab.is_training():
+            _spin(20)
+        tab.set_settings(recipe, **(settings or {}))
+
+    if own_tab:
+        tab.shutdown()
+        tab.close()
+        tab.deleteLater()
+    return StallReport(
+        recipe=recipe,
+        length=length,
+        training_seconds=round(finished - started, 3),
+        timer_interval_ms=interval_ms,
+        ticks=len(recorder.times),
+        worst_stall_ms=round(float(during.max()), 1),
+        p99_stall_ms=round(float(np.percentile(during, 99)), 1),
+        stalls_over_50ms=int((during > 50).sum()),
+        worst_stall_after_finish_ms=round(float(after_finish.max()), 1),
+        cancel_latency_ms=None if cancel_latency is None else round(cancel_latency, 1),
+        cancel_to_idle_ms=None if cancel_to_idle is None else round(cancel_to_idle, 1),
+        warmed_up=warm_up,
+    )
+
+
+def _length_key(recipe: str) -> str:
+    return "steps" if recipe == "classic" else "epochs"
+
+
+def main() -> None:
+    """Print the stall figures of a classic and a fast run (python -m bpdraw.app.stall_bench)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for recipe in ("classic", "fast"):
+        report = measure_training_stall(recipe)
+        print(report.summary())
+
+
+if __name__ == "__main__":
+    main()

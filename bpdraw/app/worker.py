@@ -1,0 +1,166 @@
+"""Runs a training recipe off the GUI thread and reports through Qt signals.
+
+The worker lives on its own `QThread`. It iterates `bpdraw.training.train(config)`, forwards
+progress (throttled, so a fast recipe cannot flood the GUI's event queue), evaluates the finished
+model on the 450 test digits while it is still off the GUI thread, and ends with exactly one of
+`finished`, `failed` or `cancelled`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+# At most this many progress signals a second reach the GUI; the last one always does.
+PROGRESS_SIGNALS_PER_SECOND = 20
+
+
+class TrainingWorker(QObject):
+    """Trains one model from `config` when `run()` is called on its thread.
+
+    Signals:
+        progressed(Progress): the newest progress event (throttled; the final one always arrives).
+        evaluated(Evaluation): the finished model on the 450 test digits, emitted just before
+            `finished` (only when `evaluate` is true).
+        finished(Finished): the run completed; `Finished.model` is a valid model.
+        failed(str): the run stopped with an error a user can act on (divergence, bad settings).
+        cancelled(): `cancel()` was called and the run stopped between two events.
+    """
+
+    progressed = Signal(object)
+    evaluated = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        config: object,
+        *,
+        evaluate: bool = True,
+        progress_signals_per_second: float = PROGRESS_SIGNALS_PER_SECOND,
+    ) -> None:
+        super().__init__()
+        self.config = config
+        self.evaluate = evaluate
+        self._min_progress_interval = 1.0 / progress_signals_per_second
+        self._cancel_requested = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the run to stop at the next event; safe to call from any thread."""
+        self._cancel_requested.set()
+
+    def is_cancel_requested(self) -> bool:
+        return self._cancel_requested.is_set()
+
+    @Slot()
+    def run(self) -> None:
+        """Train, emitting progress, then exactly one terminal signal."""
+        # Imported on the worker thread, so the GUI never waits for these imports.
+        from bpdraw.training import Finished, Progress, TrainingDiverged, train
+
+        last_emit = float("-inf")
+        pending: Progress | None = None
+        try:
+            events = train(self.config)
+            for event in events:
+                if self._cancel_requested.is_set():
+                    events.close()
+                    self.cancelled.emit()
+                    return
+                if isinstance(event, Progress):
+                    now = time.monotonic()
+                    if now - last_emit >= self._min_progress_interval:
+                        self.progressed.emit(event)
+                        last_emit, pending = now, None
+                    else:
+                        pending = event
+                elif isinstance(event, Finished):
+                    if pending is not None:
+                        self.progressed.emit(pending)
+                    self._finish(event)
+                    return
+            self.failed.emit("Training ended without producing a model.")
+        except TrainingDiverged as error:
+            self.failed.emit(str(error))
+        except ValueError as error:
+            self.failed.emit(f"Bad training settings: {error}")
+        except Exception as error:  # noqa: BLE001 - an unexpected error must not kill the thread silently
+            self.failed.emit(f"Training failed unexpectedly: {type(error).__name__}: {error}")
+
+    def _finish(self, finished: object) -> None:
+        if self.evaluate:
+            from bpdraw.evaluate import evaluate_on_test
+
+            evaluation, _split = evaluate_on_test(finished.model)
+            if self._cancel_requested.is_set():
+                self.cancelled.emit()
+                return
+            self.evaluated.emit(evaluation)
+        if self._cancel_requested.is_set():
+            self.cancelled.emit()
+            return
+        self.finished.emit(finished)
+
+
+def worker_thread(worker: TrainingWorker) -> QThread:
+    """A new QThread that runs `worker` when started and ends after the run's end.
+
+    Connect to it, then `start()` it. Whoever keeps it must `wait()` for it before dropping
+    it; the terminal signals stop its event loop from the worker thread itself, so waiting
+    never deadlocks.
+    """
+    thread = QThread()
+    thread.setObjectName("trainingThread")
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    for ending in (worker.finished, worker.failed, worker.cancelled):
+        ending.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+    return thread
+
+
+# What the first Retrain would otherwise import or load while it trains. Some of it (loading
+# scipy's extension modules) holds the GIL for tens of milliseconds, which stalls the GUI.
+WARM_UP_MODULES = ("bpdraw.app.plots", "bpdraw.evaluate", "sklearn.model_selection")
+
+
+class ImportWarmer(QObject):
+    """Imports the plotting and training stack on a plain thread, then emits `done`.
+
+    Started when the Train tab is first shown, so the first Retrain neither freezes the window
+    for the imports nor stalls it while training.
+    """
+
+    done = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="bpdraw-imports", daemon=True)
+            self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the imports are done (benchmarks); True when they are."""
+        if self._thread is None:
+            return False
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _run(self) -> None:
+        import importlib
+
+        # A failure here is reported by the real import or load later, where a user sees it.
+        with contextlib.suppress(Exception):
+            for name in WARM_UP_MODULES:
+                importlib.import_module(name)
+            from bpdraw.data import load_split
+
+            load_split(0)
+        with contextlib.suppress(RuntimeError):  # the widget that asked may be gone by now
+            self.done.emit()

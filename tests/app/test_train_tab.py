@@ -1,0 +1,161 @@
+"""The Train tab: retrain from a button, cancel, divergence, clean shutdown, settings."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from sklearn.metrics import confusion_matrix
+
+from bpdraw.app.train_tab import TrainTab
+from bpdraw.data import load_split
+from bpdraw.training import ClassicConfig, FastConfig
+
+# Long enough that a run is still going when the test acts on it (it is cancelled long before).
+LONG_RUN_STEPS = 2_000_000
+# The shortest classic run the divergence check accepts is a few hundred steps.
+SHORT_RUN_STEPS = 800
+
+
+@pytest.fixture
+def tab(qtbot):
+    train_tab = TrainTab()
+    qtbot.addWidget(train_tab)
+    train_tab.resize(1100, 720)
+    train_tab.show()
+    qtbot.waitExposed(train_tab)
+    yield train_tab
+    train_tab.shutdown()
+
+
+def start_long_run(qtbot, tab: TrainTab) -> None:
+    tab.set_settings("classic", steps=LONG_RUN_STEPS)
+    qtbot.mouseClick(tab.retrain_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.progress_bar.value() > 0, timeout=60_000)
+
+
+def test_defaults_reproduce_the_course(tab):
+    assert tab.recipe() == "classic"
+    assert tab.config() == ClassicConfig(hidden_units=100, learning_rate=0.11, steps=30_000, seed=0)
+    assert tab.length_label.text() == "Steps"
+    assert not tab.data_combo.isEnabled()  # the classic recipe trains on load_digits only
+
+
+def test_switching_to_fast_sets_its_defaults(tab):
+    tab.recipe_combo.setCurrentIndex(tab.recipe_combo.findData("fast"))
+
+    assert tab.length_label.text() == "Epochs"
+    assert tab.config() == FastConfig()
+    assert tab.data_combo.isEnabled()
+
+
+def test_cancel_is_enabled_only_while_training(qtbot, tab):
+    assert tab.retrain_button.isEnabled() and not tab.cancel_button.isEnabled()
+    start_long_run(qtbot, tab)
+    assert tab.cancel_button.isEnabled() and not tab.retrain_button.isEnabled()
+    with qtbot.waitSignal(tab.training_cancelled, timeout=60_000):
+        qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.is_training(), timeout=60_000)
+    assert tab.retrain_button.isEnabled() and not tab.cancel_button.isEnabled()
+
+
+def test_retrain_finishes_with_a_valid_model_and_shows_its_results(qtbot, tab):
+    tab.set_settings("classic", steps=SHORT_RUN_STEPS)
+    with qtbot.waitSignal(tab.model_trained, timeout=120_000) as trained:
+        qtbot.mouseClick(tab.retrain_button, Qt.MouseButton.LeftButton)
+    model = trained.args[0]
+
+    split = load_split(0)
+    predictions = model.predict(split.images_test)
+    assert predictions.shape == (450,)
+    # the confusion matrix shown is the model's on the 450 test digits, as sklearn counts it
+    evaluation = tab.evaluation()
+    np.testing.assert_array_equal(
+        evaluation.confusion, confusion_matrix(split.y_test, predictions, labels=range(10))
+    )
+    assert tab.accuracy_label.text() == f"{np.mean(predictions == split.y_test):.1%}"
+    assert tab.class_table.item(3, 2).text() == str(int(np.sum(split.y_test == 3)))
+    assert tab.progress_bar.value() == tab.progress_bar.maximum()
+    assert "now in use" in tab.status_label.text()
+    qtbot.waitUntil(lambda: not tab.is_training(), timeout=60_000)
+
+
+def test_cancel_keeps_the_previous_model(qtbot, tab):
+    start_long_run(qtbot, tab)
+    with (
+        qtbot.assertNotEmitted(tab.model_trained),
+        qtbot.waitSignal(tab.training_cancelled, timeout=60_000),
+    ):
+        qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.is_training(), timeout=60_000)
+
+    assert "cancelled" in tab.status_label.text()
+    assert "previous model" in tab.status_label.text()
+    assert tab.progress_bar.value() < LONG_RUN_STEPS
+
+
+def test_divergence_reports_failure_and_keeps_the_previous_model(qtbot, tab):
+    tab.set_settings("classic", learning_rate=50.0, steps=3000)
+    with (
+        qtbot.assertNotEmitted(tab.model_trained),
+        qtbot.waitSignal(tab.training_failed, timeout=60_000) as failed,
+    ):
+        qtbot.mouseClick(tab.retrain_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.is_training(), timeout=60_000)
+
+    assert "learning rate" in failed.args[0].lower()
+    assert "previous model" in tab.status_label.text()
+
+
+def test_shutdown_mid_training_leaves_no_running_thread(qtbot, tab):
+    start_long_run(qtbot, tab)
+    thread = tab.training_thread
+    assert thread.isRunning()
+
+    tab.shutdown()
+
+    assert not thread.isRunning()
+    assert not tab.is_training()
+    assert tab.retrain_button.isEnabled()
+
+
+def test_bad_settings_are_shown_inline_without_training(qtbot, tab):
+    tab.rate_edit.setText("fast please")
+    qtbot.mouseClick(tab.retrain_button, Qt.MouseButton.LeftButton)
+    assert not tab.is_training()
+    assert tab.settings_error.isVisible()
+    assert "learning rate" in tab.settings_error.text().lower()
+
+    tab.rate_edit.setText("0")  # a number, refused by the recipe's own validation
+    qtbot.mouseClick(tab.retrain_button, Qt.MouseButton.LeftButton)
+    assert not tab.is_training()
+    assert "greater than 0" in tab.settings_error.text()
+
+
+def test_last_settings_are_remembered(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "bpdraw.ini"), QSettings.Format.IniFormat)
+    first = TrainTab(settings=settings)
+    qtbot.addWidget(first)
+    first.set_settings("fast", hidden_units=40, learning_rate=0.004, epochs=12, seed=7)
+    qtbot.mouseClick(first.retrain_button, Qt.MouseButton.LeftButton)
+    first.shutdown()
+
+    second = TrainTab(settings=settings)
+    qtbot.addWidget(second)
+    assert second.config() == FastConfig(hidden_units=40, learning_rate=0.004, epochs=12, seed=7)
+
+
+def test_open_confusion_matrix_button_asks_for_the_window(qtbot, tab):
+    with qtbot.waitSignal(tab.confusion_requested, timeout=1000):
+        qtbot.mouseClick(tab.confusion_button, Qt.MouseButton.LeftButton)
+
+
+def test_importing_the_tabs_does_not_import_matplotlib():
+    code = (
+        "import sys, bpdraw.app.train_tab, bpdraw.app.confusion, bpdraw.app.worker; "
+        "sys.exit('matplotlib' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
