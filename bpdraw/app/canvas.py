@@ -19,14 +19,13 @@ Point = tuple[float, float]
 Stroke = list[Point]
 
 # Pen width as a fraction of the sheet's side: about what a marker on paper looks like.
-PEN_WIDTH = 0.055
+PEN_WIDTH = 0.045
 # A new point is kept only if it moved this far (fraction of the side) from the last one.
 MIN_POINT_DISTANCE = 0.004
 # A drawing smaller than this both ways (fraction of the side) is a slip, not a digit.
 MIN_DRAWING_SIZE = 0.02
 
 PAPER = QColor("#ffffff")
-BACKDROP = QColor("#eef1f5")
 BORDER = QColor("#cfd6df")
 GUIDE = QColor("#e3e8ee")
 INK = QColor("#1f2933")
@@ -167,7 +166,7 @@ class Canvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKDROP)
+        painter.fillRect(self.rect(), self.palette().window())
 
         sheet = self.sheet_rect()
         painter.setPen(QPen(BORDER, 1.0))

@@ -86,7 +86,7 @@ class ProbabilityBars(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(TRACK)
             painter.drawRoundedRect(track, bar_height / 2, bar_height / 2)
-            if probability > 0:
+            if probability >= 0.005:  # shows as at least 1 %
                 filled = QRectF(track)
                 filled.setWidth(max(bar_height, track_width * probability))
                 painter.setBrush(ACCENT if is_top else ACCENT_SOFT)
@@ -203,12 +203,13 @@ class DrawTab(QWidget):
         left.addWidget(self.canvas, 1)
         left.addLayout(buttons)
 
-        preview_caption = QLabel("What the network sees")
+        preview_caption = QLabel("What the network sees:\n8 × 8 cells, ink 0–16")
         preview_caption.setObjectName("previewCaption")
         preview_caption.setStyleSheet("color: #7b8794;")
         preview_row = QHBoxLayout()
+        preview_row.setSpacing(12)
         preview_row.addWidget(self.preview)
-        preview_row.addWidget(preview_caption, 1, Qt.AlignmentFlag.AlignBottom)
+        preview_row.addWidget(preview_caption, 1, Qt.AlignmentFlag.AlignVCenter)
 
         panel = QFrame()
         panel.setObjectName("predictionPanel")

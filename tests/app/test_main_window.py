@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from test_canvas import drag, vertical_line
 
-from bpdraw.app.main_window import MainWindow
+from bpdraw.app import MainWindow, run
 from bpdraw.model import load, load_default
 
 
@@ -197,3 +197,21 @@ def test_window_geometry_is_remembered(qtbot, settings):
     second = MainWindow(settings=settings)
     qtbot.addWidget(second)
     assert second.height() == 760
+
+
+def test_run_shows_the_window_and_returns_the_exit_code(qtbot):
+    shown = []
+
+    def look_and_quit():
+        shown.extend(
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, MainWindow) and widget.isVisible()
+        )
+        for widget in shown:
+            widget.close()
+        QApplication.exit(0)
+
+    QTimer.singleShot(0, look_and_quit)
+    assert run() == 0
+    assert len(shown) == 1
