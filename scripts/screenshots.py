@@ -1,0 +1,172 @@
+"""Regenerate the README's screenshots of the real app: docs/screenshots/{draw,train,confusion}.png.
+
+    python scripts/screenshots.py [--out DIR]
+
+Runs offscreen (no display needed) with throw-away settings, so the user's own window
+geometry and training settings are neither used nor changed. The drawing is a pen-drawn
+digit replayed as mouse drags on the canvas; the Train tab is shown after a real run of
+the course recipe started with its Retrain button.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QPoint, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from bpdraw.app.main_window import MainWindow  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+WINDOW_SIZE = (1040, 700)
+CONFUSION_SIZE = (980, 620)
+# A "2" as a person draws it with a mouse: one stroke, fractions of the canvas side.
+TWO = [
+    (0.30, 0.33),
+    (0.33, 0.26),
+    (0.39, 0.21),
+    (0.47, 0.18),
+    (0.56, 0.19),
+    (0.63, 0.23),
+    (0.67, 0.30),
+    (0.67, 0.38),
+    (0.63, 0.46),
+    (0.56, 0.54),
+    (0.48, 0.62),
+    (0.40, 0.70),
+    (0.33, 0.77),
+    (0.30, 0.81),
+    (0.38, 0.81),
+    (0.48, 0.80),
+    (0.58, 0.80),
+    (0.68, 0.81),
+    (0.73, 0.82),
+]
+
+
+def wait(milliseconds: int) -> None:
+    """Let the event loop run (paints, timers, worker signals) for a while."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def wait_for(condition, timeout_ms: int = 120_000) -> None:
+    waited = 0
+    while not condition():
+        if waited > timeout_ms:
+            raise TimeoutError("the app did not get there in time")
+        wait(50)
+        waited += 50
+
+
+def use_a_real_font(app: QApplication) -> None:
+    """Offscreen Qt may pick no font at all (boxes): load DejaVu Sans if it is there."""
+    for folder in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu"):
+        for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+            if (Path(folder) / name).exists():
+                QFontDatabase.addApplicationFont(str(Path(folder) / name))
+    if "DejaVu Sans" in QFontDatabase.families():
+        app.setFont(QFont("DejaVu Sans", 10))
+
+
+def draw(canvas: QWidget, stroke: list[tuple[float, float]]) -> None:
+    """Replay a stroke as real mouse events (press, moves with the button held, release)."""
+    sheet = canvas.sheet_rect()
+
+    def to_pixels(point: tuple[float, float]) -> QPoint:
+        return QPoint(
+            round(sheet.left() + point[0] * sheet.width()),
+            round(sheet.top() + point[1] * sheet.height()),
+        )
+
+    # A smooth curve through the points (Catmull-Rom), sampled as a mouse reports it.
+    padded = [stroke[0], *stroke, stroke[-1]]
+    dense = []
+    for i in range(1, len(padded) - 2):
+        p0, p1, p2, p3 = padded[i - 1 : i + 3]
+        for step in range(8):
+            t = step / 8
+            dense.append(
+                tuple(
+                    0.5
+                    * (
+                        2 * p1[k]
+                        + (p2[k] - p0[k]) * t
+                        + (2 * p0[k] - 5 * p1[k] + 4 * p2[k] - p3[k]) * t**2
+                        + (3 * p1[k] - p0[k] - 3 * p2[k] + p3[k]) * t**3
+                    )
+                    for k in (0, 1)
+                )
+            )
+    dense.append(stroke[-1])
+    QTest.mousePress(
+        canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_pixels(dense[0])
+    )
+    for point in dense[1:]:
+        QTest.mouseMove(canvas, to_pixels(point))
+    QTest.mouseRelease(
+        canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_pixels(dense[-1])
+    )
+
+
+def save(widget: QWidget, path: Path) -> None:
+    wait(150)
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    arguments = parser.parse_args(argv)
+    arguments.out.mkdir(parents=True, exist_ok=True)
+
+    app = QApplication(sys.argv[:1])
+    use_a_real_font(app)
+    with tempfile.TemporaryDirectory() as settings_folder:
+        for settings_format in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+            QSettings.setPath(settings_format, QSettings.Scope.UserScope, settings_folder)
+        settings = QSettings(str(Path(settings_folder) / "bpdraw.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings=settings)
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        wait(200)
+
+        draw(window.draw_tab.canvas, TWO)
+        save(window, arguments.out / "draw.png")
+
+        train_tab = window.train_tab
+        window.tabs.setCurrentWidget(train_tab)
+        train_tab.set_settings(
+            "classic", hidden_units=100, learning_rate=0.11, steps=30_000, seed=0
+        )
+        trained = []
+        train_tab.model_trained.connect(trained.append)
+        train_tab.findChild(QWidget, "retrainButton").click()
+        wait_for(lambda: trained and not train_tab.is_training())
+        save(window, arguments.out / "train.png")
+
+        window.show_confusion_window()
+        confusion = window.confusion_window
+        confusion.resize(*CONFUSION_SIZE)
+        wait_for(lambda: confusion.evaluation() is not None)
+        confusion.refresh()
+        save(confusion, arguments.out / "confusion.png")
+
+        confusion.close()
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
