@@ -12,11 +12,11 @@ variant and a model, and the accuracy is reported per writer group:
 Models trained with pen digits never see the writers they are scored on.
 
     python scripts/eval_devset.py conversions          # preprocessing variants, load_digits model
-    python scripts/eval_devset.py training             # training-data variants
-    python scripts/eval_devset.py recipe --copies 4    # bpdraw.training's fast recipe, rotations
+    python scripts/eval_devset.py training --copies 2 4   # training data, bpdraw.training
 
-The "scratch" trainer (scikit-learn's MLPClassifier, 64-100-10) only compares
-preprocessing ideas quickly; "recipe" trains with bpdraw.training like the shipped model.
+"conversions" uses a scratch model (scikit-learn's MLPClassifier, 64-100-10, trained on
+load_digits) only to compare preprocessing ideas quickly; "training" trains with
+bpdraw.training's fast recipe, like the shipped model.
 """
 
 from __future__ import annotations
@@ -104,11 +104,11 @@ class ScratchModel:
 
 
 @contextmanager
-def pen_writers(writers):
-    """Make bpdraw.training's "digits+pen" use only these writers' pen digits."""
+def pen_writers(writers, **options):
+    """Make bpdraw.training's "digits+pen" use only these writers' pen digits (and options)."""
     original = augment.augmented_pen_set
 
-    def restricted(rng, copies, writers_=None, **options):
+    def restricted(rng, copies, writers_=None, **ignored):
         return original(rng, copies, writers, **options)
 
     augment.augmented_pen_set = restricted
@@ -162,56 +162,39 @@ def cmd_conversions(args, drags, labels, writers):
         print(f"{name:48s} {np.mean(tune):.3f} {np.mean(held):.3f}")
 
 
+NO_DISTORTION = Distortion(
+    rotation=0, slant=0, aspect=0, wobble=0, screen_height=(1e6, 1e6), pen=(1, 1), width=(1, 1)
+)
+
+
 def training_variants(copies):
-    yield "load_digits only", None, 0, True
-    yield "+ pen digits, clean", Distortion(), 0, True
+    """(name, training_data, pen copies, augmented_pen_set options)."""
+    yield "load_digits only", "digits", 1, {}
+    yield (
+        "+ pen digits, clean",
+        "digits+pen",
+        1,
+        {
+            "distortion": NO_DISTORTION,
+            "include_clean": False,
+        },
+    )
     for k in copies:
-        yield f"+ pen digits, clean + {k} distorted", Distortion(), k, True
+        yield f"+ pen digits, clean + {k} distorted", "digits+pen", k, {}
 
 
 def cmd_training(args, drags, labels, writers):
-    split = load_split(0)
-    X_digits, y_digits = split.images_train.reshape(-1, 64), split.y_train
+    """Train with bpdraw.training's fast recipe, leaving each group of writers out in turn."""
     X_dev, drawn = render(drags)
-    X_test = split.images_test.reshape(-1, 64)
-    print(f"{'training data (scratch MLP, default conversion)':44s} rotation held-out  test450")
-    for name, distortion, copies, clean in training_variants(args.copies):
-        rotation_correct, held_scores, test_scores = 0, [], []
-        for seed in range(args.seeds):
-            rng = np.random.default_rng(seed)
-            for left_out in ROTATIONS:
-                X, y = X_digits, y_digits
-                if distortion is not None:
-                    train_writers = [w for w in np.unique(writers) if w not in left_out]
-                    X_pen, y_pen = augment.augmented_pen_set(
-                        rng, copies, train_writers, distortion=distortion, include_clean=clean
-                    )
-                    X, y = np.concatenate([X, X_pen]), np.concatenate([y, y_pen])
-                model = ScratchModel(X, y, seed)
-                mask = drawn & np.isin(writers, left_out)
-                correct = int((model.predict(X_dev[mask]) == labels[mask]).sum())
-                rotation_correct += correct
-                if left_out is HELD_OUT_WRITERS:
-                    held_scores.append(correct / mask.sum())
-                    test_scores.append(float((model.predict(X_test) == split.y_test).mean()))
-        rotation = rotation_correct / (drawn.sum() * args.seeds)
-        print(
-            f"{name:44s} {rotation:.3f}    {np.mean(held_scores):.3f}"
-            f"     {np.mean(test_scores):.3f}"
-        )
-        sys.stdout.flush()
-
-
-def cmd_recipe(args, drags, labels, writers):
-    X_dev, drawn = render(drags)
-    for training_data in args.training_data:
+    print(f"{'fast recipe, training data':40s} rotation held-out test450  s/model")
+    for name, training_data, copies, options in training_variants(args.copies):
         rotation_correct, held_scores, test_scores, seconds = 0, [], [], []
         for seed in range(args.seeds):
             for left_out in ROTATIONS:
                 train_writers = [w for w in np.unique(writers) if w not in left_out]
                 started = time.perf_counter()
-                with pen_writers(train_writers):
-                    model = train_recipe(seed, training_data, args.copies[0], args.epochs)
+                with pen_writers(train_writers, **options):
+                    model = train_recipe(seed, training_data, copies, args.epochs)
                 seconds.append(time.perf_counter() - started)
                 mask = drawn & np.isin(writers, left_out)
                 correct = int((model.predict(X_dev[mask]) == labels[mask]).sum())
@@ -221,29 +204,23 @@ def cmd_recipe(args, drags, labels, writers):
                     test_scores.append(model.test_accuracy)
         rotation = rotation_correct / (drawn.sum() * args.seeds)
         print(
-            f"fast recipe, {training_data}, copies {args.copies[0]}, epochs {args.epochs}: "
-            f"rotation {rotation:.3f}, held-out {np.mean(held_scores):.3f} "
-            f"(per seed {', '.join(f'{s:.3f}' for s in held_scores)}), "
-            f"test450 {np.mean(test_scores):.3f} (min {np.min(test_scores):.3f}), "
-            f"{np.mean(seconds):.0f} s per model"
+            f"{name:40s} {rotation:.3f}    {np.mean(held_scores):.3f}    "
+            f"{np.mean(test_scores):.3f}  {np.mean(seconds):4.0f}"
         )
         sys.stdout.flush()
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=["conversions", "training", "recipe"])
+    parser.add_argument("what", choices=["conversions", "training"])
     parser.add_argument("--strokes", default=str(DEV_SET), help="dev set in the pendigits format")
     parser.add_argument("--seeds", type=int, default=1)
     parser.add_argument("--copies", type=int, nargs="+", default=[2, 4])
     parser.add_argument("--epochs", type=int, default=150)
-    parser.add_argument(
-        "--training-data", nargs="+", default=["digits", "digits+pen"], dest="training_data"
-    )
     args = parser.parse_args(argv)
     packed, labels, writers = load_dev(args.strokes)
     drags = mouse_drags(packed, np.random.default_rng(12345))
-    commands = {"conversions": cmd_conversions, "training": cmd_training, "recipe": cmd_recipe}
+    commands = {"conversions": cmd_conversions, "training": cmd_training}
     commands[args.what](args, drags, labels, writers)
 
 
