@@ -29,6 +29,7 @@ PAPER = QColor("#ffffff")
 BORDER = QColor("#cfd6df")
 GUIDE = QColor("#e3e8ee")
 INK = QColor("#1f2933")
+HINT = QColor("#aab4bf")
 
 
 class Canvas(QWidget):
@@ -173,25 +174,35 @@ class Canvas(QWidget):
         painter.setBrush(PAPER)
         painter.drawRoundedRect(sheet.adjusted(0.5, 0.5, -0.5, -0.5), 10, 10)
         self._paint_guide(painter, sheet)
-        self._paint_strokes(painter, sheet)
+        if self._strokes:
+            self._paint_strokes(painter, sheet)
+        else:
+            self._paint_hint(painter, sheet)
         painter.end()
 
     def _paint_guide(self, painter: QPainter, sheet: QRectF) -> None:
-        """A faint cross and box: where a digit sits comfortably."""
-        pen = QPen(GUIDE, 1.0, Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        centre = sheet.center()
+        """A faint centre cross: helps people draw in the middle (the conversion doesn't care)."""
+        painter.setPen(QPen(GUIDE, 1.0, Qt.PenStyle.DashLine))
+        centre, inset = sheet.center(), sheet.width() * 0.15
         painter.drawLine(
-            QPointF(centre.x(), sheet.top() + 12), QPointF(centre.x(), sheet.bottom() - 12)
+            QPointF(centre.x(), sheet.top() + inset), QPointF(centre.x(), sheet.bottom() - inset)
         )
         painter.drawLine(
-            QPointF(sheet.left() + 12, centre.y()), QPointF(sheet.right() - 12, centre.y())
+            QPointF(sheet.left() + inset, centre.y()), QPointF(sheet.right() - inset, centre.y())
+        )
+
+    def _paint_hint(self, painter: QPainter, sheet: QRectF) -> None:
+        painter.setPen(HINT)
+        font = painter.font()
+        font.setPixelSize(max(12, round(sheet.width() / 32)))
+        painter.setFont(font)
+        painter.drawText(
+            sheet.adjusted(0, 0, 0, -sheet.height() * 0.06),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+            "Draw a digit here",
         )
 
     def _paint_strokes(self, painter: QPainter, sheet: QRectF) -> None:
-        if not self._strokes:
-            return
         side = sheet.width()
         pen = QPen(INK, PEN_WIDTH * side)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
