@@ -170,3 +170,24 @@ class LivePlot:
     def _on_draw(self, _event) -> None:
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         self._draw_lines()
+
+
+def render_confusion(
+    confusion: np.ndarray, width: int, height: int, device_pixel_ratio: float = 1.0
+) -> np.ndarray:
+    """The annotated confusion matrix as an (h, w, 4) uint8 RGBA picture, `width` x `height`
+    logical pixels.
+
+    Uses only Agg, no Qt, so a worker thread can render it: drawing a hundred labels costs
+    matplotlib 100-300 ms, which the GUI thread should not spend at the end of a run.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    dpi = 100 * device_pixel_ratio
+    figure = Figure(
+        figsize=(width / 100, height / 100), dpi=dpi, layout="constrained", facecolor="white"
+    )
+    canvas = FigureCanvasAgg(figure)
+    draw_confusion(figure.add_subplot(), confusion)
+    canvas.draw()
+    return np.array(canvas.buffer_rgba(), copy=True)

@@ -27,6 +27,7 @@ class StallReport:
     timer_interval_ms: float
     ticks: int
     worst_stall_ms: float
+    worst_stall_at_s: float  # when it ended, seconds after Retrain was clicked
     p99_stall_ms: float
     stalls_over_50ms: int
     worst_stall_after_finish_ms: float  # drawing the results
@@ -65,15 +66,17 @@ class _TickRecorder:
         self.times.clear()
         self.timer.start()
 
-    def stalls_ms(self, start: float | None = None, end: float | None = None) -> np.ndarray:
+    def stalls_ms(self, start: float, end: float) -> tuple[np.ndarray, np.ndarray]:
+        """Stalls between `start` and `end` (ms), and when each ended (s after `start`).
+
+        The last tick before `start` counts, so work done right at `start` (the click) shows.
+        """
         times = np.asarray(self.times)
-        if start is not None:
-            times = times[times >= start]
-        if end is not None:
-            times = times[times <= end]
+        first = max(int(np.searchsorted(times, start)) - 1, 0)
+        times = times[first : int(np.searchsorted(times, end, side="right"))]
         if len(times) < 2:
-            return np.zeros(1)
-        return np.maximum(np.diff(times) * 1000 - self.interval_ms, 0)
+            return np.zeros(1), np.zeros(1)
+        return np.maximum(np.diff(times) * 1000 - self.interval_ms, 0), times[1:] - start
 
 
 def _wait_for(tab, timeout_ms: int = SAFETY_TIMEOUT_MS) -> str:
@@ -152,15 +155,17 @@ def measure_training_stall(
     while tab.is_training():
         _spin(20)
 
-    during = recorder.stalls_ms(started, finished)
-    after_finish = recorder.stalls_ms(finished, after)
+    during, when = recorder.stalls_ms(started, finished)
+    after_finish, _ = recorder.stalls_ms(finished, after)
 
     cancel_latency = cancel_to_idle = None
     if measure_cancel:
-        # Long enough that it is still running when Cancel is clicked a moment after the start.
-        tab.set_settings(recipe, **{**(settings or {}), _length_key(recipe): length * 20})
+        # The same run again, cancelled once it is under way (after its first progress event):
+        # a run can only stop between two events, so this is what a user waiting sees.
         tab.retrain_button.click()
-        _spin(500)
+        while tab.is_training() and tab.progress_bar.value() == 0:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        _spin(200)
         clicked = time.perf_counter()
         tab.cancel_button.click()
         if _wait_for(tab) == "cancelled":
@@ -170,7 +175,6 @@ def measure_training_stall(
             cancel_to_idle = (time.perf_counter() - clicked) * 1000
         while tab.is_training():
             _spin(20)
-        tab.set_settings(recipe, **(settings or {}))
 
     if own_tab:
         tab.shutdown()
@@ -183,6 +187,7 @@ def measure_training_stall(
         timer_interval_ms=interval_ms,
         ticks=len(recorder.times),
         worst_stall_ms=round(float(during.max()), 1),
+        worst_stall_at_s=round(float(when[int(during.argmax())]), 2),
         p99_stall_ms=round(float(np.percentile(during, 99)), 1),
         stalls_over_50ms=int((during > 50).sum()),
         worst_stall_after_finish_ms=round(float(after_finish.max()), 1),
@@ -190,10 +195,6 @@ def measure_training_stall(
         cancel_to_idle_ms=None if cancel_to_idle is None else round(cancel_to_idle, 1),
         warmed_up=warm_up,
     )
-
-
-def _length_key(recipe: str) -> str:
-    return "steps" if recipe == "classic" else "epochs"
 
 
 def main() -> None:

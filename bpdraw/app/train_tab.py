@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -104,7 +104,9 @@ class TrainTab(QWidget):
         self._run_total = 1
         self._plot_dirty = False
         self._live = None  # the matplotlib pieces, built on first need
-        self._results_plot = None
+        self._confusion_rgba = None
+        self._run_evaluation = None
+        self._confusion_picture_size = None
         self._last_evaluation = None
         self._cancel_clicked_at: float | None = None
         self.last_cancel_latency: float | None = None
@@ -120,6 +122,8 @@ class TrainTab(QWidget):
         self._plot_timer = QTimer(self)
         self._plot_timer.setInterval(PLOT_REDRAW_INTERVAL_MS)
         self._plot_timer.timeout.connect(self.on_plot_timer)
+        self._rerender_timer = QTimer(self, singleShot=True, interval=200)
+        self._rerender_timer.timeout.connect(self.on_rerender_timer)
 
         self.import_warmer = ImportWarmer(self)
         self.import_warmer.done.connect(self.on_imports_ready)
@@ -256,11 +260,16 @@ class TrainTab(QWidget):
 
         body = QHBoxLayout()
         self._confusion_holder = QVBoxLayout()
-        self._confusion_placeholder = QLabel("The confusion matrix appears after a run.")
-        self._confusion_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._confusion_placeholder.setMinimumSize(300, 260)
-        self._confusion_placeholder.setStyleSheet("color: palette(mid);")
-        self._confusion_holder.addWidget(self._confusion_placeholder)
+        self.confusion_picture = QLabel(
+            "The confusion matrix appears after a run.", objectName="resultConfusion"
+        )
+        self.confusion_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.confusion_picture.setMinimumSize(300, 260)
+        self.confusion_picture.setSizePolicy(
+            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
+        )
+        self.confusion_picture.setStyleSheet("color: palette(mid); background: white;")
+        self._confusion_holder.addWidget(self.confusion_picture)
         body.addLayout(self._confusion_holder, 3)
 
         self.class_table = QTableWidget(10, 3, objectName="classTable")
@@ -302,19 +311,35 @@ class TrainTab(QWidget):
     def on_imports_ready(self) -> None:
         self._ensure_live_plot()
 
-    def _ensure_results_plot(self):
-        if self._results_plot is not None:
-            return self._results_plot
-        from bpdraw.app.plots import make_canvas
+    def _confusion_size(self) -> tuple[int, int, float]:
+        size = self.confusion_picture.contentsRect().size()
+        return max(size.width(), 200), max(size.height(), 200), self.devicePixelRatioF()
 
-        canvas, figure = make_canvas(3.6, 3.2)
-        canvas.setObjectName("resultConfusion")
-        canvas.setMinimumSize(280, 250)
-        ax = figure.add_subplot()
-        self._confusion_holder.replaceWidget(self._confusion_placeholder, canvas)
-        self._confusion_placeholder.deleteLater()
-        self._results_plot = {"canvas": canvas, "figure": figure, "ax": ax}
-        return self._results_plot
+    def _show_confusion_picture(self, rgba: np.ndarray, ratio: float) -> None:
+        height, width = rgba.shape[:2]
+        image = QImage(rgba.data, width, height, 4 * width, QImage.Format.Format_RGBA8888).copy()
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(ratio)
+        self.confusion_picture.setPixmap(pixmap)
+        self._confusion_picture_size = self._confusion_size()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._last_evaluation is not None and not self.is_training():
+            self._rerender_timer.start()
+
+    @Slot()
+    def on_rerender_timer(self) -> None:
+        """Redraw the confusion picture at the new size once resizing has settled."""
+        if self._last_evaluation is None or self.is_training():
+            return
+        if self._confusion_size() != self._confusion_picture_size:
+            from bpdraw.app.plots import render_confusion
+
+            size = self._confusion_size()
+            self._show_confusion_picture(
+                render_confusion(self._last_evaluation.confusion, *size), size[2]
+            )
 
     # -- settings -------------------------------------------------------------------------
     def recipe(self) -> str:
@@ -513,14 +538,16 @@ class TrainTab(QWidget):
         )
         self._cancel_clicked_at = None
 
-        worker = TrainingWorker(config)
+        worker = TrainingWorker(config, confusion_size=self._confusion_size())
         worker.progressed.connect(self.on_progressed)
+        worker.confusion_rendered.connect(self.on_confusion_rendered)
         worker.evaluated.connect(self.on_evaluated)
         worker.finished.connect(self.on_finished)
         worker.failed.connect(self.on_failed)
         worker.cancelled.connect(self.on_cancelled)
         self._worker = worker
-        self._last_evaluation = None
+        self._confusion_rgba = None
+        self._run_evaluation = None
         self._thread = worker_thread(worker)
         self._thread.finished.connect(self.on_thread_finished)
         self._update_buttons()
@@ -566,10 +593,14 @@ class TrainTab(QWidget):
         self._plot_dirty = True
 
     @Slot(object)
+    def on_confusion_rendered(self, rgba) -> None:
+        if self._from_current_worker():
+            self._confusion_rgba = rgba
+
+    @Slot(object)
     def on_evaluated(self, evaluation) -> None:
-        if not self._from_current_worker():
-            return
-        self._last_evaluation = evaluation
+        if self._from_current_worker():
+            self._run_evaluation = evaluation
 
     @Slot(object)
     def on_finished(self, finished) -> None:
@@ -579,9 +610,9 @@ class TrainTab(QWidget):
         model = finished.model
         self.progress_bar.setValue(self.progress_bar.maximum())
         self.progress_bar.setFormat(f"Done in {format_seconds(finished.elapsed)}")
-        evaluation = self._last_evaluation
+        evaluation = self._run_evaluation
         if evaluation is not None:
-            self.show_evaluation(evaluation, model)
+            self.show_evaluation(evaluation, model, self._confusion_rgba)
             accuracy = f"test accuracy {evaluation.accuracy:.1%}"
         else:
             accuracy = "finished"
@@ -638,17 +669,22 @@ class TrainTab(QWidget):
         self._live.set_data(percent, history["loss"], history["train"], history["validation"])
         self._live.update()
 
-    def show_evaluation(self, evaluation, model=None) -> None:
-        """Show test accuracy, the annotated confusion matrix and per-digit precision/recall."""
-        from bpdraw.app.plots import draw_confusion
+    def show_evaluation(self, evaluation, model=None, confusion_picture=None) -> None:
+        """Show test accuracy, the annotated confusion matrix and per-digit precision/recall.
 
+        `confusion_picture` is the matrix already rendered (by the worker); without it the
+        matrix is rendered here, on the GUI thread.
+        """
         self._last_evaluation = evaluation
         self.accuracy_label.setText(f"{evaluation.accuracy:.1%}")
         if model is not None:
             self.model_label.setText(model.describe())
-        plot = self._ensure_results_plot()
-        draw_confusion(plot["ax"], evaluation.confusion)
-        plot["canvas"].draw_idle()
+        size = self._confusion_size()
+        if confusion_picture is None:
+            from bpdraw.app.plots import render_confusion
+
+            confusion_picture = render_confusion(evaluation.confusion, *size)
+        self._show_confusion_picture(confusion_picture, size[2])
         support = evaluation.confusion.sum(axis=1)
         for digit in range(10):
             values = (

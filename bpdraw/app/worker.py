@@ -25,6 +25,8 @@ class TrainingWorker(QObject):
         progressed(Progress): the newest progress event (throttled; the final one always arrives).
         evaluated(Evaluation): the finished model on the 450 test digits, emitted just before
             `finished` (only when `evaluate` is true).
+        confusion_rendered(ndarray): that evaluation's confusion matrix drawn as an RGBA
+            picture of `confusion_size` (only when it is set), emitted before `evaluated`.
         finished(Finished): the run completed; `Finished.model` is a valid model.
         failed(str): the run stopped with an error a user can act on (divergence, bad settings).
         cancelled(): `cancel()` was called and the run stopped between two events.
@@ -32,6 +34,7 @@ class TrainingWorker(QObject):
 
     progressed = Signal(object)
     evaluated = Signal(object)
+    confusion_rendered = Signal(object)
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
@@ -42,10 +45,12 @@ class TrainingWorker(QObject):
         *,
         evaluate: bool = True,
         progress_signals_per_second: float = PROGRESS_SIGNALS_PER_SECOND,
+        confusion_size: tuple[int, int, float] | None = None,
     ) -> None:
         super().__init__()
         self.config = config
         self.evaluate = evaluate
+        self.confusion_size = confusion_size  # (width, height, device pixel ratio)
         self._min_progress_interval = 1.0 / progress_signals_per_second
         self._cancel_requested = threading.Event()
 
@@ -96,6 +101,12 @@ class TrainingWorker(QObject):
             from bpdraw.evaluate import evaluate_on_test
 
             evaluation, _split = evaluate_on_test(finished.model)
+            if self.confusion_size is not None and not self._cancel_requested.is_set():
+                from bpdraw.app.plots import render_confusion
+
+                self.confusion_rendered.emit(
+                    render_confusion(evaluation.confusion, *self.confusion_size)
+                )
             if self._cancel_requested.is_set():
                 self.cancelled.emit()
                 return

@@ -77,6 +77,7 @@ def test_retrain_finishes_with_a_valid_model_and_shows_its_results(qtbot, tab):
         evaluation.confusion, confusion_matrix(split.y_test, predictions, labels=range(10))
     )
     assert tab.accuracy_label.text() == f"{np.mean(predictions == split.y_test):.1%}"
+    assert not tab.confusion_picture.pixmap().isNull()  # the heat map, drawn by the worker
     assert tab.class_table.item(3, 2).text() == str(int(np.sum(split.y_test == 3)))
     assert tab.progress_bar.value() == tab.progress_bar.maximum()
     assert "now in use" in tab.status_label.text()
