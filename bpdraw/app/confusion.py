@@ -45,6 +45,13 @@ def digit_pixmap(image: np.ndarray, size: int = THUMBNAIL_PIXELS) -> QPixmap:
     return pixmap
 
 
+def confidence_text(confidence: float) -> str:
+    """'87%', or one decimal near certainty so 0.996 does not read as a flat 100%."""
+    if 0.99 <= confidence < 1.0:
+        return f"{min(confidence, 0.999):.1%}"
+    return f"{confidence:.0%}"
+
+
 class ConfusionWindow(QWidget):
     """A top-level window: the model's confusion matrix with clickable cells."""
 
@@ -91,14 +98,14 @@ class ConfusionWindow(QWidget):
         self.digit_list = QListWidget(objectName="cellDigits")
         self.digit_list.setViewMode(QListView.ViewMode.IconMode)
         self.digit_list.setIconSize(QSize(THUMBNAIL_PIXELS, THUMBNAIL_PIXELS))
-        self.digit_list.setGridSize(QSize(THUMBNAIL_PIXELS + 36, THUMBNAIL_PIXELS + 46))
+        self.digit_list.setGridSize(QSize(THUMBNAIL_PIXELS + 52, THUMBNAIL_PIXELS + 48))
         self.digit_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.digit_list.setMovement(QListView.Movement.Static)
         self.digit_list.setWrapping(True)
-        self.digit_list.setUniformItemSizes(True)
         self.digit_list.setWordWrap(True)
         self.digit_list.setSpacing(4)
         self.digit_list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.digit_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.digit_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         side = QVBoxLayout()
@@ -183,7 +190,7 @@ class ConfusionWindow(QWidget):
             item = QListWidgetItem(
                 QIcon(digit_pixmap(split.images_test[index])),
                 f"true {int(evaluation.labels[index])} → {int(evaluation.predictions[index])}\n"
-                f"{confidence:.0%} sure",
+                f"{confidence_text(confidence)} sure",
             )
             item.setData(Qt.ItemDataRole.UserRole, index)
             item.setToolTip(

@@ -169,7 +169,7 @@ class TrainTab(QWidget):
         form.addRow(self.length_label, self.length_spin)
         form.addRow("Seed", self.seed_spin)
 
-        self.defaults_button = QPushButton("Course defaults", objectName="defaultsButton")
+        self.defaults_button = QPushButton("Defaults", objectName="defaultsButton")
         self.defaults_button.setToolTip("Reset the settings of this recipe to its defaults.")
         self.defaults_button.clicked.connect(self.on_defaults_clicked)
         self.settings_error = QLabel(objectName="settingsError")

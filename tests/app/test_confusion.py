@@ -7,7 +7,12 @@ import pytest
 from PySide6.QtCore import Qt
 from sklearn.metrics import confusion_matrix
 
-from bpdraw.app.confusion import THUMBNAIL_PIXELS, ConfusionWindow, digit_pixmap
+from bpdraw.app.confusion import (
+    THUMBNAIL_PIXELS,
+    ConfusionWindow,
+    confidence_text,
+    digit_pixmap,
+)
 from bpdraw.data import load_split
 from bpdraw.training import ClassicConfig, Finished, train
 
@@ -84,7 +89,7 @@ def test_thumbnails_show_true_label_prediction_and_confidence(window, model, ref
     first = window.listed_digits()[0]
     item = window.digit_list.item(0)
     confidence = model.predict_proba(load_split(0).images_test[first]).max()
-    assert item.text() == f"true {true_digit} → {predicted}\n{confidence:.0%} sure"
+    assert item.text() == f"true {true_digit} → {predicted}\n{confidence_text(confidence)} sure"
     assert window.digit_list.iconSize().width() == THUMBNAIL_PIXELS
 
 
@@ -108,6 +113,13 @@ def test_a_new_model_replaces_the_matrix(qtbot, window, model):
         split.y_test, finished.model.predict(split.images_test), labels=range(10)
     )
     np.testing.assert_array_equal(window.evaluation().confusion, expected)
+
+
+def test_confidence_near_certainty_is_not_rounded_to_100_percent():
+    assert confidence_text(0.87) == "87%"
+    assert confidence_text(0.996) == "99.6%"
+    assert confidence_text(0.99996) == "99.9%"
+    assert confidence_text(1.0) == "100%"
 
 
 def test_thumbnails_keep_every_pixel_square_and_crisp():
