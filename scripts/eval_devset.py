@@ -13,6 +13,8 @@ Models trained with pen digits never see the writers they are scored on.
 
     python scripts/eval_devset.py conversions          # preprocessing variants, load_digits model
     python scripts/eval_devset.py training --copies 2 4   # training data, bpdraw.training
+    python scripts/eval_devset.py training --no-baselines --no-held-out --distortions weak strong
+    python scripts/eval_devset.py sizes --copies 4        # held-out accuracy by drawn size
 
 "conversions" uses a scratch model (scikit-learn's MLPClassifier, 64-100-10, trained on
 load_digits) only to compare preprocessing ideas quickly; "training" trains with
@@ -52,8 +54,16 @@ CONVERSIONS = {
 }
 
 
-def mouse_drags(packed: PackedStrokes, rng: np.random.Generator, canvas: int = 400):
-    """The drawings as canvas mouse drags: random size and place, event-rate points, whole px."""
+def mouse_drags(
+    packed: PackedStrokes,
+    rng: np.random.Generator,
+    canvas: int = 400,
+    sizes: tuple[float, float] = (0.1, 0.85),
+):
+    """The drawings as canvas mouse drags: random size and place, event-rate points, whole px.
+
+    sizes: the drawing's larger side, as a fraction of the canvas side (uniform).
+    """
     points, stroke_ptr, sample_ptr = packed.points, packed.stroke_ptr, packed.sample_ptr
     new_points, new_stroke_ptr, new_sample_ptr = [], [0], [0]
     for i in range(packed.n_drawings):
@@ -63,7 +73,7 @@ def mouse_drags(packed: PackedStrokes, rng: np.random.Generator, canvas: int = 4
         ]
         everything = np.concatenate(strokes)
         low, extent = everything.min(axis=0), np.ptp(everything, axis=0).max()
-        size = rng.uniform(0.1, 0.85) * canvas
+        size = rng.uniform(*sizes) * canvas
         scale = size / max(extent, 1.0)
         place = rng.uniform(0, canvas - size, 2)
         spacing = rng.uniform(1.5, 8.0)  # px between mouse-move events
@@ -167,60 +177,112 @@ NO_DISTORTION = Distortion(
 )
 
 
-def training_variants(copies):
+DISTORTIONS = {
+    "default": Distortion(),
+    "weak": Distortion(rotation=5, slant=0.12, aspect=0.08, wobble=0.008, pen=(0.9, 1.1)),
+    "strong": Distortion(rotation=15, slant=0.4, aspect=0.25, wobble=0.025, pen=(0.7, 1.5)),
+    "no-screen": Distortion(screen_height=(1e6, 1e6)),
+}
+
+
+def training_variants(args):
     """(name, training_data, pen copies, augmented_pen_set options)."""
-    yield "load_digits only", "digits", 1, {}
-    yield (
-        "+ pen digits, clean",
-        "digits+pen",
-        1,
-        {
-            "distortion": NO_DISTORTION,
-            "include_clean": False,
-        },
-    )
-    for k in copies:
-        yield f"+ pen digits, clean + {k} distorted", "digits+pen", k, {}
+    if args.baselines:
+        yield "load_digits only", "digits", 1, {}
+        yield (
+            "+ pen digits, clean",
+            "digits+pen",
+            1,
+            {
+                "distortion": NO_DISTORTION,
+                "include_clean": False,
+            },
+        )
+    for distortion in args.distortions:
+        for k in args.copies:
+            yield (
+                f"+ pen clean + {k} distorted ({distortion})",
+                "digits+pen",
+                k,
+                {"distortion": DISTORTIONS[distortion]},
+            )
 
 
 def cmd_training(args, drags, labels, writers):
-    """Train with bpdraw.training's fast recipe, leaving each group of writers out in turn."""
+    """Train with bpdraw.training's fast recipe, leaving each group of writers out in turn.
+
+    "tune" is the accuracy over the three folds of writers 01-10 (each fold scored by a
+    model trained without it); "held-out" is writers 11-14 scored by a model trained
+    without them; choices are made on "tune" only.
+    """
     X_dev, drawn = render(drags)
-    print(f"{'fast recipe, training data':40s} rotation held-out test450  s/model")
-    for name, training_data, copies, options in training_variants(args.copies):
-        rotation_correct, held_scores, test_scores, seconds = 0, [], [], []
+    print(f"{'fast recipe, training data':44s} tune  held-out test450 s/model")
+    for name, training_data, copies, options in training_variants(args):
+        correct = {"tune": 0, "held-out": 0}
+        total = {"tune": 0, "held-out": 0}
+        test_scores, seconds = [], []
         for seed in range(args.seeds):
             for left_out in ROTATIONS:
+                part = "held-out" if left_out is HELD_OUT_WRITERS else "tune"
+                if part == "held-out" and not args.held_out:
+                    continue
                 train_writers = [w for w in np.unique(writers) if w not in left_out]
                 started = time.perf_counter()
                 with pen_writers(train_writers, **options):
                     model = train_recipe(seed, training_data, copies, args.epochs)
                 seconds.append(time.perf_counter() - started)
                 mask = drawn & np.isin(writers, left_out)
-                correct = int((model.predict(X_dev[mask]) == labels[mask]).sum())
-                rotation_correct += correct
-                if left_out is HELD_OUT_WRITERS:
-                    held_scores.append(correct / mask.sum())
-                    test_scores.append(model.test_accuracy)
-        rotation = rotation_correct / (drawn.sum() * args.seeds)
+                correct[part] += int((model.predict(X_dev[mask]) == labels[mask]).sum())
+                total[part] += int(mask.sum())
+                test_scores.append(model.test_accuracy)
+        held = correct["held-out"] / total["held-out"] if total["held-out"] else float("nan")
         print(
-            f"{name:40s} {rotation:.3f}    {np.mean(held_scores):.3f}    "
+            f"{name:44s} {correct['tune'] / total['tune']:.3f} {held:.3f}    "
             f"{np.mean(test_scores):.3f}  {np.mean(seconds):4.0f}"
         )
         sys.stdout.flush()
 
 
+SIZES = {
+    "tiny (24-48 px of 400)": (0.06, 0.12),
+    "small (48-100 px)": (0.12, 0.25),
+    "medium (100-200 px)": (0.25, 0.5),
+    "large (200-340 px)": (0.5, 0.85),
+}
+
+
+def cmd_sizes(args, drags, labels, writers):
+    """Held-out accuracy by how large the digits are drawn (model trained without them)."""
+    packed, _, _ = load_dev(args.strokes)
+    train_writers = [w for w in np.unique(writers) if w not in HELD_OUT_WRITERS]
+    with pen_writers(train_writers):
+        model = train_recipe(0, "digits+pen", args.copies[0], args.epochs)
+    held = np.isin(writers, HELD_OUT_WRITERS)
+    print(f"fast recipe, digits+pen, copies {args.copies[0]}; writers 11-14 held out")
+    for name, sizes in SIZES.items():
+        sized = mouse_drags(packed, np.random.default_rng(7), sizes=sizes)
+        X, drawn = render(sized)
+        mask = held & drawn
+        accuracy = np.mean(model.predict(X[mask]) == labels[mask])
+        print(f"  {name:24s} {accuracy:.3f}  ({(held & ~drawn).sum()} nothing drawn)")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=["conversions", "training"])
+    parser.add_argument("what", choices=["conversions", "training", "sizes"])
     parser.add_argument("--strokes", default=str(DEV_SET), help="dev set in the pendigits format")
     parser.add_argument("--seeds", type=int, default=1)
     parser.add_argument("--copies", type=int, nargs="+", default=[2, 4])
     parser.add_argument("--epochs", type=int, default=150)
+    parser.add_argument("--distortions", nargs="+", default=["default"], choices=DISTORTIONS)
+    parser.add_argument("--no-baselines", action="store_false", dest="baselines")
+    parser.add_argument(
+        "--no-held-out", action="store_false", dest="held_out", help="tune folds only"
+    )
     args = parser.parse_args(argv)
     packed, labels, writers = load_dev(args.strokes)
     drags = mouse_drags(packed, np.random.default_rng(12345))
-    commands = {"conversions": cmd_conversions, "training": cmd_training}
+    commands = {"conversions": cmd_conversions, "training": cmd_training, "sizes": cmd_sizes}
     commands[args.what](args, drags, labels, writers)
 
 
