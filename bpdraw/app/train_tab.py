@@ -8,6 +8,7 @@ Matplotlib is imported the first time a plot is needed, not when the app starts.
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass
 
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpdraw.app.worker import ImportWarmer, TrainingWorker, worker_thread
+from bpdraw.app.worker import ImportWarmer, TrainingWorker, stop_and_wait, worker_thread
 from bpdraw.training import TRAINING_DATA, TRAINING_DATA_NAMES, ClassicConfig, FastConfig
 
 # The live plot is redrawn at most this often (milliseconds between redraws).
@@ -94,6 +95,7 @@ class TrainTab(QWidget):
         self.setObjectName("trainTab")
         self._settings = settings
         self._thread: QThread | None = None
+        self._stop_on_destroyed = None
         self._worker: TrainingWorker | None = None
         self._history: dict[str, list[float]] = {
             "done": [],
@@ -550,6 +552,10 @@ class TrainTab(QWidget):
         self._run_evaluation = None
         self._thread = worker_thread(worker)
         self._thread.finished.connect(self.on_thread_finished)
+        # Safety net: if this widget is destroyed without shutdown(), still stop the run, so
+        # the thread is never destroyed while running (Qt aborts the process then).
+        self._stop_on_destroyed = functools.partial(stop_and_wait, worker, self._thread)
+        self.destroyed.connect(self._stop_on_destroyed)
         self._update_buttons()
         self._plot_timer.start()
         self._thread.start()
@@ -559,14 +565,15 @@ class TrainTab(QWidget):
         """Cancel a running training and wait for its thread to end (window closing)."""
         if self._thread is None:
             return
-        self._worker.cancel()
-        self._thread.quit()
-        self._thread.wait()
+        stop_and_wait(self._worker, self._thread)
         self._release_thread()
         self._set_status("Training cancelled — still using the previous model.")
 
     def _release_thread(self) -> None:
         self._plot_timer.stop()
+        if self._stop_on_destroyed is not None:
+            self.destroyed.disconnect(self._stop_on_destroyed)
+            self._stop_on_destroyed = None
         if self._worker is not None:
             self._worker.deleteLater()
         self._thread = None

@@ -133,6 +133,13 @@ def worker_thread(worker: TrainingWorker) -> QThread:
     return thread
 
 
+def stop_and_wait(worker: TrainingWorker, thread: QThread) -> None:
+    """Cancel `worker`'s run and block until its thread has ended."""
+    worker.cancel()
+    thread.quit()
+    thread.wait()
+
+
 # What the first Retrain would otherwise import or load while it trains. Some of it (loading
 # scipy's extension modules) holds the GIL for tens of milliseconds, which stalls the GUI.
 WARM_UP_MODULES = ("bpdraw.app.plots", "bpdraw.evaluate", "sklearn.model_selection")

@@ -7,7 +7,7 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from sklearn.metrics import confusion_matrix
 
 from bpdraw.app.train_tab import TrainTab
@@ -121,6 +121,17 @@ def test_shutdown_mid_training_leaves_no_running_thread(qtbot, tab):
     assert not thread.isRunning()
     assert not tab.is_training()
     assert tab.retrain_button.isEnabled()
+
+
+def test_destroying_the_tab_mid_training_stops_its_thread(qtbot):
+    doomed = TrainTab()
+    start_long_run(qtbot, doomed)
+    thread = doomed.training_thread
+
+    doomed.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    assert not thread.isRunning()
 
 
 def test_bad_settings_are_shown_inline_without_training(qtbot, tab):
