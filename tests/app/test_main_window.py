@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from test_canvas import drag, vertical_line
 
 from bpdraw.app import MainWindow, run
+from bpdraw.app.startup_bench import measure_startup
 from bpdraw.model import load, load_default
 
 
@@ -199,19 +200,28 @@ def test_window_geometry_is_remembered(qtbot, settings):
     assert second.height() == 760
 
 
-def test_run_shows_the_window_and_returns_the_exit_code(qtbot):
+def test_run_shows_the_window_and_returns_the_exit_code(qtbot, monkeypatch):
+    # A real app.exec() would leave Qt's "quit" flag set for the rest of the test session
+    # (later timers stop firing), so the event loop is replaced by a look at the windows.
     shown = []
 
-    def look_and_quit():
+    def look_instead_of_exec(app):
         shown.extend(
             widget
             for widget in QApplication.topLevelWidgets()
             if isinstance(widget, MainWindow) and widget.isVisible()
         )
         for widget in shown:
-            widget.close()
-        QApplication.exit(0)
+            qtbot.addWidget(widget)
+        return 3
 
-    QTimer.singleShot(0, look_and_quit)
-    assert run() == 0
+    monkeypatch.setattr(QApplication, "exec", look_instead_of_exec)
+    assert run() == 3
     assert len(shown) == 1
+
+
+def test_start_up_paints_the_window_without_matplotlib_or_scikit_learn():
+    # A real launch in a new process; the time is the benchmark's business, not a test's.
+    startup = measure_startup(runs=1)
+    assert len(startup.seconds) == 1
+    assert startup.heavy_imports == []
