@@ -1,0 +1,140 @@
+"""The course's data: scikit-learn's load_digits, split 1347 / 450 by a seed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+N_CLASSES = 10
+PIXEL_MAX = 16  # load_digits counts ink in 4x4 blocks of a 32x32 bitmap: 0..16
+TEST_FRACTION = 0.25
+
+
+@dataclass(frozen=True)
+class DigitSplit:
+    """The seeded train/test split of load_digits.
+
+    images_*: (n, 8, 8) int 0-16, X_*: (n, 64) float in [0, 1], y_*: (n,) int,
+    *_indices: positions in load_digits().
+    """
+
+    seed: int
+    images_train: np.ndarray
+    X_train: np.ndarray
+    y_train: np.ndarray
+    train_indices: np.ndarray
+    images_test: np.ndarray
+    X_test: np.ndarray
+    y_test: np.ndarray
+    test_indices: np.ndarray
+
+
+@lru_cache(maxsize=1)
+def _digits() -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.datasets import load_digits
+
+    digits = load_digits()
+    images = digits.images.astype(np.int64)
+    images.setflags(write=False)
+    target = digits.target.astype(np.int64)
+    target.setflags(write=False)
+    return images, target
+
+
+def load_split(seed: int = 0) -> DigitSplit:
+    """load_digits split 3/4 train (1347) and 1/4 test (450), as the course did."""
+    from sklearn.model_selection import train_test_split
+
+    images, target = _digits()
+    indices = np.arange(len(target))
+    train_indices, test_indices = train_test_split(
+        indices, test_size=TEST_FRACTION, random_state=seed
+    )
+    return DigitSplit(
+        seed=seed,
+        images_train=images[train_indices],
+        X_train=scale(images[train_indices]),
+        y_train=target[train_indices],
+        train_indices=train_indices,
+        images_test=images[test_indices],
+        X_test=scale(images[test_indices]),
+        y_test=target[test_indices],
+        test_indices=test_indices,
+    )
+
+
+def scale(images: np.ndarray) -> np.ndarray:
+    """(n, 8, 8) or (n, 64) in 0-16 -> (n, 64) float64 in [0, 1]."""
+    images = np.asarray(images, dtype=np.float64)
+    return images.reshape(len(images), -1) / PIXEL_MAX
+
+
+def one_hot(labels: np.ndarray, n_classes: int = N_CLASSES) -> np.ndarray:
+    """(n,) int labels -> (n, n_classes) float rows with a single 1."""
+    labels = np.asarray(labels, dtype=np.int64)
+    encoded = np.zeros((len(labels), n_classes))
+    encoded[np.arange(len(labels)), labels] = 1.0
+    return encoded
+
+
+def distort(images: np.ndarray, rng: np.random.Generator, max_rotation: float = 10.0,
+            max_scale: float = 0.1, max_shear: float = 0.15, max_shift: float = 1.5) -> np.ndarray:
+    """Randomly rotated, scaled, sheared and shifted copies of digits, for augmentation.
+
+    images: (n, 8, 8) or (n, 64) in 0-16. Each digit is enlarged to the 32x32 grid that
+    load_digits was counted on, moved there (angles in degrees, shifts in 32x32 pixels) and
+    counted back into 8x8, so a shift of 2 moves the ink by half an 8x8 cell. Returns (n, 64).
+    """
+    n = len(images)
+    grid = np.asarray(images, dtype=np.float64).reshape(n, 8, 8)
+    # rebuild a 32x32 bitmap like the one load_digits was counted from: ink where the
+    # enlarged digit is at least half dark
+    enlarged = _bilinear(grid, *_enlarge_coordinates(n)).reshape(n, 32, 32)
+    large = np.where(enlarged > PIXEL_MAX / 2, float(PIXEL_MAX), 0.0)
+    angle = np.deg2rad(rng.uniform(-max_rotation, max_rotation, n))
+    scale_yx = rng.uniform(1 - max_scale, 1 + max_scale, (n, 2))
+    shear = rng.uniform(-max_shear, max_shear, n)
+    cos, sin = np.cos(angle), np.sin(angle)
+    forward = np.empty((n, 2, 2))  # rotation @ shear @ scale, in (row, column) coordinates
+    forward[:, 0, 0] = cos * scale_yx[:, 0]
+    forward[:, 0, 1] = (cos * shear - sin) * scale_yx[:, 1]
+    forward[:, 1, 0] = sin * scale_yx[:, 0]
+    forward[:, 1, 1] = (sin * shear + cos) * scale_yx[:, 1]
+    centre = 15.5
+    target = np.mgrid[0:32, 0:32].reshape(2, -1) - centre
+    source = np.linalg.inv(forward) @ target + centre + rng.uniform(-max_shift, max_shift, (n, 2, 1))
+    moved = _bilinear(large, source[:, 0], source[:, 1]).reshape(n, 32, 32)
+    counted = moved.reshape(n, 8, 4, 8, 4).mean(axis=(2, 4))
+    return np.clip(counted, 0, PIXEL_MAX).reshape(n, 64)
+
+
+def _enlarge_coordinates(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Where the centres of a 32x32 grid's pixels fall on an 8x8 grid, for n images."""
+    centres = (np.arange(32) + 0.5) / 4 - 0.5
+    rows, columns = np.meshgrid(centres, centres, indexing="ij")
+    return np.tile(rows.ravel(), (n, 1)), np.tile(columns.ravel(), (n, 1))
+
+
+def _bilinear(images: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """Sample each image of (n, h, w) at its own (n, k) points; outside the image reads 0.
+
+    Enlarging clamps to the edge (as the points stay within half a cell of it) so the
+    border ink is not faded.
+    """
+    n, height, width = images.shape
+    padded = np.zeros((n, height + 2, width + 2))
+    padded[:, 1:-1, 1:-1] = images
+    rows = np.clip(rows + 1, 0, height + 1 - 1e-9)
+    columns = np.clip(columns + 1, 0, width + 1 - 1e-9)
+    top, left = np.floor(rows).astype(np.intp), np.floor(columns).astype(np.intp)
+    down, right = rows - top, columns - left
+    bottom, after = np.minimum(top + 1, height + 1), np.minimum(left + 1, width + 1)
+    which = np.arange(n)[:, None]
+    return (
+        padded[which, top, left] * (1 - down) * (1 - right)
+        + padded[which, top, after] * (1 - down) * right
+        + padded[which, bottom, left] * down * (1 - right)
+        + padded[which, bottom, after] * down * right
+    )
