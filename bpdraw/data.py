@@ -79,8 +79,14 @@ def one_hot(labels: np.ndarray, n_classes: int = N_CLASSES) -> np.ndarray:
     return encoded
 
 
-def distort(images: np.ndarray, rng: np.random.Generator, max_rotation: float = 10.0,
-            max_scale: float = 0.1, max_shear: float = 0.15, max_shift: float = 1.5) -> np.ndarray:
+def distort(
+    images: np.ndarray,
+    rng: np.random.Generator,
+    max_rotation: float = 10.0,
+    max_scale: float = 0.1,
+    max_shear: float = 0.15,
+    max_shift: float = 1.5,
+) -> np.ndarray:
     """Randomly rotated, scaled, sheared and shifted copies of digits, for augmentation.
 
     images: (n, 8, 8) or (n, 64) in 0-16. Each digit is enlarged to the 32x32 grid that
@@ -104,7 +110,9 @@ def distort(images: np.ndarray, rng: np.random.Generator, max_rotation: float = 
     forward[:, 1, 1] = (sin * shear + cos) * scale_yx[:, 1]
     centre = 15.5
     target = np.mgrid[0:32, 0:32].reshape(2, -1) - centre
-    source = np.linalg.inv(forward) @ target + centre + rng.uniform(-max_shift, max_shift, (n, 2, 1))
+    source = (
+        np.linalg.inv(forward) @ target + centre + rng.uniform(-max_shift, max_shift, (n, 2, 1))
+    )
     moved = _bilinear(large, source[:, 0], source[:, 1]).reshape(n, 32, 32)
     counted = moved.reshape(n, 8, 4, 8, 4).mean(axis=(2, 4))
     return np.clip(counted, 0, PIXEL_MAX).reshape(n, 64)

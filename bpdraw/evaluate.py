@@ -54,7 +54,9 @@ def evaluate(model: Model, digits: np.ndarray, labels: np.ndarray) -> Evaluation
     return Evaluation(
         accuracy=float(accuracy_score(labels, predictions)),
         confusion=confusion_matrix(labels, predictions, labels=CLASSES),
-        report=classification_report(labels, predictions, labels=CLASSES, digits=3, zero_division=0),
+        report=classification_report(
+            labels, predictions, labels=CLASSES, digits=3, zero_division=0
+        ),
         precision=precision,
         recall=recall,
         labels=labels,

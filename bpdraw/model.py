@@ -47,11 +47,13 @@ class Model:
         self.metadata = dict(metadata or {})
         self.metadata["layer_sizes"] = list(network.layer_sizes)
         self.metadata["output"] = network.output
-        self.metadata.setdefault("created", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        self.metadata.setdefault(
+            "created", datetime.now(timezone.utc).isoformat(timespec="seconds")
+        )
 
     # -- reading digits -------------------------------------------------------------------
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        """X: (n, 64) or (n, 8, 8) in 0-16 (one (64,) or (8, 8) digit also) -> (n, 10), rows sum to 1.
+        """X: (n, 64) or (n, 8, 8) in 0-16, or one (64,) or (8, 8) digit -> (n, 10), rows sum to 1.
 
         A sigmoid output layer's values are divided by their sum, so they read as shares.
         """
@@ -135,7 +137,9 @@ def _read(stream, path) -> Model:
             arrays = {name: archive[name] for name in archive.files}
     except ValueError as error:
         # numpy refuses object arrays when allow_pickle=False
-        raise ModelFileError(path, f"holds data that would need pickle to load ({error})") from error
+        raise ModelFileError(
+            path, f"holds data that would need pickle to load ({error})"
+        ) from error
     except Exception as error:  # truncated or corrupt zip members
         raise ModelFileError(path, f"is damaged or truncated ({error})") from error
 
@@ -152,7 +156,10 @@ def _read(stream, path) -> Model:
     sizes = metadata["layer_sizes"]
     weights, biases = [], []
     for layer in range(n_layers):
-        for kind, shape in (("weights", (sizes[layer], sizes[layer + 1])), ("biases", (sizes[layer + 1],))):
+        for kind, shape in (
+            ("weights", (sizes[layer], sizes[layer + 1])),
+            ("biases", (sizes[layer + 1],)),
+        ):
             name = f"{kind}_{layer}"
             array = arrays[name]
             if array.dtype not in (np.float64, np.float32):
@@ -184,8 +191,9 @@ def _read_metadata(arrays: dict[str, np.ndarray], path) -> dict[str, Any]:
         raise ModelFileError(path, "metadata has no format_version")
     if version > FORMAT_VERSION:
         raise ModelFileError(
-            path, f"was written in format {version} by a newer bpdraw; this one reads up to "
-            f"{FORMAT_VERSION} — update bpdraw to open it"
+            path,
+            f"was written in format {version} by a newer bpdraw; this one reads up to "
+            f"{FORMAT_VERSION} — update bpdraw to open it",
         )
     if version < 1:
         raise ModelFileError(path, f"has an unknown format_version {version}")
@@ -193,7 +201,9 @@ def _read_metadata(arrays: dict[str, np.ndarray], path) -> dict[str, Any]:
     if (
         not isinstance(sizes, list)
         or not 2 <= len(sizes) <= MAX_LAYERS + 1
-        or not all(isinstance(s, int) and not isinstance(s, bool) and 1 <= s <= MAX_UNITS for s in sizes)
+        or not all(
+            isinstance(s, int) and not isinstance(s, bool) and 1 <= s <= MAX_UNITS for s in sizes
+        )
     ):
         raise ModelFileError(path, f"metadata layer_sizes {sizes!r} is not a list of layer widths")
     if sizes[0] != N_INPUTS or sizes[-1] != N_CLASSES:
@@ -201,7 +211,9 @@ def _read_metadata(arrays: dict[str, np.ndarray], path) -> dict[str, Any]:
             path, f"maps {sizes[0]} inputs to {sizes[-1]} outputs; a digit model maps 64 to 10"
         )
     if metadata.get("output") not in OUTPUTS:
-        raise ModelFileError(path, f"metadata output {metadata.get('output')!r} is not one of {OUTPUTS}")
+        raise ModelFileError(
+            path, f"metadata output {metadata.get('output')!r} is not one of {OUTPUTS}"
+        )
     return metadata
 
 
@@ -216,7 +228,8 @@ def _as_inputs(X) -> np.ndarray:
         X = X.reshape(len(X), N_INPUTS)
     elif not (X.ndim == 2 and X.shape[1] == N_INPUTS):
         raise ValueError(
-            f"expected digits shaped (n, 64) or (n, 8, 8) in load_digits' 0-16 scale, got shape {X.shape}"
+            "expected digits shaped (n, 64) or (n, 8, 8) in load_digits' 0-16 scale, "
+            f"got shape {X.shape}"
         )
     X = X.astype(np.float64)
     if not np.all(np.isfinite(X)):

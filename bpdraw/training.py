@@ -110,7 +110,8 @@ class FastConfig:
         _check_int("pen copies", self.pen_copies, 1, 100)
         if self.training_data not in TRAINING_DATA:
             raise ValueError(
-                f"training data must be one of {', '.join(TRAINING_DATA)}, not {self.training_data!r}"
+                f"training data must be one of {', '.join(TRAINING_DATA)}, "
+                f"not {self.training_data!r}"
             )
 
 
@@ -193,7 +194,7 @@ def _check_diverged(network: Network, loss: float, fraction: float, config: Conf
         raise TrainingDiverged(
             f"Training diverged: the loss {what} instead of falling. The learning rate "
             f"{config.learning_rate:g} is too large for the {config.recipe} recipe; try "
-            f"{0.11 if config.recipe == "classic" else 0.01:g}."
+            f"{0.11 if config.recipe == 'classic' else 0.01:g}."
         )
 
 
