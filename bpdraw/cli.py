@@ -1,0 +1,311 @@
+"""bpdraw's command line: no arguments opens the app; train, evaluate, predict and bench."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+import numpy as np
+
+BAR_WIDTH = 30
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        from bpdraw.app.main_window import run
+
+        return run([sys.argv[0]])
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    try:
+        return arguments.command(arguments)
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # output piped into head and the like
+        sys.stderr.close()
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bpdraw",
+        description="Draw a digit and let a NumPy backpropagation network read it. "
+        "Run with no arguments to open the app.",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    train = commands.add_parser(
+        "train",
+        help="train a network and report its test accuracy",
+        description="Train the 64-100-10 network on load_digits' 1347 training digits and "
+        "report accuracy and the confusion matrix on its 450 test digits.",
+    )
+    train.add_argument(
+        "--recipe",
+        choices=("classic", "fast"),
+        default="classic",
+        help="classic: the course's per-sample SGD (default); fast: Adam, mini-batches, softmax",
+    )
+    train.add_argument(
+        "--data",
+        choices=("digits", "digits+pen"),
+        default="digits",
+        help="fast recipe only: load_digits alone (default) or with the shipped pen digits",
+    )
+    train.add_argument("--hidden", type=int, help="hidden units (default 100)")
+    train.add_argument("--lr", type=float, help="learning rate (classic 0.11, fast 0.01)")
+    length = train.add_mutually_exclusive_group()
+    length.add_argument("--steps", type=int, help="classic recipe: training steps (30000)")
+    length.add_argument("--epochs", type=int, help="fast recipe: most epochs (20)")
+    train.add_argument("--seed", type=int, default=0, help="seed of the split and weights (0)")
+    train.add_argument("-o", "--output", metavar="FILE", help="save the trained model (.npz)")
+    train.set_defaults(command=_train)
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="evaluate a saved or the shipped model",
+        description="Accuracy, confusion matrix and per-class report of a model on the 450 "
+        "test digits, or on pen-drawn strokes through the canvas's conversion.",
+    )
+    evaluate.add_argument("model", nargs="?", metavar="FILE", help="model file (default: shipped)")
+    evaluate.add_argument(
+        "--strokes",
+        metavar="FILE.npz",
+        help="drawn digits in the dev set's format (points, stroke_ptr, sample_ptr, labels)",
+    )
+    evaluate.set_defaults(command=_evaluate)
+
+    predict = commands.add_parser(
+        "predict",
+        help="read digits from image files",
+        description="Read a single handwritten digit from each PNG or JPEG image "
+        "(a photo or scan, dark on light or light on dark).",
+    )
+    predict.add_argument("images", nargs="+", metavar="IMAGE")
+    predict.add_argument("--model", metavar="FILE", help="model file (default: shipped)")
+    predict.set_defaults(command=_predict)
+
+    bench = commands.add_parser(
+        "bench",
+        help="benchmark the recipes against scikit-learn's MLPClassifier",
+        description="Accuracy over seeds, training time, time to 0.97 test accuracy and "
+        "inference latency of classic, fast and MLPClassifier, measured in this run.",
+    )
+    bench.add_argument("--seeds", type=int, default=5, help="seeds 0..N-1 (default 5)")
+    bench.add_argument(
+        "--devset",
+        metavar="FILE.npz",
+        help="pen-drawn digits to report accuracy on "
+        "(default: ../shared/devsets/pendigits_strokes.npz when present)",
+    )
+    bench.add_argument(
+        "--app", action="store_true", help="also measure app start-up and GUI stalls (Qt)"
+    )
+    bench.set_defaults(command=_bench)
+    return parser
+
+
+# -- train ---------------------------------------------------------------------------------
+def _train(arguments) -> int:
+    from bpdraw.evaluate import evaluate_on_test
+    from bpdraw.training import TrainingDiverged, config_from_settings, train
+
+    settings: dict = {"seed": arguments.seed}
+    if arguments.hidden is not None:
+        settings["hidden_units"] = arguments.hidden
+    if arguments.lr is not None:
+        settings["learning_rate"] = arguments.lr
+    if arguments.recipe == "classic":
+        if arguments.epochs is not None:
+            return _refuse("--epochs is for the fast recipe; the classic recipe counts --steps")
+        if arguments.data != "digits":
+            return _refuse("--data is for the fast recipe; the classic recipe uses load_digits")
+        if arguments.steps is not None:
+            settings["steps"] = arguments.steps
+    else:
+        if arguments.steps is not None:
+            return _refuse("--steps is for the classic recipe; the fast recipe counts --epochs")
+        if arguments.epochs is not None:
+            settings["epochs"] = arguments.epochs
+        settings["training_data"] = arguments.data
+    try:
+        config = config_from_settings(arguments.recipe, **settings)
+    except ValueError as error:
+        return _refuse(str(error))
+
+    print(f"training: {arguments.recipe} recipe, {_settings_text(config)}")
+    finished = None
+    try:
+        for event in train(config):
+            if hasattr(event, "model"):
+                finished = event
+            else:
+                _show_progress(event)
+    except TrainingDiverged as error:
+        print(file=sys.stderr)
+        return _refuse(str(error))
+    print()
+    model = finished.model
+    evaluation, _ = evaluate_on_test(model)
+    print(f"trained in {finished.elapsed:.2f} s")
+    print(f"test accuracy: {evaluation.accuracy:.4f} on {len(evaluation.labels)} test digits")
+    print()
+    print(_confusion_text(evaluation.confusion))
+    print()
+    print(evaluation.report)
+    if arguments.output:
+        try:
+            model.save(arguments.output)
+        except OSError as error:
+            return _refuse(f"cannot save to {arguments.output}: {error.strerror or error}")
+        print(f"saved to {arguments.output}")
+    return 0
+
+
+def _settings_text(config) -> str:
+    from dataclasses import asdict
+
+    return ", ".join(
+        f"{k.replace('_', ' ')} {v}" for k, v in asdict(config).items() if k != "recipe"
+    )
+
+
+def _show_progress(event) -> None:
+    """A bar redrawn in place on a terminal; a line every tenth of the run otherwise."""
+    interactive = sys.stdout.isatty()
+    if not interactive and int(10 * event.done / event.total) == int(
+        10 * (event.done - 1) / event.total
+    ):
+        return
+    start = "\r" if interactive else ""
+    filled = round(BAR_WIDTH * event.fraction)
+    bar = "█" * filled + "·" * (BAR_WIDTH - filled)
+    remaining = event.elapsed / event.fraction - event.elapsed if event.fraction else 0.0
+    validation = (
+        f"  validation {event.validation_accuracy:.3f}"
+        if event.validation_accuracy is not None
+        else ""
+    )
+    line = (
+        f"{start}{bar} {event.fraction:4.0%}  {event.unit} {event.done:,}/{event.total:,}  "
+        f"loss {event.loss:.4f}  train {event.train_accuracy:.3f}{validation}  "
+        f"{event.elapsed:4.1f} s, ~{remaining:.0f} s left "
+    )
+    sys.stdout.write(line if interactive else line + "\n")
+    sys.stdout.flush()
+
+
+def _confusion_text(confusion: np.ndarray) -> str:
+    header = "true\\pred " + " ".join(f"{digit:>4}" for digit in range(len(confusion)))
+    rows = [header]
+    for digit, row in enumerate(confusion):
+        rows.append(f"{digit:>9} " + " ".join(f"{count:>4}" for count in row))
+    return "\n".join(rows)
+
+
+# -- evaluate / predict --------------------------------------------------------------------
+def _load_model(path: str | None):
+    from bpdraw.model import ModelFileError, load, load_default
+
+    try:
+        return load(path) if path else load_default()
+    except ModelFileError as error:
+        print(f"bpdraw: {error}", file=sys.stderr)
+        return None
+
+
+def _evaluate(arguments) -> int:
+    from bpdraw.evaluate import evaluate, evaluate_on_test
+
+    model = _load_model(arguments.model)
+    if model is None:
+        return 2
+    print(f"model: {model.describe()}")
+    if arguments.strokes:
+        from bpdraw.strokes_file import StrokesFileError, read_strokes_file
+
+        try:
+            drawings, labels = read_strokes_file(arguments.strokes)
+        except StrokesFileError as error:
+            return _refuse(str(error))
+        digits, drawn = drawings_to_digits(drawings)
+        evaluation = evaluate(model, digits[drawn], labels[drawn])
+        correct = int((evaluation.predictions == evaluation.labels).sum())
+        print(
+            f"strokes: {len(labels)} drawings from {arguments.strokes}, "
+            f"{int((~drawn).sum())} read as nothing drawn (counted wrong)"
+        )
+        print(f"accuracy: {correct / len(labels):.4f} through the canvas's conversion")
+    else:
+        evaluation, _ = evaluate_on_test(model)
+        print(f"test accuracy: {evaluation.accuracy:.4f} on {len(evaluation.labels)} test digits")
+    print()
+    print(_confusion_text(evaluation.confusion))
+    print()
+    print(evaluation.report)
+    return 0
+
+
+def drawings_to_digits(drawings) -> tuple[np.ndarray, np.ndarray]:
+    """Each drawing through the canvas's conversion -> ((n, 8, 8) digits, (n,) bool drawn)."""
+    from bpdraw.preprocess import NothingDrawn, strokes_to_digits
+
+    digits = np.zeros((len(drawings), 8, 8), dtype=np.int64)
+    drawn = np.zeros(len(drawings), dtype=bool)
+    for index, strokes in enumerate(drawings):
+        try:
+            digits[index] = strokes_to_digits(strokes)
+            drawn[index] = True
+        except NothingDrawn:
+            pass
+    return digits, drawn
+
+
+def _predict(arguments) -> int:
+    from bpdraw.preprocess import NothingDrawn, image_to_digits
+
+    model = _load_model(arguments.model)
+    if model is None:
+        return 2
+    status = 0
+    for path in arguments.images:
+        if not os.path.isfile(path):
+            print(f"{path}: no such file", file=sys.stderr)
+            status = 2
+            continue
+        try:
+            digits = image_to_digits(path)
+        except NothingDrawn:
+            print(f"{path}: nothing drawn (the image looks blank)")
+            continue
+        except (ValueError, OSError) as error:
+            print(f"{path}: cannot read this image ({error})", file=sys.stderr)
+            status = 2
+            continue
+        probabilities = model.predict_proba(digits)[0]
+        ranked = np.argsort(probabilities)[::-1]
+        shares = "  ".join(f"{d}:{probabilities[d]:.2f}" for d in range(len(probabilities)))
+        print(f"{path}: {ranked[0]} ({probabilities[ranked[0]]:.0%})   {shares}")
+    return status
+
+
+def _bench(arguments) -> int:
+    from bpdraw.bench import run_bench
+
+    if arguments.seeds < 1:
+        return _refuse("--seeds must be at least 1")
+    run_bench(seeds=arguments.seeds, devset=arguments.devset, app=arguments.app)
+    return 0
+
+
+def _refuse(message: str) -> int:
+    print(f"bpdraw: {message}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
