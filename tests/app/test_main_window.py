@@ -225,3 +225,14 @@ def test_start_up_paints_the_window_without_matplotlib_or_scikit_learn():
     startup = measure_startup(runs=1)
     assert len(startup.seconds) == 1
     assert startup.heavy_imports == []
+
+
+def test_view_confusion_matrix_shows_the_model_in_use(qtbot, window):
+    window.confusionAction.trigger()
+    confusion = window.confusion_window
+    qtbot.addWidget(confusion)
+    assert confusion.isVisible()
+    assert confusion.model() is window.model
+    trained = load_default()
+    window.train_tab.model_trained.emit(trained)
+    assert confusion.model() is trained
