@@ -128,10 +128,12 @@ def pen_writers(writers, **options):
         augment.augmented_pen_set = original
 
 
-def train_recipe(seed, training_data, copies, epochs):
+def train_recipe(seed, training_data, copies, epochs, **settings):
     from bpdraw.training import FastConfig, Finished, train
 
-    config = FastConfig(seed=seed, training_data=training_data, pen_copies=copies, epochs=epochs)
+    config = FastConfig(
+        seed=seed, training_data=training_data, pen_copies=copies, epochs=epochs, **settings
+    )
     for event in train(config):
         if isinstance(event, Finished):
             return event.model
@@ -215,8 +217,16 @@ def cmd_training(args, drags, labels, writers):
     model trained without it); "held-out" is writers 11-14 scored by a model trained
     without them; choices are made on "tune" only.
     """
+    from bpdraw.training import FastConfig
+
     X_dev, drawn = render(drags)
     print(f"{'fast recipe, training data':44s} tune  held-out test450 s/model")
+    settings = {
+        key: type(getattr(FastConfig, key))(value)
+        for key, value in (setting.split("=", 1) for setting in args.settings)
+    }
+    if settings:
+        print(f"settings: {settings}")
     for name, training_data, copies, options in training_variants(args):
         correct = {"tune": 0, "held-out": 0}
         total = {"tune": 0, "held-out": 0}
@@ -229,7 +239,7 @@ def cmd_training(args, drags, labels, writers):
                 train_writers = [w for w in np.unique(writers) if w not in left_out]
                 started = time.perf_counter()
                 with pen_writers(train_writers, **options):
-                    model = train_recipe(seed, training_data, copies, args.epochs)
+                    model = train_recipe(seed, training_data, copies, args.epochs, **settings)
                 seconds.append(time.perf_counter() - started)
                 mask = drawn & np.isin(writers, left_out)
                 correct[part] += int((model.predict(X_dev[mask]) == labels[mask]).sum())
@@ -257,6 +267,8 @@ def cmd_sizes(args, drags, labels, writers):
     train_writers = [w for w in np.unique(writers) if w not in HELD_OUT_WRITERS]
     with pen_writers(train_writers):
         model = train_recipe(0, "digits+pen", args.copies[0], args.epochs)
+    if args.save_model:
+        model.save(args.save_model)  # for scripts/eval_canvas.py --model
     held = np.isin(writers, HELD_OUT_WRITERS)
     print(f"fast recipe, digits+pen, copies {args.copies[0]}; writers 11-14 held out")
     for name, sizes in SIZES.items():
@@ -274,6 +286,10 @@ def main(argv=None):
     parser.add_argument("--seeds", type=int, default=1)
     parser.add_argument("--copies", type=int, nargs="+", default=[2, 4])
     parser.add_argument("--epochs", type=int, default=150)
+    parser.add_argument(
+        "--setting", action="append", default=[], dest="settings", help="FastConfig key=value"
+    )
+    parser.add_argument("--save-model", help="sizes: save the model trained without 11-14")
     parser.add_argument("--distortions", nargs="+", default=["default"], choices=DISTORTIONS)
     parser.add_argument("--no-baselines", action="store_false", dest="baselines")
     parser.add_argument(
