@@ -89,16 +89,17 @@ def distort(
 ) -> np.ndarray:
     """Randomly rotated, scaled, sheared and shifted copies of digits, for augmentation.
 
-    images: (n, 8, 8) or (n, 64) in 0-16. Each digit is enlarged to the 32x32 grid that
-    load_digits was counted on, moved there (angles in degrees, shifts in 32x32 pixels) and
-    counted back into 8x8, so a shift of 2 moves the ink by half an 8x8 cell. Returns (n, 64).
+    images: (n, 8, 8) or (n, 64) in 0-16. Each digit is rebuilt as a 32x32 bitmap like the
+    one load_digits was counted from, moved there (angles in degrees, shifts in pixels of
+    32) and counted back in 4x4 blocks, so a shift of 2 moves the ink by half an 8x8 cell.
+    Returns (n, 64) float, whole numbers 0-16.
     """
     n = len(images)
     grid = np.asarray(images, dtype=np.float64).reshape(n, 8, 8)
     # rebuild a 32x32 bitmap like the one load_digits was counted from: ink where the
     # enlarged digit is at least half dark
-    enlarged = _bilinear(grid, *_enlarge_coordinates(n)).reshape(n, 32, 32)
-    large = np.where(enlarged > PIXEL_MAX / 2, float(PIXEL_MAX), 0.0)
+    enlarged = (grid.reshape(n, 64) @ _enlarging()).reshape(n, 32, 32)
+    bitmap = enlarged > PIXEL_MAX / 2
     angle = np.deg2rad(rng.uniform(-max_rotation, max_rotation, n))
     scale_yx = rng.uniform(1 - max_scale, 1 + max_scale, (n, 2))
     shear = rng.uniform(-max_shear, max_shear, n)
@@ -108,41 +109,42 @@ def distort(
     forward[:, 0, 1] = (cos * shear - sin) * scale_yx[:, 1]
     forward[:, 1, 0] = sin * scale_yx[:, 0]
     forward[:, 1, 1] = (sin * shear + cos) * scale_yx[:, 1]
-    centre = 15.5
-    target = np.mgrid[0:32, 0:32].reshape(2, -1) - centre
-    source = (
-        np.linalg.inv(forward) @ target + centre + rng.uniform(-max_shift, max_shift, (n, 2, 1))
-    )
-    moved = _bilinear(large, source[:, 0], source[:, 1]).reshape(n, 32, 32)
-    counted = moved.reshape(n, 8, 4, 8, 4).mean(axis=(2, 4))
-    return np.clip(counted, 0, PIXEL_MAX).reshape(n, 64)
+    inverse = np.linalg.inv(forward).astype(np.float32)
+    offset = (15.5 + rng.uniform(-max_shift, max_shift, (n, 2))).astype(np.float32)
+    target_rows, target_columns = (np.mgrid[0:32, 0:32].reshape(2, -1) - 15.5).astype(np.float32)
+    # the source pixel of every target pixel, rounded to the nearest (+ 0.5, then floor)
+    rows = inverse[:, 0, :1] * target_rows + inverse[:, 0, 1:] * target_columns
+    columns = inverse[:, 1, :1] * target_rows + inverse[:, 1, 1:] * target_columns
+    rows = np.floor(rows + (offset[:, :1] + 0.5)).astype(np.intp)
+    columns = np.floor(columns + (offset[:, 1:] + 0.5)).astype(np.intp)
+    inside = (rows >= 0) & (rows < 32) & (columns >= 0) & (columns < 32)
+    flat = np.where(inside, rows * 32 + columns, 0) + (np.arange(n) * 32 * 32)[:, None]
+    moved = bitmap.ravel()[flat] & inside
+    return moved.reshape(n, 8, 4, 8, 4).sum(axis=(2, 4)).reshape(n, 64).astype(np.float64)
 
 
-def _enlarge_coordinates(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Where the centres of a 32x32 grid's pixels fall on an 8x8 grid, for n images."""
-    centres = (np.arange(32) + 0.5) / 4 - 0.5
+@lru_cache(maxsize=1)
+def _enlarging() -> np.ndarray:
+    """(64, 1024): bilinear enlargement of an 8x8 grid to 32x32 as one matrix product."""
+    centres = (np.arange(32) + 0.5) / 4 - 0.5  # 32x32 pixel centres on the 8x8 grid
     rows, columns = np.meshgrid(centres, centres, indexing="ij")
-    return np.tile(rows.ravel(), (n, 1)), np.tile(columns.ravel(), (n, 1))
+    basis = np.eye(64).reshape(64, 8, 8)
+    return _bilinear(basis, np.tile(rows.ravel(), (64, 1)), np.tile(columns.ravel(), (64, 1)))
 
 
 def _bilinear(images: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    """Sample each image of (n, h, w) at its own (n, k) points; outside the image reads 0.
-
-    Enlarging clamps to the edge (as the points stay within half a cell of it) so the
-    border ink is not faded.
-    """
+    """Sample each image of (n, h, w) at its own (n, k) points; outside the image reads 0."""
     n, height, width = images.shape
     padded = np.zeros((n, height + 2, width + 2))
     padded[:, 1:-1, 1:-1] = images
     rows = np.clip(rows + 1, 0, height + 1 - 1e-9)
     columns = np.clip(columns + 1, 0, width + 1 - 1e-9)
-    top, left = np.floor(rows).astype(np.intp), np.floor(columns).astype(np.intp)
+    top, left = rows.astype(np.intp), columns.astype(np.intp)  # floor: both are >= 0
     down, right = rows - top, columns - left
-    bottom, after = np.minimum(top + 1, height + 1), np.minimum(left + 1, width + 1)
-    which = np.arange(n)[:, None]
-    return (
-        padded[which, top, left] * (1 - down) * (1 - right)
-        + padded[which, top, after] * (1 - down) * right
-        + padded[which, bottom, left] * down * (1 - right)
-        + padded[which, bottom, after] * down * right
-    )
+    stride = width + 2
+    # flat index of each point's top-left neighbour; the padding keeps +1 and +stride inside
+    corner = top * stride + left + (np.arange(n) * padded[0].size)[:, None]
+    flat = padded.ravel()
+    upper = flat[corner] * (1 - right) + flat[corner + 1] * right
+    lower = flat[corner + stride] * (1 - right) + flat[corner + stride + 1] * right
+    return upper * (1 - down) + lower * down
