@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import FormatStrFormatter, NullFormatter, PercentFormatter
 from PySide6.QtCore import QPointF
 
 CORRECT_CMAP = LinearSegmentedColormap.from_list("correct", ["#e8f1fb", "#1f5fa8"])
@@ -131,6 +131,9 @@ class LivePlot:
         )
         self.loss_ax.set_yscale("log")
         self.loss_ax.set_ylim(*self.LOSS_LIMITS)
+        # plain "0.01" labels: friendlier than 10^-2, and they skip mathtext's slow first parse
+        self.loss_ax.yaxis.set_major_formatter(FormatStrFormatter("%g"))
+        self.loss_ax.yaxis.set_minor_formatter(NullFormatter())
         self.loss_ax.set_title("Loss on the training digits (log scale)", fontsize=9)
         self.accuracy_ax.set_ylim(0, 1.02)
         self.accuracy_ax.yaxis.set_major_formatter(PercentFormatter(1.0))

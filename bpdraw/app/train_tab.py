@@ -96,6 +96,7 @@ class TrainTab(QWidget):
         self._settings = settings
         self._thread: QThread | None = None
         self._stop_on_destroyed = None
+        self._pending_config = None
         self._worker: TrainingWorker | None = None
         self._history: dict[str, list[float]] = {
             "done": [],
@@ -312,6 +313,23 @@ class TrainTab(QWidget):
     @Slot()
     def on_imports_ready(self) -> None:
         self._ensure_live_plot()
+        if self._pending_config is not None:
+            # Let the new plot be laid out and fully drawn before the training thread starts
+            # competing for the GIL: each step runs after the events the previous one posted.
+            QTimer.singleShot(0, self._draw_plot_then_launch)
+
+    @Slot()
+    def _draw_plot_then_launch(self) -> None:
+        if self._pending_config is None:
+            return
+        self.layout().activate()
+        self._live.canvas.draw_idle()
+        QTimer.singleShot(0, self._launch_pending)
+
+    @Slot()
+    def _launch_pending(self) -> None:
+        if self._pending_config is not None:
+            self._launch(self._pending_config)
 
     def _confusion_size(self) -> tuple[int, int, float]:
         size = self.confusion_picture.contentsRect().size()
@@ -454,7 +472,8 @@ class TrainTab(QWidget):
 
     # -- state ----------------------------------------------------------------------------
     def is_training(self) -> bool:
-        return self._thread is not None
+        """True from Retrain until the run's thread has ended (including while it gets ready)."""
+        return self._thread is not None or self._pending_config is not None
 
     @property
     def training_thread(self) -> QThread | None:
@@ -515,6 +534,11 @@ class TrainTab(QWidget):
 
     @Slot()
     def on_cancel_clicked(self) -> None:
+        if self._pending_config is not None:  # it had not started yet
+            self._drop_pending_run()
+            self._set_status("Training cancelled — still using the previous model.")
+            self.training_cancelled.emit()
+            return
         if self._worker is None:
             return
         self._cancel_clicked_at = time.perf_counter()
@@ -524,9 +548,26 @@ class TrainTab(QWidget):
 
     # -- training -------------------------------------------------------------------------
     def start_training(self, config) -> None:
-        """Train `config` on a worker thread; the results arrive through signals."""
+        """Train `config` on a worker thread; the results arrive through signals.
+
+        If matplotlib is still being imported in the background (Retrain pressed right after
+        the tab first opened), the run waits for it, with the window responsive, so that the
+        plot's one expensive first draw never competes with the training for the GIL.
+        """
         if self.is_training():
             raise RuntimeError("a training run is already going")
+        self._cancel_clicked_at = None
+        self._pending_config = config
+        self._update_buttons()
+        self.import_warmer.start()
+        if self.import_warmer.is_done() or self._live is not None:
+            self._launch(config)
+        else:
+            self.progress_bar.setRange(0, 0)  # busy indicator until the run starts
+            self._set_status("Getting ready to train…")
+
+    def _launch(self, config) -> None:
+        self._pending_config = None
         self._ensure_live_plot()
         self._reset_live_plot(config)
         unit = "steps" if config.recipe == "classic" else "epochs"
@@ -538,7 +579,6 @@ class TrainTab(QWidget):
             f"Training the {config.recipe} recipe: 64-{config.hidden_units}-10, "
             f"{total:,} {unit}, learning rate {config.learning_rate:g}, seed {config.seed}…"
         )
-        self._cancel_clicked_at = None
 
         worker = TrainingWorker(config, confusion_size=self._confusion_size())
         worker.progressed.connect(self.on_progressed)
@@ -561,8 +601,17 @@ class TrainTab(QWidget):
         self._thread.start()
         self.training_started.emit()
 
+    def _drop_pending_run(self) -> None:
+        self._pending_config = None
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat("Cancelled")
+        self._update_buttons()
+
     def shutdown(self) -> None:
         """Cancel a running training and wait for its thread to end (window closing)."""
+        if self._pending_config is not None:
+            self._drop_pending_run()
         if self._thread is None:
             return
         stop_and_wait(self._worker, self._thread)

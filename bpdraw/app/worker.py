@@ -163,6 +163,9 @@ class ImportWarmer(QObject):
             self._thread = threading.Thread(target=self._run, name="bpdraw-imports", daemon=True)
             self._thread.start()
 
+    def is_done(self) -> bool:
+        return self._thread is not None and not self._thread.is_alive()
+
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the imports are done (benchmarks); True when they are."""
         if self._thread is None:
