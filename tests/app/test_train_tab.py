@@ -134,6 +134,44 @@ def test_destroying_the_tab_mid_training_stops_its_thread(qtbot):
     assert not thread.isRunning()
 
 
+@pytest.fixture
+def imports_not_ready(monkeypatch):
+    """Pretend matplotlib is still being imported in the background until `done` is emitted."""
+
+    def apply(train_tab: TrainTab) -> None:
+        monkeypatch.setattr(train_tab.import_warmer, "start", lambda: None)
+        monkeypatch.setattr(train_tab.import_warmer, "is_done", lambda: False)
+
+    return apply
+
+
+def test_a_run_started_before_the_imports_waits_for_them(qtbot, imports_not_ready):
+    fresh = TrainTab()
+    qtbot.addWidget(fresh)
+    imports_not_ready(fresh)
+    fresh.set_settings("classic", steps=SHORT_RUN_STEPS)
+    qtbot.mouseClick(fresh.retrain_button, Qt.MouseButton.LeftButton)
+    assert fresh.is_training() and fresh.training_thread is None
+    assert fresh.cancel_button.isEnabled()
+
+    with qtbot.waitSignal(fresh.model_trained, timeout=120_000):
+        fresh.import_warmer.done.emit()
+    qtbot.waitUntil(lambda: not fresh.is_training(), timeout=60_000)
+
+
+def test_cancel_before_the_run_started_keeps_the_previous_model(qtbot, imports_not_ready):
+    fresh = TrainTab()
+    qtbot.addWidget(fresh)
+    imports_not_ready(fresh)
+    qtbot.mouseClick(fresh.retrain_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(fresh.training_cancelled, timeout=1000):
+        qtbot.mouseClick(fresh.cancel_button, Qt.MouseButton.LeftButton)
+
+    assert not fresh.is_training() and fresh.retrain_button.isEnabled()
+    with qtbot.assertNotEmitted(fresh.training_started, wait=100):
+        fresh.import_warmer.done.emit()  # the imports finishing later start nothing
+
+
 def test_bad_settings_are_shown_inline_without_training(qtbot, tab):
     tab.rate_edit.setText("fast please")
     qtbot.mouseClick(tab.retrain_button, Qt.MouseButton.LeftButton)
