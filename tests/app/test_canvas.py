@@ -20,19 +20,20 @@ def drag(qtbot, widget, points) -> None:
     qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=points[-1])
 
 
-def vertical_line(widget, steps: int = 30) -> list[tuple[float, float]]:
-    """A stroke down the middle of the widget, 15 % to 85 % of its height."""
-    x, height = widget.width() / 2, widget.height()
-    return [(x, height * (0.15 + 0.7 * i / steps)) for i in range(steps + 1)]
+def vertical_line(widget, centre_x: float = 0.5, height: float = 0.7, steps: int = 30):
+    """A stroke down the widget at `centre_x`, `height` of the widget tall (fractions)."""
+    x, top = widget.width() * centre_x, 0.5 - height / 2
+    return [(x, widget.height() * (top + height * i / steps)) for i in range(steps + 1)]
 
 
-def circle(widget, steps: int = 48) -> list[tuple[float, float]]:
-    """A closed loop, a little taller than wide, centred in the widget."""
-    cx, cy, side = widget.width() / 2, widget.height() / 2, min(widget.width(), widget.height())
+def circle(widget, centre_x: float = 0.5, height: float = 0.66, steps: int = 48):
+    """A closed loop, three quarters as wide as tall, centred at (`centre_x`, 0.5)."""
+    side = min(widget.width(), widget.height())
+    cx, cy = widget.width() * centre_x, widget.height() / 2
     return [
         (
-            cx + 0.25 * side * math.sin(2 * math.pi * i / steps),
-            cy - 0.33 * side * math.cos(2 * math.pi * i / steps),
+            cx + 0.375 * height * side * math.sin(2 * math.pi * i / steps),
+            cy - 0.5 * height * side * math.cos(2 * math.pi * i / steps),
         )
         for i in range(steps + 1)
     ]

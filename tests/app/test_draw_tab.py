@@ -43,13 +43,19 @@ def test_blank_canvas_predicts_nothing_and_asks_for_a_digit(tab):
     assert tab.preview.digits() is None
 
 
-def test_vertical_line_reads_1(qtbot, tab):
-    drag(qtbot, tab.canvas, vertical_line(tab.canvas))
+# (centre_x, height) as fractions of the canvas: large and centred, small and off-centre.
+PLACES = [(0.5, 0.7), (0.3, 0.25), (0.72, 0.4)]
+
+
+@pytest.mark.parametrize(("centre_x", "height"), PLACES)
+def test_vertical_line_reads_1(qtbot, tab, centre_x, height):
+    drag(qtbot, tab.canvas, vertical_line(tab.canvas, centre_x, height))
     assert tab.predictionLabel.text() == "1"
 
 
-def test_loop_reads_0(qtbot, tab):
-    drag(qtbot, tab.canvas, circle(tab.canvas))
+@pytest.mark.parametrize(("centre_x", "height"), PLACES)
+def test_loop_reads_0(qtbot, tab, centre_x, height):
+    drag(qtbot, tab.canvas, circle(tab.canvas, centre_x, height))
     assert tab.predictionLabel.text() == "0"
 
 
