@@ -3,13 +3,13 @@
 Training runs in a `TrainingWorker` on its own `QThread`; this widget only listens. The model in
 use changes only through `model_trained`, which is emitted for a finished, valid model: after a
 cancel or a divergence the previous model stays and the status line says so.
-Matplotlib is imported the first time a plot is needed, not when the app starts.
+Matplotlib and scikit-learn are imported on a background thread when the tab is first shown,
+not when the app starts, and the GUI never waits for them while a run trains.
 """
 
 from __future__ import annotations
 
 import functools
-import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -106,13 +106,11 @@ class TrainTab(QWidget):
         }
         self._run_total = 1
         self._plot_dirty = False
-        self._live = None  # the matplotlib pieces, built on first need
+        self._live = None  # the LivePlot, built once matplotlib is imported
         self._confusion_rgba = None
         self._run_evaluation = None
         self._confusion_picture_size = None
         self._last_evaluation = None
-        self._cancel_clicked_at: float | None = None
-        self.last_cancel_latency: float | None = None
 
         self._build_controls()
         self._build_right_side()
@@ -541,7 +539,6 @@ class TrainTab(QWidget):
             return
         if self._worker is None:
             return
-        self._cancel_clicked_at = time.perf_counter()
         self._worker.cancel()
         self.cancel_button.setEnabled(False)
         self._set_status("Cancelling…")
@@ -556,7 +553,6 @@ class TrainTab(QWidget):
         """
         if self.is_training():
             raise RuntimeError("a training run is already going")
-        self._cancel_clicked_at = None
         self._pending_config = config
         self._update_buttons()
         self.import_warmer.start()
@@ -691,8 +687,6 @@ class TrainTab(QWidget):
     def on_cancelled(self) -> None:
         if not self._from_current_worker():
             return
-        if self._cancel_clicked_at is not None:
-            self.last_cancel_latency = time.perf_counter() - self._cancel_clicked_at
         self.progress_bar.setFormat("Cancelled at %p%")
         self._set_status("Training cancelled — still using the previous model.")
         self.training_cancelled.emit()
