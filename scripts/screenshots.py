@@ -3,9 +3,10 @@
     python scripts/screenshots.py [--out DIR]
 
 Runs offscreen (no display needed) with throw-away settings, so the user's own window
-geometry and training settings are neither used nor changed. The drawing is a pen-drawn
-digit replayed as mouse drags on the canvas; the Train tab is shown after a real run of
-the course recipe started with its Retrain button.
+geometry and training settings are neither used nor changed. The drawing is a digit
+replayed as mouse drags on the canvas; the confusion window shows the shipped model with
+its most common mistake selected; the Train tab is shown after a real run of the course
+recipe started with its Retrain button.
 """
 
 from __future__ import annotations
@@ -145,6 +146,15 @@ def main(argv: list[str] | None = None) -> int:
         draw(window.draw_tab.canvas, TWO)
         save(window, arguments.out / "draw.png")
 
+        window.show_confusion_window()
+        confusion = window.confusion_window
+        confusion.resize(*CONFUSION_SIZE)
+        wait_for(lambda: confusion.evaluation() is not None)
+        confusion.refresh()
+        save(confusion, arguments.out / "confusion.png")
+
+        confusion.close()
+
         train_tab = window.train_tab
         window.tabs.setCurrentWidget(train_tab)
         train_tab.set_settings(
@@ -156,14 +166,6 @@ def main(argv: list[str] | None = None) -> int:
         wait_for(lambda: trained and not train_tab.is_training())
         save(window, arguments.out / "train.png")
 
-        window.show_confusion_window()
-        confusion = window.confusion_window
-        confusion.resize(*CONFUSION_SIZE)
-        wait_for(lambda: confusion.evaluation() is not None)
-        confusion.refresh()
-        save(confusion, arguments.out / "confusion.png")
-
-        confusion.close()
         window.close()
     return 0
 
