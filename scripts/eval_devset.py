@@ -131,9 +131,9 @@ def pen_writers(writers, **options):
 def train_recipe(seed, training_data, copies, epochs, **settings):
     from bpdraw.training import FastConfig, Finished, train
 
-    config = FastConfig(
-        seed=seed, training_data=training_data, pen_copies=copies, epochs=epochs, **settings
-    )
+    if epochs is not None:
+        settings["epochs"] = epochs
+    config = FastConfig(seed=seed, training_data=training_data, pen_copies=copies, **settings)
     for event in train(config):
         if isinstance(event, Finished):
             return event.model
@@ -285,7 +285,7 @@ def main(argv=None):
     parser.add_argument("--strokes", default=str(DEV_SET), help="dev set in the pendigits format")
     parser.add_argument("--seeds", type=int, default=1)
     parser.add_argument("--copies", type=int, nargs="+", default=[2, 4])
-    parser.add_argument("--epochs", type=int, default=150)
+    parser.add_argument("--epochs", type=int, default=None, help="default: FastConfig's")
     parser.add_argument(
         "--setting", action="append", default=[], dest="settings", help="FastConfig key=value"
     )
