@@ -7,8 +7,10 @@ as an 8. The evaluation runs when the window is shown (or a test asks for it), n
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from bpdraw.app.worker import WARM_UP_MODULES, ImportWarmer
 
 THUMBNAIL_PIXELS = 48  # 8x8 digits scaled 6x, nearest neighbour: every pixel stays a square
 PIXEL_MAX = 16
@@ -122,6 +126,9 @@ class ConfusionWindow(QWidget):
         layout.addWidget(self.hint_label)
         layout.addLayout(body, 1)
 
+        self.import_warmer = ImportWarmer(self)
+        self.import_warmer.done.connect(self.on_imports_ready)
+
     # -- public API -----------------------------------------------------------------------
     def set_model(self, model) -> None:
         """Show `model`'s confusion on the 450 test digits (evaluated when shown)."""
@@ -131,7 +138,7 @@ class ConfusionWindow(QWidget):
         self._selected = None
         self._plot_stale = True
         if self.isVisible():
-            self.refresh()
+            self._refresh_when_ready()
 
     def model(self):
         return self._model
@@ -301,5 +308,19 @@ class ConfusionWindow(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if self._model is not None and self._plot_stale:
+        self._refresh_when_ready()
+
+    def _refresh_when_ready(self) -> None:
+        """Refresh now if matplotlib is loaded, else once the background import is done."""
+        if self._model is None or not self._plot_stale:
+            return
+        if self._plot is not None or all(name in sys.modules for name in WARM_UP_MODULES):
             self.refresh()
+        else:
+            self._plot_placeholder.setText("Drawing the confusion matrix…")
+            self.import_warmer.start()
+
+    @Slot()
+    def on_imports_ready(self) -> None:
+        if self.isVisible():
+            self._refresh_when_ready()

@@ -32,6 +32,13 @@ def reference(model):
     return split.y_test, model.predict(split.images_test)
 
 
+def show(qtbot, window: ConfusionWindow) -> None:
+    """Show the window and wait for its heat map (matplotlib may load in the background)."""
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.heatmap_canvas is not None, timeout=30_000)
+
+
 @pytest.fixture
 def window(qtbot, model):
     confusion_window = ConfusionWindow()
@@ -65,8 +72,7 @@ def test_every_cell_lists_exactly_its_test_digits(window, reference):
 def test_clicking_a_cell_lists_exactly_that_cells_digits(qtbot, window, reference):
     from bpdraw.app.plots import cell_center_in_widget
 
-    window.show()
-    qtbot.waitExposed(window)
+    show(qtbot, window)
     canvas = window.heatmap_canvas
     true_digit, predicted = busiest_mistake(*reference)
     window.select_cell(0, 0)  # start somewhere else
@@ -94,8 +100,7 @@ def test_thumbnails_show_true_label_prediction_and_confidence(window, model, ref
 
 
 def test_title_says_which_model_and_its_accuracy(qtbot, window, model, reference):
-    window.show()
-    qtbot.waitExposed(window)
+    show(qtbot, window)
     labels, predictions = reference
     accuracy = np.mean(labels == predictions)
     assert window.title_label.text().startswith(f"{accuracy:.1%} read right")
@@ -103,8 +108,7 @@ def test_title_says_which_model_and_its_accuracy(qtbot, window, model, reference
 
 
 def test_a_new_model_replaces_the_matrix(qtbot, window, model):
-    window.show()
-    qtbot.waitExposed(window)
+    show(qtbot, window)
     *_, finished = train(ClassicConfig(steps=5000))
     window.set_model(finished.model)
 
