@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpdraw.app.canvas import Canvas
+from bpdraw.app.canvas import BORDER, GUIDE, INK, Canvas
 
 if TYPE_CHECKING:
     from bpdraw.model import Model
@@ -36,8 +36,9 @@ THROTTLE_MS = 60
 ACCENT = QColor("#2f6fde")
 ACCENT_SOFT = QColor("#c9d8f5")
 TRACK = QColor("#edf0f4")
-TEXT = QColor("#1f2933")
+TEXT = INK
 MUTED = QColor("#7b8794")
+WARNING = QColor("#b7791f")
 
 
 class ProbabilityBars(QWidget):
@@ -133,11 +134,11 @@ class DigitPreview(QWidget):
                         painter.fillRect(
                             QRectF(column * cell, row * cell, cell, cell), QColor(grey, grey, grey)
                         )
-        painter.setPen(QPen(QColor("#e3e8ee"), 1))
+        painter.setPen(QPen(GUIDE, 1))
         for index in range(1, 8):
             painter.drawLine(QPointF(index * cell, 0), QPointF(index * cell, side))
             painter.drawLine(QPointF(0, index * cell), QPointF(side, index * cell))
-        painter.setPen(QPen(QColor("#cfd6df"), 1))
+        painter.setPen(QPen(BORDER, 1))
         painter.drawRect(QRectF(0.5, 0.5, side - 1, side - 1))
         painter.end()
 
@@ -205,7 +206,7 @@ class DrawTab(QWidget):
 
         preview_caption = QLabel("What the network sees:\n8 × 8 cells, ink 0–16")
         preview_caption.setObjectName("previewCaption")
-        preview_caption.setStyleSheet("color: #7b8794;")
+        preview_caption.setStyleSheet(f"color: {MUTED.name()};")
         preview_row = QHBoxLayout()
         preview_row.setSpacing(12)
         preview_row.addWidget(self.preview)
@@ -289,7 +290,7 @@ class DrawTab(QWidget):
         if unsure:
             self.predictionLabel.setStyleSheet(f"color: {MUTED.name()};")
             self.statusLabel.setText(f"Not sure — {first} or {second}?")
-            self.statusLabel.setStyleSheet("color: #b7791f;")
+            self.statusLabel.setStyleSheet(f"color: {WARNING.name()};")
         else:
             self.predictionLabel.setStyleSheet(f"color: {TEXT.name()};")
             self.statusLabel.setText(f"{top:.0%} sure")
