@@ -1,0 +1,343 @@
+"""Training recipes: accuracy figures, determinism, events, cancelling, divergence, settings."""
+
+import dataclasses
+import math
+
+import numpy as np
+import pytest
+from threadpoolctl import threadpool_limits
+
+from bpdraw.data import load_split
+from bpdraw.training import (
+    ClassicConfig,
+    FastConfig,
+    Finished,
+    Progress,
+    TrainingDiverged,
+    config_from_settings,
+    train,
+)
+
+SEEDS = range(5)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def one_blas_thread():
+    """Training multiplies small matrices, where OpenBLAS's threads only contend: on a busy
+    2-core machine the classic recipe ran 4x slower with them (measured)."""
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
+
+
+def run(config, split=None):
+    return list(train(config, split))
+
+
+def accuracy_on_test(model, split):
+    return float((model.predict(split.images_test) == split.y_test).mean())
+
+
+def parameters_of(model):
+    return model.network.parameters
+
+
+def assert_same_parameters(first, second):
+    assert len(first) == len(second)
+    for a, b in zip(first, second, strict=True):
+        assert np.array_equal(a, b)
+
+
+# -- the recipes' figures ---------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_classic_30000_steps_reaches_095_mean_test_accuracy_over_seeds_0_to_4():
+    # the course reported 0.96; measured per seed 0.967 0.978 0.947 0.960 0.976, mean 0.965
+    accuracies = []
+    for seed in SEEDS:
+        finished = run(ClassicConfig(steps=30_000, seed=seed))[-1]
+        accuracies.append(accuracy_on_test(finished.model, load_split(seed)))
+    assert np.mean(accuracies) >= 0.95, accuracies
+
+
+@pytest.mark.slow
+def test_fast_reaches_098_mean_test_accuracy_over_seeds_0_to_4():
+    # measured per seed 0.989 0.989 0.987 0.976 0.980, mean 0.984
+    accuracies = []
+    for seed in SEEDS:
+        finished = run(FastConfig(seed=seed))[-1]
+        accuracies.append(accuracy_on_test(finished.model, load_split(seed)))
+    assert np.mean(accuracies) >= 0.98, accuracies
+
+
+def test_finished_model_records_recipe_settings_and_seed():
+    metadata = run(ClassicConfig(hidden_units=20, steps=500, seed=3))[-1].model.metadata
+    assert metadata["recipe"] == "classic"
+    assert metadata["seed"] == 3
+    assert metadata["settings"] == {"hidden_units": 20, "learning_rate": 0.11, "steps": 500}
+    assert metadata["layer_sizes"] == [64, 20, 10]
+
+
+# -- determinism --------------------------------------------------------------------------
+
+
+def test_classic_is_deterministic_for_a_seed():
+    first = run(ClassicConfig(steps=1000, seed=0))[-1].model
+    second = run(ClassicConfig(steps=1000, seed=0))[-1].model
+    assert_same_parameters(parameters_of(first), parameters_of(second))
+
+
+def test_fast_is_deterministic_for_a_seed():
+    config = FastConfig(epochs=3, digit_copies=1, seed=4)
+    first = run(config)[-1].model
+    second = run(config)[-1].model
+    assert_same_parameters(parameters_of(first), parameters_of(second))
+
+
+def test_different_seeds_give_different_networks():
+    # the first report of a 30,000-step run comes after 150 steps
+    first = next(train(ClassicConfig(seed=0))).network
+    second = next(train(ClassicConfig(seed=1))).network
+    assert not np.array_equal(first.weights[0], second.weights[0])
+
+
+def test_fast_never_uses_the_test_digits_to_choose_anything():
+    """Garbage in the 450 test digits must not change a single trained weight."""
+    config = FastConfig(epochs=8, patience=3, digit_copies=1, seed=1)
+    split = load_split(config.seed)
+    rng = np.random.default_rng(99)
+    garbage = dataclasses.replace(
+        split,
+        images_test=rng.integers(0, 17, size=split.images_test.shape),
+        X_test=rng.uniform(0, 1, size=split.X_test.shape),
+        y_test=rng.integers(0, 10, size=split.y_test.shape),
+    )
+    honest = run(config, split)
+    fooled = run(config, garbage)
+    assert_same_parameters(parameters_of(honest[-1].model), parameters_of(fooled[-1].model))
+    assert honest[-1].model.metadata["best_epoch"] == fooled[-1].model.metadata["best_epoch"]
+    assert [e.validation_accuracy for e in honest[:-1]] == [
+        e.validation_accuracy for e in fooled[:-1]
+    ]
+
+
+# -- events -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def classic_events():
+    return run(ClassicConfig(steps=2000, seed=0))
+
+
+@pytest.fixture(scope="module")
+def fast_events():
+    return run(FastConfig(epochs=6, patience=2, digit_copies=1, seed=0))
+
+
+@pytest.fixture(params=["classic", "fast"])
+def events(request, classic_events, fast_events):
+    return classic_events if request.param == "classic" else fast_events
+
+
+def test_events_are_progress_then_exactly_one_finished_last(events):
+    assert all(isinstance(e, Progress) for e in events[:-1])
+    assert isinstance(events[-1], Finished)
+    assert len(events) >= 2
+
+
+def test_elapsed_never_decreases(events):
+    elapsed = [e.elapsed for e in events]
+    assert np.all(np.diff(elapsed) >= 0)
+    assert elapsed[0] >= 0
+
+
+def test_classic_reports_100_to_300_times_ending_at_the_last_step(classic_events):
+    progress = classic_events[:-1]
+    assert 100 <= len(progress) <= 300
+    done = [e.done for e in progress]
+    assert done == sorted(set(done))
+    assert done[-1] == 2000
+    assert {(e.total, e.unit) for e in progress} == {(2000, "step")}
+    assert all(e.validation_accuracy is None for e in progress)
+
+
+def test_finished_model_records_its_accuracy_on_the_450_test_digits(classic_events):
+    model = classic_events[-1].model
+    assert model.metadata["test_accuracy"] == accuracy_on_test(model, load_split(0))
+
+
+def test_fast_reports_every_epoch_with_validation_accuracy(fast_events):
+    progress = fast_events[:-1]
+    assert [e.done for e in progress] == list(range(1, len(progress) + 1))
+    assert {(e.total, e.unit) for e in progress} == {(6, "epoch")}
+    assert all(0.0 <= e.validation_accuracy <= 1.0 for e in progress)
+
+
+def test_progress_losses_and_accuracies_are_finite_fractions(events):
+    for event in events[:-1]:
+        assert math.isfinite(event.loss) and event.loss >= 0
+        assert 0.0 <= event.train_accuracy <= 1.0
+
+
+def test_fast_keeps_the_epoch_with_the_best_validation_accuracy(fast_events):
+    progress, finished = fast_events[:-1], fast_events[-1]
+    best_epoch = finished.model.metadata["best_epoch"]
+    best = progress[best_epoch - 1]
+    assert best.validation_accuracy == max(e.validation_accuracy for e in progress)
+    # a tie goes to the later epoch
+    assert all(e.validation_accuracy < best.validation_accuracy for e in progress[best_epoch:])
+    assert_same_parameters(parameters_of(finished.model), best.network.parameters)
+
+
+def test_fast_stops_after_patience_epochs_without_improvement():
+    events = run(FastConfig(epochs=40, patience=1, digit_copies=0, seed=0))
+    metadata = events[-1].model.metadata
+    last_epoch = events[-2].done
+    assert last_epoch == metadata["epochs_run"]
+    # patience 1: the first epoch that does not improve on the best one ends the run
+    assert last_epoch == 40 or last_epoch == metadata["best_epoch"] + 1
+
+
+def test_closing_the_generator_cancels_without_finished():
+    events = train(ClassicConfig(steps=5000, seed=0))
+    started = [next(events) for _ in range(3)]
+    events.close()
+    assert all(isinstance(e, Progress) for e in started)
+    assert list(events) == []
+
+
+def test_cancelled_fast_run_yields_nothing_more():
+    events = train(FastConfig(epochs=10, digit_copies=0, seed=0))
+    first = next(events)
+    events.close()
+    assert isinstance(first, Progress)
+    assert list(events) == []
+
+
+# -- divergence ---------------------------------------------------------------------------
+
+_LEARNING_RATE_50: dict = {}
+
+
+def events_at_learning_rate_50(recipe: str, seed: int):
+    """Events of a run at learning rate 50 (cached per module), and the error it raised."""
+    key = (recipe, seed)
+    if key not in _LEARNING_RATE_50:
+        events, error = [], None
+        try:
+            for event in train(config_from_settings(recipe, learning_rate=50, seed=seed)):
+                events.append(event)
+        except TrainingDiverged as diverged:
+            error = diverged
+        _LEARNING_RATE_50[key] = (events, error)
+    return _LEARNING_RATE_50[key]
+
+
+CLASSIC_SATURATES = pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "bug: classic at learning rate 50 saturates every output at 0 (loss 0.50, test "
+        "accuracy ~0.09) instead of exploding; 0.50 stays below the divergence rule's "
+        "1.5 x 0.45 = 0.675, so the run finishes with a useless model"
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    "seed",
+    [
+        0,
+        pytest.param(1, marks=[CLASSIC_SATURATES, pytest.mark.slow]),
+    ],
+)
+def test_classic_at_learning_rate_50_raises_training_diverged(seed):
+    events, error = events_at_learning_rate_50("classic", seed)
+    assert isinstance(error, TrainingDiverged), (
+        f"finished with test accuracy {events[-1].model.metadata['test_accuracy']:.3f}"
+    )
+    assert "learning rate 50" in str(error)
+    assert "try 0.11" in str(error)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_fast_at_learning_rate_50_raises_training_diverged(seed):
+    events, error = events_at_learning_rate_50("fast", seed)
+    assert isinstance(error, TrainingDiverged)
+    assert "learning rate 50" in str(error)
+    assert "try 0.01" in str(error)
+
+
+@pytest.mark.parametrize(("recipe", "seed"), [("classic", 0), ("classic", 1), ("fast", 0)])
+def test_runs_at_learning_rate_50_never_hold_nan_weights(recipe, seed):
+    events, _ = events_at_learning_rate_50(recipe, seed)
+    networks = [e.network for e in events if isinstance(e, Progress)]
+    networks += [e.model.network for e in events if isinstance(e, Finished)]
+    for network in networks:
+        assert all(np.all(np.isfinite(p)) for p in network.parameters)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=TrainingDiverged,
+    reason=(
+        "bug: the divergence rule compares the loss after 10% of the run with 1.5 x 0.45, "
+        "but the course's uniform [-1, 1) start sits on a plateau with a loss of ~1.0 for "
+        "hundreds to thousands of steps, so a short classic run at the course's own "
+        "learning rate 0.11 is stopped as 'too large; try 0.11' (seed 1: 1000-3000 steps; "
+        "seed 4: 1000-5000 steps)"
+    ),
+)
+@pytest.mark.parametrize(("steps", "seed"), [(1000, 1), (3000, 4)])
+def test_short_classic_run_at_the_course_learning_rate_finishes(steps, seed):
+    assert isinstance(run(ClassicConfig(steps=steps, seed=seed))[-1], Finished)
+
+
+def test_run_at_the_largest_learning_rate_stops_with_training_diverged():
+    # learning rate 1000 (the largest accepted): Adam's steps of ~1000 blow the loss up
+    with pytest.raises(TrainingDiverged, match="learning rate 1000"):
+        run(FastConfig(learning_rate=1000.0, epochs=10, digit_copies=0))
+
+
+# -- settings refused before training -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("recipe", "settings", "message"),
+    [
+        ("classic", {"hidden_units": 0}, "hidden units must be between 1 and 10,000, not 0"),
+        ("fast", {"hidden_units": 0}, "hidden units must be between 1 and 10,000, not 0"),
+        ("classic", {"learning_rate": -0.1}, "learning rate must be greater than 0"),
+        ("classic", {"learning_rate": 0.0}, "learning rate must be greater than 0"),
+        ("fast", {"learning_rate": -1.0}, "learning rate must be greater than 0"),
+        ("classic", {"learning_rate": float("nan")}, "learning rate .* not nan"),
+        ("fast", {"learning_rate": float("inf")}, "learning rate .* not inf"),
+        ("classic", {"steps": 0}, "steps must be between 1 and"),
+        ("fast", {"epochs": 0}, "epochs must be between 1 and"),
+        ("fast", {"batch_size": 0}, "batch size must be between 1 and"),
+        ("classic", {"hidden_units": True}, "hidden units must be a whole number, not True"),
+        ("classic", {"steps": True}, "steps must be a whole number, not True"),
+        ("fast", {"epochs": False}, "epochs must be a whole number, not False"),
+        ("classic", {"learning_rate": True}, "learning rate must be a number, not True"),
+        ("classic", {"steps": 100.0}, "steps must be a whole number, not 100.0"),
+        ("classic", {"learning_rate": "0.1"}, "learning rate must be a number, not '0.1'"),
+        ("fast", {"training_data": "mnist"}, "training data must be one of digits"),
+    ],
+)
+def test_bad_settings_are_refused_with_a_clear_message(recipe, settings, message):
+    with pytest.raises(ValueError, match=message):
+        config_from_settings(recipe, **settings)
+
+
+def test_unknown_recipe_is_refused():
+    with pytest.raises(ValueError, match="recipe must be one of classic, fast, not 'turbo'"):
+        config_from_settings("turbo")
+
+
+def test_unknown_setting_name_is_refused():
+    with pytest.raises(ValueError, match="the classic recipe has no setting epochs"):
+        config_from_settings("classic", epochs=10)
+
+
+def test_config_from_settings_builds_the_recipes_config():
+    config = config_from_settings("classic", hidden_units=50, learning_rate=0.2, seed=3)
+    assert config == ClassicConfig(hidden_units=50, learning_rate=0.2, seed=3)
