@@ -23,6 +23,7 @@ from bpdraw.preprocess import (
     Conversion,
     PackedStrokes,
     bitmap_to_digits,
+    drawing_bounds,
     packed_to_bitmaps,
 )
 
@@ -108,10 +109,7 @@ def distort(
     drawing_of_stroke = np.repeat(np.arange(n), np.diff(packed.sample_ptr))
     drawing = np.repeat(drawing_of_stroke, stroke_lengths)
 
-    low = np.full((n, 2), np.inf)
-    high = np.full((n, 2), -np.inf)
-    np.minimum.at(low, drawing, points)
-    np.maximum.at(high, drawing, points)
+    low, high = drawing_bounds(points, drawing, n)
     height = np.maximum(high[:, 1] - low[:, 1], high[:, 0] - low[:, 0])
     height = np.where(np.isfinite(height) & (height > 0), height, 1.0)
     centre = np.where(np.isfinite(low), (low + high) / 2, 0.0)

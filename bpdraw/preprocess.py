@@ -205,10 +205,7 @@ def packed_to_bitmaps(
     _, exponent = np.frexp(magnitude)
     points = np.ldexp(points, -exponent[drawing_of_point][:, None])
 
-    low = np.full((n, 2), np.inf)
-    high = np.full((n, 2), -np.inf)
-    np.minimum.at(low, drawing_of_point, points)
-    np.maximum.at(high, drawing_of_point, points)
+    low, high = drawing_bounds(points, drawing_of_point, n)
     has_points = np.isfinite(low[:, 0])
     extent = np.where(has_points[:, None], high - low, 0.0)
     drawn = has_points & (extent.max(axis=1) > _RELATIVE_EXTENT_EPS)
@@ -271,6 +268,17 @@ def _decimate(
     last = stroke_ptr[1:][np.diff(stroke_ptr) > 0] - 1
     kept[last] = True
     return kept
+
+
+def drawing_bounds(
+    points: np.ndarray, drawing_of_point: np.ndarray, n: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per drawing, the (n, 2) lowest and highest x, y (+inf / -inf for a drawing with no point)."""
+    low = np.full((n, 2), np.inf)
+    high = np.full((n, 2), -np.inf)
+    np.minimum.at(low, drawing_of_point, points)
+    np.maximum.at(high, drawing_of_point, points)
+    return low, high
 
 
 def _segments(stroke_ptr: np.ndarray, stroke_of_point: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
