@@ -14,6 +14,7 @@ BAR_WIDTH = 30
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _one_blas_thread()
     if not argv:
         from bpdraw.app.main_window import run
 
@@ -28,6 +29,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head and the like
         sys.stderr.close()
         return 0
+
+
+def _one_blas_thread() -> None:
+    """Our matrices are small (64x100): one BLAS thread is faster than several, and on a
+    busy 2-core machine several threads slowed training down about 4x (measured)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -136,12 +136,16 @@ def _read(stream, path) -> Model:
         with np.load(stream, allow_pickle=False) as archive:
             arrays = {name: archive[name] for name in archive.files}
     except ValueError as error:
-        # numpy refuses object arrays when allow_pickle=False
-        raise ModelFileError(
-            path, f"holds data that would need pickle to load ({error})"
-        ) from error
+        if "allow_pickle" in str(error):  # numpy refuses object arrays without pickle
+            problem = "holds data that would need pickle to load; bpdraw never unpickles"
+        else:
+            problem = f"holds a damaged array ({error})"
+        raise ModelFileError(path, problem) from error
     except Exception as error:  # truncated or corrupt zip members
         raise ModelFileError(path, f"is damaged or truncated ({error})") from error
+    for name, array in arrays.items():
+        if not isinstance(array, np.ndarray):  # a zip member that is not a .npy array
+            raise ModelFileError(path, f"member {name!r} is not a NumPy array")
 
     metadata = _read_metadata(arrays, path)
     n_layers = len(metadata["layer_sizes"]) - 1

@@ -32,6 +32,11 @@ N_INPUTS, N_CLASSES = 64, 10
 # climbs well above this after its first tenth is not learning but diverging.
 CHANCE_LOSS = {"sigmoid": 0.45, "softmax": float(np.log(N_CLASSES))}
 DIVERGENCE_FACTOR = 1.5
+# A sigmoid unit with a * (1 - a) below this (|z| > 9.2) passes on almost no gradient; when
+# nearly all units of a layer sit there, the network has stopped learning for good (it
+# happens to the classic recipe at learning rate 50: loss frozen at 0.5, every output 0).
+SATURATED_SLOPE = 1e-4
+SATURATED_SHARE = 0.9
 
 
 class TrainingDiverged(Exception):
@@ -69,6 +74,7 @@ class ClassicConfig:
         _check_float("learning rate", self.learning_rate, 0.0, 1_000.0)
         _check_int("steps", self.steps, 1, 100_000_000)
         _check_int("seed", self.seed, 0, 2**32 - 1)
+        _as_python_numbers(self)
 
     @property
     def training_data(self) -> str:
@@ -110,6 +116,7 @@ class FastConfig:
         _check_int("seed", self.seed, 0, 2**32 - 1)
         _check_int("digit copies", self.digit_copies, 0, 100)
         _check_int("pen copies", self.pen_copies, 1, 100)
+        _as_python_numbers(self)
         if self.training_data not in TRAINING_DATA:
             raise ValueError(
                 f"training data must be one of {', '.join(TRAINING_DATA)}, "
@@ -120,7 +127,16 @@ class FastConfig:
 Config = ClassicConfig | FastConfig
 
 
-def config_from_settings(recipe: str, **settings) -> Config:
+def _as_python_numbers(config) -> None:
+    """NumPy numbers (as from an array of settings) become int/float, so they save as JSON."""
+    for name, value in vars(config).items():
+        if isinstance(value, np.integer):
+            object.__setattr__(config, name, int(value))
+        elif isinstance(value, np.floating):
+            object.__setattr__(config, name, float(value))
+
+
+def config_from_settings(recipe: str, /, **settings) -> Config:
     """Build the config of ``recipe`` ("classic" or "fast"); unknown settings are refused."""
     configs = {"classic": ClassicConfig, "fast": FastConfig}
     if recipe not in configs:
@@ -188,11 +204,30 @@ def accuracy(network: Network, X: np.ndarray, labels: np.ndarray) -> float:
     return float((network.output_of(X).argmax(axis=1) == labels).mean())
 
 
-def _check_diverged(network: Network, loss: float, fraction: float, config: Config) -> None:
+def _check_diverged(
+    network: Network, loss: float, first_loss: float, config: Config, X_sample: np.ndarray
+) -> None:
+    """Raise TrainingDiverged if the run blew up: a non-finite loss or parameter, a loss well
+    above both chance and where the run started, or sigmoid units saturated for good.
+    A run that learns slowly is not diverging."""
     finite = np.isfinite(loss) and all(np.all(np.isfinite(p)) for p in network.parameters)
-    exploding = fraction >= 0.1 and loss > DIVERGENCE_FACTOR * CHANCE_LOSS[network.output]
-    if not finite or exploding:
-        what = "became infinite or NaN" if not finite else f"grew to {loss:.3g}"
+    ceiling = DIVERGENCE_FACTOR * max(CHANCE_LOSS[network.output], first_loss)
+    exploding = finite and loss > ceiling
+    saturated = False
+    if finite and not exploding:
+        activations = network.forward(X_sample)[1:]
+        if network.output == "softmax":
+            activations = activations[:-1]
+        saturated = any(
+            (a * (1.0 - a) < SATURATED_SLOPE).mean() > SATURATED_SHARE for a in activations
+        )
+    if not finite or exploding or saturated:
+        if not finite:
+            what = "became infinite or NaN"
+        elif exploding:
+            what = f"grew to {loss:.3g}"
+        else:
+            what = f"stuck at {loss:.3g} with its units saturated"
         raise TrainingDiverged(
             f"Training diverged: the loss {what} instead of falling. The learning rate "
             f"{config.learning_rate:g} is too large for the {config.recipe} recipe; try "
@@ -208,7 +243,7 @@ def _train_classic(config: ClassicConfig, split: DigitSplit) -> Iterator[Progres
     targets = one_hot(split.y_train)
     picks = rng.integers(0, len(split.y_train), size=config.steps)
     report_every = max(1, config.steps // 200)
-    running_loss, since_report = 0.0, 0
+    running_loss, since_report, first_loss = 0.0, 0, None
     with np.errstate(over="ignore", invalid="ignore"):
         for step, index in enumerate(picks, start=1):
             x, t = split.X_train[index : index + 1], targets[index : index + 1]
@@ -218,7 +253,8 @@ def _train_classic(config: ClassicConfig, split: DigitSplit) -> Iterator[Progres
             optimizer.step(network.parameters, network.backward(activations, t))
             if step % report_every == 0 or step == config.steps:
                 loss = running_loss / since_report
-                _check_diverged(network, loss, step / config.steps, config)
+                first_loss = loss if first_loss is None else first_loss
+                _check_diverged(network, loss, first_loss, config, split.X_train[:200])
                 event = Progress(
                     done=step,
                     total=config.steps,
@@ -263,6 +299,7 @@ def _train_fast(config: FastConfig, split: DigitSplit) -> Iterator[Progress | Fi
     # the best epoch is the one with the highest validation accuracy; with ~130 validation
     # digits it ties often, and a tie goes to the later epoch, which has learnt more
     best = (-1.0, network, 0)
+    first_loss = None
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(1, config.epochs + 1):
             # cosine decay: large steps first, small ones to settle at the end
@@ -283,7 +320,8 @@ def _train_fast(config: FastConfig, split: DigitSplit) -> Iterator[Progress | Fi
                 losses.append(network.loss(activations[-1], targets[batch]) * len(batch))
                 optimizer.step(network.parameters, network.backward(activations, targets[batch]))
             loss = float(np.sum(losses) / len(y_fit))
-            _check_diverged(network, loss, epoch / config.epochs, config)
+            first_loss = loss if first_loss is None else first_loss
+            _check_diverged(network, loss, first_loss, config, X_fit[:200])
             snapshot = _unstandardised(network, shift, spread)
             validation_accuracy = accuracy(snapshot, X_validation, y_validation)
             if validation_accuracy >= best[0]:

@@ -349,14 +349,6 @@ def npy_bytes(array):
     return buffer.getvalue()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason=(
-        "bug: np.load hands back raw bytes for a zip member that is not a .npy; "
-        "model._read_metadata / _read then call .dtype on bytes -> AttributeError escapes"
-    ),
-)
 def test_archive_member_that_is_not_an_array_raises_model_file_error(tmp_path):
     path = tmp_path / "plain.npz"
     members = {f"{name}.npy": npy_bytes(array) for name, array in model_arrays().items()}
@@ -368,13 +360,6 @@ def test_archive_member_that_is_not_an_array_raises_model_file_error(tmp_path):
     assert_names_file(error, path, "metadata")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "bug: model._read turns every ValueError from np.load into 'holds data that would "
-        "need pickle to load', so a damaged .npy header is reported as a pickle"
-    ),
-)
 def test_damaged_array_header_is_not_reported_as_pickle(tmp_path):
     path = tmp_path / "header.npz"
     members = {f"{name}.npy": npy_bytes(array) for name, array in model_arrays().items()}
@@ -462,15 +447,6 @@ def test_default_model_records_the_test_accuracy_it_measures():
     assert model.test_accuracy == pytest.approx(evaluation.accuracy, abs=1e-12)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason=(
-        "bug: configs accept numpy integers (training._check_int takes np.integer), the "
-        "settings reach the metadata unchanged, and Model.save's json.dumps raises "
-        "'Object of type int64 is not JSON serializable'"
-    ),
-)
 def test_model_trained_with_numpy_integer_settings_can_be_saved(tmp_path):
     from bpdraw.training import FastConfig, train
 
