@@ -52,7 +52,7 @@ def _run_ours(config, split: DigitSplit) -> tuple[Model, float, float | None]:
     for event in train(config, split):
         if isinstance(event, Finished):
             return event.model, event.elapsed, reached
-        if reached is None:
+        if reached is None and event.network is not None:
             # evaluated between events, outside the training clock
             predictions = event.network.output_of(split.X_test).argmax(axis=1)
             if (predictions == split.y_test).mean() >= TARGET_ACCURACY:

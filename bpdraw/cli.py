@@ -186,6 +186,11 @@ def _settings_text(config) -> str:
 def _show_progress(event) -> None:
     """A bar redrawn in place on a terminal; a line every tenth of the run otherwise."""
     interactive = sys.stdout.isatty()
+    if event.preparing:
+        if interactive:
+            sys.stdout.write(f"\rpreparing the training data … {event.elapsed:.1f} s")
+            sys.stdout.flush()
+        return
     if not interactive and int(10 * event.done / event.total) == int(
         10 * (event.done - 1) / event.total
     ):

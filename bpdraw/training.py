@@ -152,7 +152,9 @@ def config_from_settings(recipe: str, /, **settings) -> Config:
 @dataclass(frozen=True)
 class Progress:
     """How far a run is. ``elapsed`` counts only time spent training, not time the caller
-    spent between events. ``network`` is the network as it stands at this event."""
+    spent between events. ``network`` is the network as it stands at this event. An event
+    with ``done`` 0 (and no network, NaN loss and accuracy) says the run is still preparing
+    its data."""
 
     done: int
     total: int
@@ -161,11 +163,15 @@ class Progress:
     train_accuracy: float
     validation_accuracy: float | None
     elapsed: float
-    network: Network = field(repr=False, compare=False)
+    network: Network | None = field(repr=False, compare=False)
 
     @property
     def fraction(self) -> float:
         return self.done / self.total
+
+    @property
+    def preparing(self) -> bool:
+        return self.done == 0
 
 
 @dataclass(frozen=True)
@@ -187,6 +193,13 @@ class _Clock:
 
     def resume(self) -> None:
         self._start = time.perf_counter()
+
+
+def _preparing(total: int, unit: str, clock: _Clock) -> Progress:
+    """The event that says the run is still preparing its data."""
+    event = Progress(0, total, unit, float("nan"), float("nan"), None, clock.pause(), None)
+    clock.resume()
+    return event
 
 
 def train(config: Config, split: DigitSplit | None = None) -> Iterator[Progress | Finished]:
@@ -282,9 +295,14 @@ def _train_fast(config: FastConfig, split: DigitSplit) -> Iterator[Progress | Fi
     if config.training_data == "digits+pen":
         from bpdraw.augment import augmented_pen_set
 
-        X_pen, y_pen = augmented_pen_set(rng, config.pen_copies)
-        X_fit = np.concatenate([X_fit, scale(X_pen)])
-        y_fit = np.concatenate([y_fit, y_pen])
+        # rendered a copy at a time (seconds in all), with an event after each, so a
+        # caller can cancel while the data is prepared; the random draws are the same
+        # as rendering every copy in one call
+        for copy in range(config.pen_copies + 1):
+            X_pen, y_pen = augmented_pen_set(rng, min(copy, 1), include_clean=copy == 0)
+            X_fit = np.concatenate([X_fit, scale(X_pen)])
+            y_fit = np.concatenate([y_fit, y_pen])
+            yield _preparing(config.epochs, "epoch", clock)
     # train on standardised pixels (each zero mean, unit spread), which Adam steps through
     # evenly; the shift and scale are folded into the first layer for every snapshot
     shift = X_fit.mean(axis=0)
