@@ -236,3 +236,21 @@ def test_view_confusion_matrix_shows_the_model_in_use(qtbot, window):
     trained = load_default()
     window.train_tab.model_trained.emit(trained)
     assert confusion.model() is trained
+
+
+def test_quitting_mid_training_stops_the_thread_and_keeps_the_model(qtbot, window, qtlog):
+    original = window.model
+    train_tab = window.train_tab
+    window.tabs.setCurrentWidget(train_tab)
+    train_tab.set_settings("classic", steps=2_000_000)
+    qtbot.mouseClick(train_tab.retrain_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: train_tab.progress_bar.value() > 0, timeout=60_000)
+    thread = train_tab.training_thread
+    assert thread is not None and thread.isRunning()
+
+    window.quitAction.trigger()
+    assert not window.isVisible()
+    assert thread.isFinished()
+    assert not train_tab.is_training()
+    assert window.model is original
+    assert not [record for record in qtlog.records if "QThread" in record.message]
