@@ -323,3 +323,22 @@ def test_unknown_setting_name_is_refused():
 def test_config_from_settings_builds_the_recipes_config():
     config = config_from_settings("classic", hidden_units=50, learning_rate=0.2, seed=3)
     assert config == ClassicConfig(hidden_units=50, learning_rate=0.2, seed=3)
+
+
+def test_pen_data_is_prepared_with_cancellable_events_first():
+    # digits+pen renders the pen digits a copy at a time (about a second each) and says so
+    # with an event after each copy, so a caller can cancel before the first epoch
+    events = run(FastConfig(training_data="digits+pen", pen_copies=1, epochs=1, digit_copies=0))
+    preparing = [e for e in events if isinstance(e, Progress) and e.preparing]
+    assert len(preparing) == 2  # the clean copy, then one distorted copy
+    assert events[:2] == preparing
+    assert all(e.network is None and np.isnan(e.loss) for e in preparing)
+    assert not any(e.preparing for e in events[2:] if isinstance(e, Progress))
+    assert events[-1].model.metadata["training_data"] == "load_digits + pen digits"
+
+
+def test_closing_during_preparation_stops_before_any_epoch():
+    events = train(FastConfig(training_data="digits+pen", pen_copies=3, epochs=1))
+    first = next(events)
+    events.close()
+    assert first.preparing

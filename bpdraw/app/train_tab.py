@@ -262,7 +262,9 @@ class TrainTab(QWidget):
         body = QHBoxLayout()
         self._confusion_holder = QVBoxLayout()
         self.confusion_picture = QLabel(
-            "The confusion matrix appears after a run.", objectName="resultConfusion"
+            "The confusion matrix of a new run appears here.\n"
+            "The model in use: View → Confusion matrix.",
+            objectName="resultConfusion",
         )
         self.confusion_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.confusion_picture.setMinimumSize(300, 260)
@@ -633,6 +635,11 @@ class TrainTab(QWidget):
         if not self._from_current_worker():
             return
         self.progress_bar.setValue(progress.done)
+        if progress.preparing:
+            self.progress_bar.setFormat(
+                f"Preparing the training data…  {format_seconds(progress.elapsed)}"
+            )
+            return
         remaining = progress.elapsed * (progress.total - progress.done) / max(progress.done, 1)
         self.progress_bar.setFormat(f"%p%  ·  about {format_seconds(remaining)} left")
         history = self._history
