@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy as np
 
@@ -26,6 +25,7 @@ from bpdraw.preprocess import (
     drawing_bounds,
     packed_to_bitmaps,
 )
+from bpdraw.shipped import shipped_file
 
 PEN_DIGITS_FILE = "pendigits_strokes.npz"
 
@@ -65,10 +65,7 @@ def load_pen_packed(path=None) -> tuple[PackedStrokes, np.ndarray, np.ndarray]:
 
     path: a file in the dev-set format; default the copy shipped with bpdraw.
     """
-    if path is None:
-        opened = resources.as_file(resources.files("bpdraw.assets") / PEN_DIGITS_FILE)
-    else:
-        opened = nullcontext(path)
+    opened = shipped_file(PEN_DIGITS_FILE) if path is None else nullcontext(path)
     with opened as file, np.load(file, allow_pickle=False) as arrays:
         packed = PackedStrokes(
             arrays["points"], arrays["stroke_ptr"].astype(np.int64), arrays["sample_ptr"]

@@ -7,7 +7,6 @@ import os
 import tempfile
 import zipfile
 from datetime import datetime, timezone
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ import numpy as np
 
 from bpdraw.data import N_CLASSES, PIXEL_MAX
 from bpdraw.network import OUTPUTS, Network
+from bpdraw.shipped import shipped_file
 
 FORMAT_VERSION = 1
 N_INPUTS = 64
@@ -123,8 +123,7 @@ def load(path: str | os.PathLike) -> Model:
 
 def load_default() -> Model:
     """The model shipped with bpdraw (assets/default_model.npz), from a checkout or a wheel."""
-    resource = resources.files("bpdraw.assets") / DEFAULT_MODEL
-    with resources.as_file(resource) as path:
+    with shipped_file(DEFAULT_MODEL) as path:
         return load(path)
 
 
