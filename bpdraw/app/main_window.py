@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpdraw import __version__
 from bpdraw.app.draw_tab import DrawTab
 from bpdraw.app.train_tab import TrainTab
 from bpdraw.model import Model, ModelFileError, load, load_default
@@ -205,11 +206,12 @@ class MainWindow(QMainWindow):
         metadata = self.model.metadata
         accuracy = self.model.test_accuracy
         lines = [
-            "<h3>bpdraw</h3>",
+            f"<h3>bpdraw {__version__}</h3>",
             "<p>Draw a digit and watch a small NumPy backpropagation network read it.</p>",
             "<p><b>Model in use</b><br>",
             f"Recipe: {self.model.recipe}<br>",
             f"Layers: {'-'.join(map(str, self.model.network.layer_sizes))}<br>",
+            f"Trained on: {metadata.get('training_data', 'unknown')}<br>",
             "Test accuracy (450 load_digits test digits): "
             + (f"{accuracy:.3f}" if accuracy is not None else "unknown")
             + "<br>",
