@@ -255,7 +255,7 @@ def test_fast_at_learning_rate_50_raises_training_diverged(seed):
     events, error = events_at_learning_rate_50("fast", seed)
     assert isinstance(error, TrainingDiverged)
     assert "learning rate 50" in str(error)
-    assert "try 0.01" in str(error)
+    assert "try 0.015" in str(error)
 
 
 @pytest.mark.parametrize(("recipe", "seed"), [("classic", 0), ("classic", 1), ("fast", 0)])

@@ -14,15 +14,6 @@ from bpdraw.app.startup_bench import measure_startup
 from bpdraw.model import load, load_default
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path, monkeypatch):
-    """Keep every QSettings the window (or its tabs) opens out of the user's own settings."""
-    for settings_format in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
-        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(tmp_path / "user"))
-        QSettings.setPath(settings_format, QSettings.Scope.SystemScope, str(tmp_path / "system"))
-    return tmp_path
-
-
 @pytest.fixture
 def settings(tmp_path):
     return QSettings(str(tmp_path / "bpdraw.ini"), QSettings.Format.IniFormat)
