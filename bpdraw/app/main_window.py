@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
+        self.tabs.currentChanged.connect(self.on_tab_changed)
         self.train_tab.model_trained.connect(self.on_model_trained)
         self.train_tab.training_failed.connect(self.on_training_failed)
         self.train_tab.training_cancelled.connect(self.on_training_cancelled)
@@ -125,6 +126,13 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.confusionAction)
         help_menu = menu_bar.addMenu("&Help")
         help_menu.addAction(self.aboutAction)
+
+    @Slot(int)
+    def on_tab_changed(self, _index: int) -> None:
+        """Undo and Clear (Ctrl+Z, Esc) act on the drawing, so only while it is shown."""
+        drawing = self.tabs.currentWidget() is self.draw_tab
+        self.undoAction.setEnabled(drawing)
+        self.clearAction.setEnabled(drawing)
 
     # --- the model in use --------------------------------------------------------------
 

@@ -107,6 +107,20 @@ def test_escape_clears_the_drawing(qtbot, window):
     assert window.draw_tab.predictionLabel.text() == ""
 
 
+def test_escape_on_the_train_tab_keeps_the_drawing(qtbot, window):
+    canvas = window.draw_tab.canvas
+    drag(qtbot, canvas, vertical_line(canvas))
+    window.tabs.setCurrentWidget(window.train_tab)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window.train_tab, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.train_tab, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(canvas.strokes()) == 1
+    assert not window.clearAction.isEnabled()
+    window.tabs.setCurrentWidget(window.draw_tab)
+    assert window.clearAction.isEnabled() and window.undoAction.isEnabled()
+
+
 def test_opening_a_corrupt_model_file_keeps_the_model_and_says_why(window, dialogs, tmp_path):
     corrupt = tmp_path / "corrupt.npz"
     corrupt.write_bytes(b"PK\x03\x04 this is not a model")
