@@ -1,0 +1,151 @@
+"""The command line: what a user types, what they get back."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bpdraw import cli
+from bpdraw.bench import Row, format_table
+from bpdraw.model import load
+from bpdraw.strokes_file import StrokesFileError, read_strokes_file
+
+
+def vertical_line():
+    return [np.array([[50.0, 0.0], [50.0, 100.0]])]
+
+
+def loop():
+    angles = np.linspace(0, 2 * np.pi, 40)
+    return [np.stack([50 + 30 * np.cos(angles), 50 + 45 * np.sin(angles)], axis=1)]
+
+
+def write_strokes(path, drawings, labels, **overrides):
+    points = np.concatenate([s for d in drawings for s in d]).astype(np.int32)
+    stroke_lengths = [len(s) for d in drawings for s in d]
+    arrays = {
+        "points": points,
+        "stroke_ptr": np.concatenate([[0], np.cumsum(stroke_lengths)]).astype(np.int64),
+        "sample_ptr": np.concatenate([[0], np.cumsum([len(d) for d in drawings])]).astype(np.int64),
+        "labels": np.asarray(labels, dtype=np.int64),
+        "writer": np.array(["01"] * len(labels)),
+    }
+    arrays.update(overrides)
+    np.savez(path, **arrays)
+
+
+def test_train_classic_prints_accuracy_and_confusion_and_saves(tmp_path, capsys):
+    out = tmp_path / "mine.npz"
+    assert cli.main(["train", "--steps", "3000", "--seed", "1", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "test accuracy: 0." in printed
+    assert "true\\pred" in printed and "precision" in printed
+    model = load(out)
+    assert model.recipe == "classic"
+    assert model.metadata["settings"]["steps"] == 3000 and model.metadata["seed"] == 1
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["train", "--hidden", "0"], "hidden units must be between 1"),
+        (["train", "--lr", "-1"], "learning rate must be greater than 0"),
+        (["train", "--steps", "0"], "steps must be between 1"),
+        (["train", "--epochs", "5"], "--epochs is for the fast recipe"),
+        (["train", "--recipe", "fast", "--steps", "5"], "--steps is for the classic recipe"),
+        (["train", "--data", "digits+pen"], "--data is for the fast recipe"),
+        (["train", "--lr", "50", "--steps", "3000"], "learning rate 50 is too large"),
+    ],
+)
+def test_train_refuses_bad_settings_with_a_clear_message(arguments, message, capsys):
+    assert cli.main(arguments) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_evaluate_the_shipped_model(capsys):
+    assert cli.main(["evaluate"]) == 0
+    printed = capsys.readouterr().out
+    assert "test accuracy: 0.9" in printed and "on 450 test digits" in printed
+
+
+def test_evaluate_a_bad_model_file_says_what_is_wrong(tmp_path, capsys):
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a model at all")
+    assert cli.main(["evaluate", str(bad)]) == 2
+    assert f"{bad}: is not a bpdraw model file" in capsys.readouterr().err
+
+
+def test_evaluate_strokes_reads_drawings_through_the_canvas_conversion(tmp_path, capsys):
+    path = tmp_path / "drawn.npz"
+    write_strokes(path, [vertical_line(), loop(), [np.array([[5, 5], [5, 5]])]], [1, 0, 7])
+    assert cli.main(["evaluate", "--strokes", str(path)]) == 0
+    printed = capsys.readouterr().out
+    # the line and the loop are read; the dot is nothing drawn and counts as wrong
+    assert "3 drawings" in printed and "1 read as nothing drawn" in printed
+    assert "accuracy: 0.6667" in printed
+
+
+def test_strokes_file_with_broken_pointers_is_refused(tmp_path):
+    path = tmp_path / "broken.npz"
+    write_strokes(path, [vertical_line()], [1], stroke_ptr=np.array([0, 99]))
+    with pytest.raises(StrokesFileError, match="stroke_ptr must rise from 0 to 2"):
+        read_strokes_file(path)
+
+
+def test_strokes_file_that_is_not_an_archive_is_refused(tmp_path, capsys):
+    path = tmp_path / "text.npz"
+    path.write_text("hello")
+    assert cli.main(["evaluate", "--strokes", str(path)]) == 2
+    assert "is not an .npz archive of strokes" in capsys.readouterr().err
+
+
+def test_predict_reads_a_digit_from_an_image(tmp_path, capsys):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure = plt.figure(figsize=(1, 1.4), dpi=80)
+    axes = figure.add_axes([0, 0, 1, 1])
+    axes.axis("off")
+    (stroke,) = loop()
+    axes.plot(stroke[:, 0], -stroke[:, 1], "k-", linewidth=4)
+    axes.margins(0.25)
+    image = tmp_path / "zero.png"
+    figure.savefig(image)
+    plt.close(figure)
+    blank = tmp_path / "blank.png"
+    plt.imsave(blank, np.ones((40, 40)), cmap="gray", vmin=0, vmax=1)
+
+    assert cli.main(["predict", str(image), str(blank)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"{image}: 0 (")
+    assert lines[1] == f"{blank}: nothing drawn (the image looks blank)"
+
+
+def test_predict_a_missing_or_unreadable_image_fails_clearly(tmp_path, capsys):
+    garbage = tmp_path / "garbage.png"
+    garbage.write_bytes(b"\x00\x01 not an image")
+    assert cli.main(["predict", str(tmp_path / "missing.png"), str(garbage)]) == 2
+    err = capsys.readouterr().err
+    assert "missing.png: no such file" in err
+    assert f"{garbage}: cannot read this image" in err
+
+
+def test_bench_table_gives_ratios_to_the_reference():
+    ours = Row("fast", [0.98, 0.99], [1.0, 3.0], [0.1, 0.3], np.full(10, 0.02))
+    reference = Row("MLPClassifier (100,)", [0.97, 0.97], [4.0, 4.0], [0.8, None])
+    reference.latencies_ms = np.full(10, 0.1)
+    table = format_table([ours, reference])
+    fast_line = next(line for line in table.splitlines() if line.startswith("fast"))
+    # train median 2.0 / 4.0 = 0.50; to-0.97 median 0.2 / median(0.8, never) = inf -> "—"
+    assert fast_line.split()[1:6] == ["0.9850", "0.980", "0.990", "2.00", "0.50"]
+    assert "—" in fast_line
+
+
+def test_every_command_has_help(capsys):
+    for command in ("train", "evaluate", "predict", "bench"):
+        with pytest.raises(SystemExit) as exit_:
+            cli.main([command, "--help"])
+        assert exit_.value.code == 0
+        assert f"usage: bpdraw {command}" in capsys.readouterr().out
