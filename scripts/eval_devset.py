@@ -118,8 +118,9 @@ def pen_writers(writers, **options):
     """Make bpdraw.training's "digits+pen" use only these writers' pen digits (and options)."""
     original = augment.augmented_pen_set
 
-    def restricted(rng, copies, writers_=None, **ignored):
-        return original(rng, copies, writers, **options)
+    def restricted(rng, copies, writers_=None, **keywords):
+        # keywords such as include_clean come from training.py and must reach the original
+        return original(rng, copies, writers, **{**keywords, **options})
 
     augment.augmented_pen_set = restricted
     try:
@@ -217,14 +218,10 @@ def cmd_training(args, drags, labels, writers):
     model trained without it); "held-out" is writers 11-14 scored by a model trained
     without them; choices are made on "tune" only.
     """
-    from bpdraw.training import FastConfig
 
     X_dev, drawn = render(drags)
     print(f"{'fast recipe, training data':44s} tune  held-out test450 s/model")
-    settings = {
-        key: type(getattr(FastConfig, key))(value)
-        for key, value in (setting.split("=", 1) for setting in args.settings)
-    }
+    settings = parse_settings(args)
     if settings:
         print(f"settings: {settings}")
     for name, training_data, copies, options in training_variants(args):
@@ -261,12 +258,22 @@ SIZES = {
 }
 
 
+def parse_settings(args) -> dict:
+    """--setting key=value pairs as FastConfig values of the right type."""
+    from bpdraw.training import FastConfig
+
+    return {
+        key: type(getattr(FastConfig, key))(value)
+        for key, value in (setting.split("=", 1) for setting in args.settings)
+    }
+
+
 def cmd_sizes(args, drags, labels, writers):
     """Held-out accuracy by how large the digits are drawn (model trained without them)."""
     packed, _, _ = load_dev(args.strokes)
     train_writers = [w for w in np.unique(writers) if w not in HELD_OUT_WRITERS]
     with pen_writers(train_writers):
-        model = train_recipe(0, "digits+pen", args.copies[0], args.epochs)
+        model = train_recipe(0, "digits+pen", args.copies[0], args.epochs, **parse_settings(args))
     if args.save_model:
         model.save(args.save_model)  # for scripts/eval_canvas.py --model
     held = np.isin(writers, HELD_OUT_WRITERS)

@@ -62,7 +62,7 @@ def test_classic_30000_steps_reaches_095_mean_test_accuracy_over_seeds_0_to_4():
 
 @pytest.mark.slow
 def test_fast_reaches_098_mean_test_accuracy_over_seeds_0_to_4():
-    # measured per seed 0.989 0.989 0.987 0.976 0.980, mean 0.984
+    # measured per seed 0.989 0.984 0.978 0.982 0.978, mean 0.982
     accuracies = []
     for seed in SEEDS:
         finished = run(FastConfig(seed=seed))[-1]
