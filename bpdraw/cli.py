@@ -16,6 +16,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _one_blas_thread()
     if not argv:
+        if not _display_available():
+            return _refuse(
+                "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). "
+                "Run bpdraw in a desktop session, or use its commands: bpdraw --help"
+            )
         from bpdraw.app.main_window import run
 
         return run([sys.argv[0]])
@@ -29,6 +34,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head and the like
         sys.stderr.close()
         return 0
+
+
+def _display_available() -> bool:
+    """On Linux, Qt needs an X11 or Wayland display unless a platform such as offscreen
+    is chosen; without one it aborts with a long plugin error, so say it plainly first."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _one_blas_thread() -> None:

@@ -149,3 +149,11 @@ def test_every_command_has_help(capsys):
             cli.main([command, "--help"])
         assert exit_.value.code == 0
         assert f"usage: bpdraw {command}" in capsys.readouterr().out
+
+
+def test_without_a_display_the_app_command_says_so(monkeypatch, capsys):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(cli.sys, "platform", "linux")
+    assert cli.main([]) == 2
+    assert "no display to open the window on" in capsys.readouterr().err
