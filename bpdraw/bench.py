@@ -180,11 +180,11 @@ def _ratio(value: float | None, reference: float | None) -> str:
 
 def devset_accuracy(model: Model, path: Path) -> float:
     """Share of the drawings in ``path`` read right through the canvas's conversion."""
-    from bpdraw.cli import drawings_to_digits
+    from bpdraw.augment import render
     from bpdraw.strokes_file import read_strokes_file
 
     drawings, labels = read_strokes_file(path)
-    digits, drawn = drawings_to_digits(drawings)
+    digits, drawn = render(drawings)
     predictions = model.predict(digits)
     return float(((predictions == labels) & drawn).mean())
 

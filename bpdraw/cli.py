@@ -253,13 +253,18 @@ def _evaluate(arguments) -> int:
         return 2
     print(f"model: {model.describe()}")
     if arguments.strokes:
+        from bpdraw.augment import render
         from bpdraw.strokes_file import StrokesFileError, read_strokes_file
 
         try:
             drawings, labels = read_strokes_file(arguments.strokes)
         except StrokesFileError as error:
             return _refuse(str(error))
-        digits, drawn = drawings_to_digits(drawings)
+        if not len(labels):
+            return _refuse(f"{arguments.strokes} holds no drawings")
+        digits, drawn = render(drawings)  # the canvas's conversion, many drawings at once
+        if not drawn.any():
+            return _refuse(f"{arguments.strokes}: every drawing reads as nothing drawn")
         evaluation = evaluate(model, digits[drawn], labels[drawn])
         correct = int((evaluation.predictions == evaluation.labels).sum())
         print(
@@ -275,21 +280,6 @@ def _evaluate(arguments) -> int:
     print()
     print(evaluation.report)
     return 0
-
-
-def drawings_to_digits(drawings) -> tuple[np.ndarray, np.ndarray]:
-    """Each drawing through the canvas's conversion -> ((n, 8, 8) digits, (n,) bool drawn)."""
-    from bpdraw.preprocess import NothingDrawn, strokes_to_digits
-
-    digits = np.zeros((len(drawings), 8, 8), dtype=np.int64)
-    drawn = np.zeros(len(drawings), dtype=bool)
-    for index, strokes in enumerate(drawings):
-        try:
-            digits[index] = strokes_to_digits(strokes)
-            drawn[index] = True
-        except NothingDrawn:
-            pass
-    return digits, drawn
 
 
 def _predict(arguments) -> int:

@@ -7,6 +7,8 @@ import zipfile
 
 import numpy as np
 
+from bpdraw.preprocess import PackedStrokes
+
 REQUIRED = ("points", "stroke_ptr", "sample_ptr", "labels")
 
 
@@ -17,10 +19,12 @@ class StrokesFileError(Exception):
         super().__init__(f"{path}: {problem}")
 
 
-def read_strokes_file(path: str | os.PathLike) -> tuple[list[list[np.ndarray]], np.ndarray]:
-    """-> (drawings, labels): each drawing a list of (k, 2) float arrays of x, y (y down).
+def read_strokes_file(path: str | os.PathLike) -> tuple[PackedStrokes, np.ndarray]:
+    """-> (drawings, labels (N,) int): the drawings packed as the file holds them.
 
-    The file holds points (P, 2), stroke_ptr (S+1,), sample_ptr (N+1,) and labels (N,) 0-9.
+    The file holds points (P, 2) x, y (y down), stroke_ptr (S+1,), sample_ptr (N+1,) and
+    labels (N,) 0-9: stroke j is points[stroke_ptr[j]:stroke_ptr[j + 1]], drawing i is
+    strokes sample_ptr[i] .. sample_ptr[i + 1] - 1.
     """
     try:
         if not zipfile.is_zipfile(path):
@@ -44,12 +48,10 @@ def read_strokes_file(path: str | os.PathLike) -> tuple[list[list[np.ndarray]], 
     n = len(sample_ptr) - 1
     if labels.shape != (n,) or labels.dtype.kind not in "iu" or np.any((labels < 0) | (labels > 9)):
         raise StrokesFileError(path, f"labels must be {n} digits 0-9")
-    points = points.astype(np.float64)
-    drawings = [
-        [points[stroke_ptr[j] : stroke_ptr[j + 1]] for j in range(sample_ptr[i], sample_ptr[i + 1])]
-        for i in range(n)
-    ]
-    return drawings, labels.astype(np.int64)
+    packed = PackedStrokes(
+        points.astype(np.float64), stroke_ptr.astype(np.int64), sample_ptr.astype(np.int64)
+    )
+    return packed, labels.astype(np.int64)
 
 
 def _check_pointer(path, name: str, pointer: np.ndarray, end: int) -> None:

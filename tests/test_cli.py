@@ -157,3 +157,10 @@ def test_without_a_display_the_app_command_says_so(monkeypatch, capsys):
     monkeypatch.setattr(cli.sys, "platform", "linux")
     assert cli.main([]) == 2
     assert "no display to open the window on" in capsys.readouterr().err
+
+
+def test_evaluate_strokes_where_nothing_is_drawn_is_refused(tmp_path, capsys):
+    path = tmp_path / "dots.npz"
+    write_strokes(path, [[np.array([[5, 5], [5, 5]])]], [7])
+    assert cli.main(["evaluate", "--strokes", str(path)]) == 2
+    assert "every drawing reads as nothing drawn" in capsys.readouterr().err
