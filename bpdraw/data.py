@@ -68,7 +68,7 @@ def load_split(seed: int = 0) -> DigitSplit:
 def scale(images: np.ndarray) -> np.ndarray:
     """(n, 8, 8) or (n, 64) in 0-16 -> (n, 64) float64 in [0, 1]."""
     images = np.asarray(images, dtype=np.float64)
-    return images.reshape(len(images), -1) / PIXEL_MAX
+    return images.reshape(-1, 64) / PIXEL_MAX
 
 
 def one_hot(labels: np.ndarray, n_classes: int = N_CLASSES) -> np.ndarray:
