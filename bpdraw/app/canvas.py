@@ -121,11 +121,15 @@ class Canvas(QWidget):
         return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
 
     def _to_sheet(self, position: QPointF) -> Point:
-        """Widget pixels → fractions of the sheet's side, clamped to the sheet."""
+        """Widget pixels → fractions of the sheet's side.
+
+        Not clamped: a stroke that runs off the sheet keeps its shape (the conversion does
+        not care where the drawing is), instead of being flattened against the edge.
+        """
         sheet = self.sheet_rect()
         x = (position.x() - sheet.left()) / sheet.width()
         y = (position.y() - sheet.top()) / sheet.height()
-        return (min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0))
+        return (x, y)
 
     # --- mouse -------------------------------------------------------------------------
 

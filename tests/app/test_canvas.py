@@ -166,3 +166,14 @@ def test_a_tiny_scribble_is_nothing_drawn(qtbot, canvas):
     drag(qtbot, canvas, [(100, 100), (102, 101), (103, 103)])
     assert len(canvas.strokes()) == 1
     assert canvas.to_digits() is None
+
+
+def test_a_stroke_running_off_the_sheet_keeps_its_shape(qtbot, canvas):
+    # a diagonal from the middle to beyond the bottom-right corner stays one straight line
+    w, h = canvas.width(), canvas.height()
+    drag(qtbot, canvas, [(w * 0.5 + i * w * 0.04, h * 0.5 + i * h * 0.04) for i in range(21)])
+    (stroke,) = canvas.strokes()
+    xs, ys = np.array(stroke).T
+    assert xs.max() > 1.1 and ys.max() > 1.1
+    assert np.allclose(np.diff(xs), np.diff(xs)[0], atol=0.01)
+    assert np.allclose(xs - xs[0], ys - ys[0], atol=0.01)
