@@ -48,6 +48,8 @@ class Canvas(QWidget):
         self.setObjectName("canvas")
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setCursor(Qt.CursorShape.CrossCursor)
+        # move events with no button held must reach mouseMoveEvent too (see there)
+        self.setMouseTracking(True)
         self.setMinimumSize(160, 160)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         policy.setHeightForWidth(True)
@@ -142,7 +144,11 @@ class Canvas(QWidget):
         self._changed()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if not self._drawing or not event.buttons() & Qt.MouseButton.LeftButton:
+        # Moves count while a stroke is open. Some synthetic move events (replayed drawings,
+        # accessibility tools) carry no buttons at all; only another button held means the
+        # move is not part of the stroke.
+        buttons = event.buttons()
+        if not self._drawing or (buttons and not buttons & Qt.MouseButton.LeftButton):
             return
         point = self._to_sheet(event.position())
         stroke = self._strokes[-1]

@@ -177,3 +177,27 @@ def test_a_stroke_running_off_the_sheet_keeps_its_shape(qtbot, canvas):
     assert xs.max() > 1.1 and ys.max() > 1.1
     assert np.allclose(np.diff(xs), np.diff(xs)[0], atol=0.01)
     assert np.allclose(xs - xs[0], ys - ys[0], atol=0.01)
+
+
+def test_moves_without_buttons_between_press_and_release_still_draw(qtbot, canvas):
+    # replayed drawings may send plain move events (no buttons) between press and release
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    def send(kind, x, y, button, buttons):
+        point = QPointF(x, y)
+        event = QMouseEvent(
+            kind, point, canvas.mapToGlobal(point), button, buttons, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(canvas, event)
+
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    send(QEvent.Type.MouseButtonPress, 140, 40, left, left)
+    for y in range(50, 240, 10):
+        send(QEvent.Type.MouseMove, 140, y, none, none)
+    send(QEvent.Type.MouseButtonRelease, 140, 240, left, none)
+    (stroke,) = canvas.strokes()
+    assert len(stroke) == 21
+    send(QEvent.Type.MouseMove, 60, 60, none, none)  # hovering after the release draws nothing
+    assert len(canvas.strokes()[0]) == 21
