@@ -310,9 +310,6 @@ def _train_fast(config: FastConfig, split: DigitSplit) -> Iterator[Progress | Fi
     # evenly; the shift and scale are folded into the first layer for every snapshot
     shift = X_fit.mean(axis=0)
     spread = X_fit.std(axis=0) + 0.1  # + 0.1: border pixels that are almost always blank
-    # after plain_epochs on the digits as they are (a few milliseconds each), the training
-    # set grows by one distorted copy of the digits per epoch up to digit_copies: no epoch
-    # waits for every copy to be made
     X_fit = (X_fit - shift) / spread
     network = Network.initialise(
         (N_INPUTS, config.hidden_units, N_CLASSES), rng, "scaled", output="softmax"
@@ -328,6 +325,9 @@ def _train_fast(config: FastConfig, split: DigitSplit) -> Iterator[Progress | Fi
             optimizer.learning_rate = (
                 config.learning_rate * 0.5 * (1 + np.cos(np.pi * (epoch - 1) / config.epochs))
             )
+            # after plain_epochs on the digits as they are (a few milliseconds each), the
+            # training set grows by one distorted copy of the digits per epoch up to
+            # digit_copies: no epoch waits for every copy to be made
             growing = 0 < epoch - config.plain_epochs <= config.digit_copies
             if growing:
                 copy = distort(split.images_train[fitting], rng)
