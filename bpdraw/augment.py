@@ -26,6 +26,7 @@ from bpdraw.preprocess import (
     packed_to_bitmaps,
 )
 from bpdraw.shipped import shipped_file
+from bpdraw.strokes_file import read_strokes_file
 
 PEN_DIGITS_FILE = "pendigits_strokes.npz"
 
@@ -66,12 +67,10 @@ def load_pen_packed(path=None) -> tuple[PackedStrokes, np.ndarray, np.ndarray]:
     path: a file in the dev-set format; default the copy shipped with bpdraw.
     """
     opened = shipped_file(PEN_DIGITS_FILE) if path is None else nullcontext(path)
-    with opened as file, np.load(file, allow_pickle=False) as arrays:
-        packed = PackedStrokes(
-            arrays["points"], arrays["stroke_ptr"].astype(np.int64), arrays["sample_ptr"]
-        )
-        labels = arrays["labels"].astype(np.int64)
-        writers = arrays["writer"].astype(str)
+    with opened as file:
+        packed, labels = read_strokes_file(file)  # checked like any strokes file
+        with np.load(file, allow_pickle=False) as arrays:
+            writers = arrays["writer"].astype(str)
     return packed, labels, writers
 
 
