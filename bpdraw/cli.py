@@ -134,7 +134,7 @@ def _parser() -> argparse.ArgumentParser:
 # -- train ---------------------------------------------------------------------------------
 def _train(arguments) -> int:
     from bpdraw.evaluate import evaluate_on_test
-    from bpdraw.training import TrainingDiverged, config_from_settings, train
+    from bpdraw.training import Finished, TrainingDiverged, config_from_settings, train
 
     settings: dict = {"seed": arguments.seed}
     if arguments.hidden is not None:
@@ -163,7 +163,7 @@ def _train(arguments) -> int:
     finished = None
     try:
         for event in train(config):
-            if hasattr(event, "model"):
+            if isinstance(event, Finished):
                 finished = event
             else:
                 _show_progress(event)
