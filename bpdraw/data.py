@@ -7,8 +7,11 @@ from functools import lru_cache
 
 import numpy as np
 
+N_INPUTS = 64  # an 8x8 digit, one input per block
 N_CLASSES = 10
-PIXEL_MAX = 16  # load_digits counts ink in 4x4 blocks of a 32x32 bitmap: 0..16
+BITMAP_SIZE = 32  # optdigits' normalised bitmaps are 32x32 ...
+BLOCK_SIZE = 4  # ... counted in non-overlapping 4x4 blocks
+PIXEL_MAX = BLOCK_SIZE * BLOCK_SIZE  # so each of the 8x8 counts is 0..16
 TEST_FRACTION = 0.25
 
 
@@ -68,7 +71,18 @@ def load_split(seed: int = 0) -> DigitSplit:
 def scale(images: np.ndarray) -> np.ndarray:
     """(n, 8, 8) or (n, 64) in 0-16 -> (n, 64) float64 in [0, 1]."""
     images = np.asarray(images, dtype=np.float64)
-    return images.reshape(-1, 64) / PIXEL_MAX
+    return images.reshape(-1, N_INPUTS) / PIXEL_MAX
+
+
+def count_blocks(bitmaps: np.ndarray) -> np.ndarray:
+    """(..., 32, 32) ink -> (..., 8, 8) ink summed over each 4x4 block, as load_digits counts.
+
+    Bool bitmaps give int counts, float coverage gives float sums (rounding is the caller's).
+    """
+    bitmaps = np.asarray(bitmaps)
+    n_blocks = BITMAP_SIZE // BLOCK_SIZE
+    shape = bitmaps.shape[:-2] + (n_blocks, BLOCK_SIZE, n_blocks, BLOCK_SIZE)
+    return bitmaps.reshape(shape).sum(axis=(-3, -1))
 
 
 def one_hot(labels: np.ndarray, n_classes: int = N_CLASSES) -> np.ndarray:
@@ -120,7 +134,7 @@ def distort(
     inside = (rows >= 0) & (rows < 32) & (columns >= 0) & (columns < 32)
     flat = np.where(inside, rows * 32 + columns, 0) + (np.arange(n) * 32 * 32)[:, None]
     moved = bitmap.ravel()[flat] & inside
-    return moved.reshape(n, 8, 4, 8, 4).sum(axis=(2, 4)).reshape(n, 64).astype(np.float64)
+    return count_blocks(moved.reshape(n, 32, 32)).reshape(n, N_INPUTS).astype(np.float64)
 
 
 @lru_cache(maxsize=1)

@@ -12,12 +12,11 @@ from typing import Any
 
 import numpy as np
 
-from bpdraw.data import N_CLASSES, PIXEL_MAX
+from bpdraw.data import N_CLASSES, N_INPUTS, PIXEL_MAX, scale
 from bpdraw.network import OUTPUTS, Network
 from bpdraw.shipped import shipped_file
 
 FORMAT_VERSION = 1
-N_INPUTS = 64
 DEFAULT_MODEL = "default_model.npz"
 # A model file holds weights in the tens at most; anything near this is a broken file.
 MAX_ABS_PARAMETER = 1e6
@@ -241,4 +240,4 @@ def _as_inputs(X) -> np.ndarray:
         raise ValueError(
             f"digit values must lie in 0-16 (load_digits' scale), got {X.min():g} to {X.max():g}"
         )
-    return X / PIXEL_MAX
+    return scale(X)

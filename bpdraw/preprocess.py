@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-BITMAP_SIZE = 32
-BLOCK_SIZE = 4
+from bpdraw.data import BITMAP_SIZE, PIXEL_MAX, count_blocks
+
 # Mean ink pixels of the 32x32 optdigits bitmaps behind load_digits (measured:
 # load_digits' block counts sum to 19.5 * 16 = 312 per digit).
 OPTDIGITS_INK_PIXELS = 312.0
@@ -135,11 +135,8 @@ def strokes_to_bitmap(
 
 def bitmap_to_digits(bitmap: np.ndarray) -> np.ndarray:
     """(32, 32) or (n, 32, 32) ink coverage -> (8, 8) / (n, 8, 8) int64 block counts 0..16."""
-    bitmap = np.asarray(bitmap, dtype=np.float64)
-    n_blocks = BITMAP_SIZE // BLOCK_SIZE
-    shape = bitmap.shape[:-2] + (n_blocks, BLOCK_SIZE, n_blocks, BLOCK_SIZE)
-    counts = bitmap.reshape(shape).sum(axis=(-3, -1))
-    return np.clip(np.rint(counts), 0, BLOCK_SIZE * BLOCK_SIZE).astype(np.int64)
+    counts = count_blocks(np.asarray(bitmap, dtype=np.float64))
+    return np.clip(np.rint(counts), 0, PIXEL_MAX).astype(np.int64)
 
 
 _NOTHING_MESSAGE = "nothing drawn: draw a digit (a dot or a click is not one)"
