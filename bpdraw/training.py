@@ -11,22 +11,22 @@ import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
+from typing import ClassVar
 
 import numpy as np
 
 from bpdraw import __version__
-from bpdraw.data import DigitSplit, distort, load_split, one_hot, scale
+from bpdraw.augment import distort_digits
+from bpdraw.data import N_CLASSES, N_INPUTS, DigitSplit, load_split, one_hot, scale
 from bpdraw.model import Model
 from bpdraw.network import Network
 from bpdraw.optimizers import SGD, Adam
 
-RECIPES = ("classic", "fast")
 TRAINING_DATA = ("digits", "digits+pen")
 TRAINING_DATA_NAMES = {
     "digits": "load_digits",
     "digits+pen": "load_digits + pen digits",
 }
-N_INPUTS, N_CLASSES = 64, 10
 # Loss of a network that has learnt nothing (every output 0.1): squared error / 2 gives
 # 0.5 * (0.9^2 + 9 * 0.1^2) = 0.45, cross-entropy gives ln 10 = 2.30. A run whose loss
 # climbs well above this after its first tenth is not learning but diverging.
@@ -63,6 +63,13 @@ class ClassicConfig:
     """The course's recipe: sigmoid outputs, squared error, weights uniform in [-1, 1),
     one randomly picked training sample per step, plain gradient descent."""
 
+    title: ClassVar[str] = "classic (the course)"
+    summary: ClassVar[str] = (
+        "the course's per-sample gradient descent with sigmoid outputs: "
+        "slow, but every step is the textbook formula"
+    )
+    length_setting: ClassVar[str] = "steps"
+
     hidden_units: int = 100
     learning_rate: float = 0.11
     steps: int = 30_000
@@ -80,6 +87,15 @@ class ClassicConfig:
     def training_data(self) -> str:
         return "digits"
 
+    @property
+    def length(self) -> int:
+        """How long the run is, in ``unit``s."""
+        return self.steps
+
+    @property
+    def unit(self) -> str:
+        return "step"
+
 
 @dataclass(frozen=True)
 class FastConfig:
@@ -92,6 +108,13 @@ class FastConfig:
     ``training_data`` "digits+pen" adds pen-drawn digits rendered through the canvas's
     conversion with random distortions (``pen_copies`` renderings of each).
     """
+
+    title: ClassVar[str] = "fast (Adam, softmax)"
+    summary: ClassVar[str] = (
+        "Adam on mini-batches with softmax outputs and distorted copies: "
+        "higher accuracy in a few seconds; the shipped model's recipe"
+    )
+    length_setting: ClassVar[str] = "epochs"
 
     hidden_units: int = 100
     learning_rate: float = 0.015
@@ -126,8 +149,22 @@ class FastConfig:
                 f"not {self.training_data!r}"
             )
 
+    @property
+    def length(self) -> int:
+        """How long the run is at most, in ``unit``s (early stopping may end it sooner)."""
+        return self.epochs
+
+    @property
+    def unit(self) -> str:
+        return "epoch"
+
 
 Config = ClassicConfig | FastConfig
+# every recipe by the name that settings, files and the command line use
+RECIPES: dict[str, type[ClassicConfig] | type[FastConfig]] = {
+    "classic": ClassicConfig,
+    "fast": FastConfig,
+}
 
 
 def _as_python_numbers(config) -> None:
@@ -141,10 +178,9 @@ def _as_python_numbers(config) -> None:
 
 def config_from_settings(recipe: str, /, **settings) -> Config:
     """Build the config of ``recipe`` ("classic" or "fast"); unknown settings are refused."""
-    configs = {"classic": ClassicConfig, "fast": FastConfig}
-    if recipe not in configs:
+    if recipe not in RECIPES:
         raise ValueError(f"recipe must be one of {', '.join(RECIPES)}, not {recipe!r}")
-    kind = configs[recipe]
+    kind = RECIPES[recipe]
     known = {name for name, f in kind.__dataclass_fields__.items() if f.init}
     unknown = sorted(set(settings) - known)
     if unknown:
@@ -157,7 +193,12 @@ class Progress:
     """How far a run is. ``elapsed`` counts only time spent training, not time the caller
     spent between events. ``network`` is the network as it stands at this event. An event
     with ``done`` 0 (and no network, NaN loss and accuracy) says the run is still preparing
-    its data."""
+    its data: ``prepared`` of its ``preparation_steps`` are ready.
+
+    ``preparation_seconds`` is the part of ``elapsed`` spent preparing; ``work_done`` and
+    ``work_total`` measure the training itself in samples passed through the network (the
+    fast recipe's epochs grow as distorted copies join), so the time remaining follows the
+    pace of training alone, not the preparation that came first."""
 
     done: int
     total: int
@@ -167,6 +208,11 @@ class Progress:
     validation_accuracy: float | None
     elapsed: float
     network: Network | None = field(repr=False, compare=False)
+    prepared: int = 0
+    preparation_steps: int = 0
+    preparation_seconds: float = 0.0
+    work_done: float | None = None
+    work_total: float | None = None
 
     @property
     def fraction(self) -> float:
@@ -175,6 +221,20 @@ class Progress:
     @property
     def preparing(self) -> bool:
         return self.done == 0
+
+    @property
+    def remaining(self) -> float | None:
+        """Seconds the run still needs at most (early stopping may end it sooner), at the
+        pace of its training so far; None while preparing, as that pace is not known yet."""
+        if self.preparing:
+            return None
+        done, total = self.work_done, self.work_total
+        if done is None or total is None:
+            done, total = self.done, self.total
+        if done <= 0:
+            return None
+        pace = (self.elapsed - self.preparation_seconds) / done
+        return max(0.0, pace * (total - done))
 
 
 @dataclass(frozen=True)
@@ -330,7 +390,7 @@ def _train_fast(config: FastConfig, split: DigitSplit) -> Iterator[Progress | Fi
             # digit_copies: no epoch waits for every copy to be made
             growing = 0 < epoch - config.plain_epochs <= config.digit_copies
             if growing:
-                copy = distort(split.images_train[fitting], rng)
+                copy = distort_digits(split.images_train[fitting], rng)
                 X_fit = np.concatenate([X_fit, (scale(copy) - shift) / spread])
                 y_fit = np.concatenate([y_fit, split.y_train[fitting]])
             if epoch == 1 or growing:
