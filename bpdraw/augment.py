@@ -1,5 +1,6 @@
-"""Extra training data that teaches the network real pen handwriting.
+"""Every distortion for training: of 8x8 digits, of strokes, and the pen-digit set built on them.
 
+`distort_digits` moves load_digits' own 8x8 digits (rebuilt at 32x32, counted back).
 The pen digits (UCI pendigits, Alpaydin & Alimoglu 1998, CC BY 4.0; shipped in
 assets/) are strokes, exactly what a mouse drag on the canvas produces. They are
 rendered through the canvas's own conversion (`bpdraw.preprocess`) after random
@@ -14,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
+from bpdraw.data import N_INPUTS, PIXEL_MAX, count_blocks
 from bpdraw.preprocess import (
     DEFAULT_CONVERSION,
     Conversion,
@@ -45,6 +48,63 @@ class Distortion:
 
 
 DEFAULT_DISTORTION = Distortion()
+
+
+def distort_digits(
+    images: np.ndarray,
+    rng: np.random.Generator,
+    max_rotation: float = 10.0,
+    max_scale: float = 0.1,
+    max_shear: float = 0.15,
+    max_shift: float = 1.5,
+) -> np.ndarray:
+    """Randomly rotated, scaled, sheared and shifted copies of digits, for augmentation.
+
+    images: (n, 8, 8) or (n, 64) in 0-16. Each digit is rebuilt as a 32x32 bitmap like the
+    one load_digits was counted from, moved there (angles in degrees, shifts in pixels of
+    32) and counted back in 4x4 blocks, so a shift of 2 moves the ink by half an 8x8 cell.
+    Returns (n, 64) float, whole numbers 0-16.
+    """
+    n = len(images)
+    pixels = np.asarray(images, dtype=np.float64).reshape(n, N_INPUTS)
+    # rebuild a 32x32 bitmap like the one load_digits was counted from: ink where the
+    # enlarged digit is at least half dark
+    enlarged = (pixels @ _enlarging()).reshape(n, 32, 32)
+    bitmap = enlarged > PIXEL_MAX / 2
+    angle = np.deg2rad(rng.uniform(-max_rotation, max_rotation, n))
+    scale_yx = rng.uniform(1 - max_scale, 1 + max_scale, (n, 2))
+    shear = rng.uniform(-max_shear, max_shear, n)
+    cos, sin = np.cos(angle), np.sin(angle)
+    forward = np.empty((n, 2, 2))  # rotation @ shear @ scale, in (row, column) coordinates
+    forward[:, 0, 0] = cos * scale_yx[:, 0]
+    forward[:, 0, 1] = (cos * shear - sin) * scale_yx[:, 1]
+    forward[:, 1, 0] = sin * scale_yx[:, 0]
+    forward[:, 1, 1] = (sin * shear + cos) * scale_yx[:, 1]
+    inverse = np.linalg.inv(forward).astype(np.float32)
+    offset = (15.5 + rng.uniform(-max_shift, max_shift, (n, 2))).astype(np.float32)
+    target_rows, target_columns = (np.mgrid[0:32, 0:32].reshape(2, -1) - 15.5).astype(np.float32)
+    # the source pixel of every target pixel, rounded to the nearest (+ 0.5, then floor)
+    rows = inverse[:, 0, :1] * target_rows + inverse[:, 0, 1:] * target_columns
+    columns = inverse[:, 1, :1] * target_rows + inverse[:, 1, 1:] * target_columns
+    rows = np.floor(rows + (offset[:, :1] + 0.5)).astype(np.intp)
+    columns = np.floor(columns + (offset[:, 1:] + 0.5)).astype(np.intp)
+    inside = (rows >= 0) & (rows < 32) & (columns >= 0) & (columns < 32)
+    flat = np.where(inside, rows * 32 + columns, 0) + (np.arange(n) * 32 * 32)[:, None]
+    moved = bitmap.ravel()[flat] & inside
+    return count_blocks(moved.reshape(n, 32, 32)).reshape(n, N_INPUTS).astype(np.float64)
+
+
+@lru_cache(maxsize=1)
+def _enlarging() -> np.ndarray:
+    """(64, 1024): bilinear enlargement of an 8x8 grid to 32x32 as one matrix product.
+
+    Bilinear interpolation is separable, so the 2-D map is the Kronecker product of the
+    1-D one: each 32-pixel centre takes its two nearest 8-cell centres by distance, and a
+    centre beyond the outermost cells fades towards a blank (zero) border.
+    """
+    centres = (np.arange(32) + 0.5) / 4 - 0.5  # 32-pixel centres in 8-cell coordinates
+    one_dimension = np.maximum(0.0, 1.0 - np.abs(centres[None, :] - np.arange(8)[:, None]))
+    return np.kron(one_dimension, one_dimension)
 
 
 def load_pen_digits() -> tuple[list[list[np.ndarray]], np.ndarray, np.ndarray]:
@@ -95,7 +155,7 @@ def _ranges(first: np.ndarray, last: np.ndarray) -> np.ndarray:
     return np.arange(lengths.sum()) + offsets
 
 
-def distort(
+def distort_strokes(
     packed: PackedStrokes, rng: np.random.Generator, distortion: Distortion = DEFAULT_DISTORTION
 ) -> PackedStrokes:
     """The same drawings with random rotation, slant, aspect, wobble and screen rounding."""
@@ -175,7 +235,7 @@ def augmented_pen_set(
         parts_X.append(X[drawn])
         parts_y.append(labels[drawn])
     for _ in range(copies):
-        distorted = distort(packed, rng, distortion)
+        distorted = distort_strokes(packed, rng, distortion)
         X, drawn = render(
             distorted,
             conversion,

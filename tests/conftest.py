@@ -3,6 +3,8 @@ import sys
 
 import pytest
 
+from bpdraw.data import load_split
+
 # Tests never need a display: Qt draws into memory.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -26,3 +28,9 @@ def pytest_configure(config):
             "(pip install -e '.[test]' does)",
             returncode=3,
         )
+
+
+@pytest.fixture(scope="session")
+def split():
+    """The course's load_digits split (seed 0), shared by the core tests."""
+    return load_split(0)

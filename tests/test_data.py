@@ -5,14 +5,9 @@ import pytest
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
-from bpdraw.data import distort, load_split, one_hot
+from bpdraw.data import BITMAP_SIZE, N_INPUTS, PIXEL_MAX, count_blocks, load_split, one_hot, scale
 
 N_DIGITS = 1797  # load_digits ships 1797 8x8 digits
-
-
-@pytest.fixture(scope="module")
-def split():
-    return load_split(0)
 
 
 def test_split_holds_1347_train_and_450_test_digits(split):
@@ -80,47 +75,30 @@ def test_one_hot_honours_the_number_of_classes():
     assert one_hot(np.array([0, 2]), n_classes=3).tolist() == [[1, 0, 0], [0, 0, 1]]
 
 
-def test_distort_keeps_shape_and_the_0_16_range(split):
-    distorted = distort(split.images_train[:200], np.random.default_rng(0))
-    assert distorted.shape == (200, 64)
-    assert distorted.min() >= 0.0
-    assert distorted.max() <= 16.0
+def test_the_format_constants_agree_with_load_digits(split):
+    assert N_INPUTS == split.images_train[0].size == 64
+    assert PIXEL_MAX == split.images_train.max() == 16
 
 
-def test_distort_changes_the_digits(split):
-    originals = split.images_train[:200].reshape(-1, 64)
-    distorted = distort(split.images_train[:200], np.random.default_rng(0))
-    # the default distortion moves ink by ~1.6 of 16 levels per pixel on average (measured)
-    assert np.abs(distorted - originals).mean() > 1.0
+def test_scale_maps_0_16_onto_0_1_as_flat_rows():
+    images = np.arange(2 * 64).reshape(2, 8, 8) % 17
+    scaled = scale(images)
+    assert scaled.shape == (2, 64)
+    np.testing.assert_array_equal(scaled * 16, images.reshape(2, 64))
 
 
-def test_distort_is_reproducible_for_a_generator_seed(split):
-    first = distort(split.images_train[:50], np.random.default_rng(5))
-    second = distort(split.images_train[:50], np.random.default_rng(5))
-    assert np.array_equal(first, second)
+def test_count_blocks_sums_each_4x4_block():
+    bitmap = np.zeros((BITMAP_SIZE, BITMAP_SIZE), dtype=bool)
+    bitmap[0:4, 0:4] = True  # a full top-left block: 16
+    bitmap[30, 5] = True  # one pixel in block (7, 1)
+    counts = count_blocks(bitmap)
+    assert counts.shape == (8, 8)
+    assert counts[0, 0] == 16 and counts[7, 1] == 1 and counts.sum() == 17
 
 
-def test_distort_accepts_flat_digits_like_8x8_ones(split):
-    grid = distort(split.images_train[:20], np.random.default_rng(2))
-    flat = distort(split.images_train[:20].reshape(20, 64), np.random.default_rng(2))
-    assert np.array_equal(grid, flat)
-
-
-def test_zero_distortion_approximately_preserves_digits(split):
-    """The 8x8 -> 32x32 (ink where at least half dark) -> 8x8 round trip moves grey levels
-    but keeps each digit recognisably itself."""
-    originals = split.images_train.reshape(-1, 64).astype(np.float64)
-    kept = distort(
-        split.images_train,
-        np.random.default_rng(0),
-        max_rotation=0.0,
-        max_scale=0.0,
-        max_shear=0.0,
-        max_shift=0.0,
-    )
-    # measured: 0.74 of 16 levels per pixel on average
-    assert np.abs(kept - originals).mean() < 1.0
-    # measured: 99.0% of the round-tripped digits are nearest (Euclidean) to their own original
-    distances = (kept**2).sum(axis=1)[:, None] - 2 * kept @ originals.T + (originals**2).sum(axis=1)
-    nearest_is_self = distances.argmin(axis=1) == np.arange(len(originals))
-    assert nearest_is_self.mean() >= 0.97
+def test_count_blocks_counts_a_batch_digit_by_digit():
+    rng = np.random.default_rng(0)
+    bitmaps = rng.random((3, BITMAP_SIZE, BITMAP_SIZE))
+    batch = count_blocks(bitmaps)
+    assert batch.shape == (3, 8, 8)
+    np.testing.assert_allclose(batch[2], count_blocks(bitmaps[2]))
