@@ -15,6 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from bpdraw.app import theme
+
 Point = tuple[float, float]
 Stroke = list[Point]
 
@@ -25,11 +27,11 @@ MIN_POINT_DISTANCE = 0.004
 # A drawing smaller than this both ways (fraction of the side) is a slip, not a digit.
 MIN_DRAWING_SIZE = 0.02
 
-PAPER = QColor("#ffffff")
-BORDER = QColor("#cfd6df")
-GUIDE = QColor("#e3e8ee")
-INK = QColor("#1f2933")
-HINT = QColor("#aab4bf")
+PAPER = QColor(theme.PAPER)
+BORDER = QColor(theme.BORDER)
+GUIDE = QColor(theme.GUIDE)
+INK = QColor(theme.INK)
+HINT = QColor(theme.HINT)
 
 
 class Canvas(QWidget):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bpdraw.app import theme
 from bpdraw.app.worker import WARM_UP_MODULES, ImportWarmer
 
 THUMBNAIL_PIXELS = 48  # 8x8 digits scaled 6x, nearest neighbour: every pixel stays a square
@@ -43,7 +44,7 @@ def digit_pixmap(image: np.ndarray, size: int = THUMBNAIL_PIXELS) -> QPixmap:
     )
     pixmap = QPixmap.fromImage(scaled)
     painter = QPainter(pixmap)
-    painter.setPen(QColor("#c8ced6"))
+    painter.setPen(QColor(theme.THUMBNAIL_FRAME))
     painter.drawRect(0, 0, size - 1, size - 1)
     painter.end()
     return pixmap
@@ -290,7 +291,7 @@ class ConfusionWindow(QWidget):
                 1,
                 1,
                 fill=False,
-                edgecolor="#f1c40f",
+                edgecolor=theme.HIGHLIGHT,
                 linewidth=2.5,
                 zorder=5,
             )

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpdraw.app.canvas import BORDER, GUIDE, INK, Canvas
+from bpdraw.app import theme
+from bpdraw.app.canvas import BORDER, GUIDE, INK, PAPER, Canvas
 
 if TYPE_CHECKING:
     from bpdraw.model import Model
@@ -33,12 +34,12 @@ CLOSE_MARGIN = 0.2
 # Live prediction while drawing: at most one every this many milliseconds.
 THROTTLE_MS = 60
 
-ACCENT = QColor("#2f6fde")
-ACCENT_SOFT = QColor("#c9d8f5")
-TRACK = QColor("#edf0f4")
+ACCENT = QColor(theme.ACCENT)
+ACCENT_SOFT = QColor(theme.ACCENT_SOFT)
+TRACK = QColor(theme.TRACK)
 TEXT = INK
-MUTED = QColor("#7b8794")
-WARNING = QColor("#b7791f")
+MUTED = QColor(theme.MUTED)
+WARNING = QColor(theme.WARNING)
 
 
 class ProbabilityBars(QWidget):
@@ -124,7 +125,7 @@ class DigitPreview(QWidget):
         painter = QPainter(self)
         side = min(self.width(), self.height())
         cell = side / 8
-        painter.fillRect(QRectF(0, 0, side, side), Qt.GlobalColor.white)
+        painter.fillRect(QRectF(0, 0, side, side), PAPER)
         if self._digits is not None:
             for row in range(8):
                 for column in range(8):
@@ -216,8 +217,8 @@ class DrawTab(QWidget):
         panel.setObjectName("predictionPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
         panel.setStyleSheet(
-            "QFrame#predictionPanel { background: #ffffff; border: 1px solid #dde3ea;"
-            " border-radius: 10px; }"
+            f"QFrame#predictionPanel {{ background: {theme.PAPER};"
+            f" border: 1px solid {theme.PANEL_BORDER}; border-radius: 10px; }}"
         )
         panel.setMinimumWidth(280)
         right = QVBoxLayout(panel)
