@@ -1,32 +1,52 @@
-"""Training recipes and the one training loop that the app, the CLI and the benchmark consume.
+"""The one training loop that the app, the CLI and the benchmark consume.
 
 ``train(config)`` is a generator: it yields ``Progress`` events while it learns and one
 ``Finished`` event with the trained model last. A caller cancels by no longer asking for
-events. The same seed gives the same model.
+events. The same seed gives the same model. The recipes themselves live in bpdraw.recipes.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
-from typing import ClassVar
 
 import numpy as np
 
 from bpdraw import __version__
-from bpdraw.augment import distort_digits
+from bpdraw.augment import augmented_pen_set, distort_digits
 from bpdraw.data import N_CLASSES, N_INPUTS, DigitSplit, load_split, one_hot, scale
 from bpdraw.model import Model
 from bpdraw.network import Network
 from bpdraw.optimizers import SGD, Adam
+from bpdraw.recipes import (
+    RECIPES,
+    TRAINING_DATA,
+    TRAINING_DATA_NAMES,
+    ClassicConfig,
+    Config,
+    FastConfig,
+    config_from_settings,
+)
 
-TRAINING_DATA = ("digits", "digits+pen")
-TRAINING_DATA_NAMES = {
-    "digits": "load_digits",
-    "digits+pen": "load_digits + pen digits",
-}
+__all__ = [
+    "RECIPES",
+    "TRAINING_DATA",
+    "TRAINING_DATA_NAMES",
+    "ClassicConfig",
+    "Config",
+    "ExtraData",
+    "FastConfig",
+    "Finished",
+    "Progress",
+    "TrainingDiverged",
+    "accuracy",
+    "config_from_settings",
+    "shipped_pen_copy",
+    "train",
+]
+
 # Loss of a network that has learnt nothing (every output 0.1): squared error / 2 gives
 # 0.5 * (0.9^2 + 9 * 0.1^2) = 0.45, cross-entropy gives ln 10 = 2.30. A run whose loss
 # climbs well above this after its first tenth is not learning but diverging.
@@ -37,155 +57,16 @@ DIVERGENCE_FACTOR = 1.5
 # happens to the classic recipe at learning rate 50: loss frozen at 0.5, every output 0).
 SATURATED_SLOPE = 1e-4
 SATURATED_SHARE = 0.9
+# Pixels are standardised by their spread + this: border pixels are almost always blank.
+SPREAD_FLOOR = 0.1
+
+# Extra training digits made a copy at a time, (rng, copy) -> (X (n, 64) 0-16, y (n,)):
+# copy 0 is the clean rendering, copies 1.. distorted ones.
+ExtraData = Callable[[np.random.Generator, int], tuple[np.ndarray, np.ndarray]]
 
 
 class TrainingDiverged(Exception):
     """The loss went non-finite or exploded; the message says what to change."""
-
-
-def _check_int(name: str, value, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise ValueError(f"{name} must be a whole number, not {value!r}")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low:,} and {high:,}, not {value:,}")
-
-
-def _check_float(name: str, value, low: float, high: float, low_open: bool = True) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating)):
-        raise ValueError(f"{name} must be a number, not {value!r}")
-    if not np.isfinite(value) or (value <= low if low_open else value < low) or value > high:
-        bound = f"greater than {low:g}" if low_open else f"at least {low:g}"
-        raise ValueError(f"{name} must be {bound} and at most {high:g}, not {value!r}")
-
-
-@dataclass(frozen=True)
-class ClassicConfig:
-    """The course's recipe: sigmoid outputs, squared error, weights uniform in [-1, 1),
-    one randomly picked training sample per step, plain gradient descent."""
-
-    title: ClassVar[str] = "classic (the course)"
-    summary: ClassVar[str] = (
-        "the course's per-sample gradient descent with sigmoid outputs: "
-        "slow, but every step is the textbook formula"
-    )
-    length_setting: ClassVar[str] = "steps"
-
-    hidden_units: int = 100
-    learning_rate: float = 0.11
-    steps: int = 30_000
-    seed: int = 0
-    recipe: str = field(default="classic", init=False)
-
-    def __post_init__(self):
-        _check_int("hidden units", self.hidden_units, 1, 10_000)
-        _check_float("learning rate", self.learning_rate, 0.0, 1_000.0)
-        _check_int("steps", self.steps, 1, 100_000_000)
-        _check_int("seed", self.seed, 0, 2**32 - 1)
-        _as_python_numbers(self)
-
-    @property
-    def training_data(self) -> str:
-        return "digits"
-
-    @property
-    def length(self) -> int:
-        """How long the run is, in ``unit``s."""
-        return self.steps
-
-    @property
-    def unit(self) -> str:
-        return "step"
-
-
-@dataclass(frozen=True)
-class FastConfig:
-    """The same 64-100-10 shape trained well: softmax + cross-entropy, Glorot initialisation,
-    standardised inputs, Adam with a cosine-decaying rate on shuffled mini-batches, distorted
-    copies of the training digits (``digit_copies`` of them, one more each epoch after the
-    first ``plain_epochs``, which learn the plain digits quickly), and early stopping on a
-    validation part carved out of the training digits. The test digits choose nothing.
-
-    ``training_data`` "digits+pen" adds pen-drawn digits rendered through the canvas's
-    conversion with random distortions (``pen_copies`` renderings of each).
-    """
-
-    title: ClassVar[str] = "fast (Adam, softmax)"
-    summary: ClassVar[str] = (
-        "Adam on mini-batches with softmax outputs and distorted copies: "
-        "higher accuracy in a few seconds; the shipped model's recipe"
-    )
-    length_setting: ClassVar[str] = "epochs"
-
-    hidden_units: int = 100
-    learning_rate: float = 0.015
-    epochs: int = 26
-    batch_size: int = 64
-    weight_decay: float = 1e-4
-    validation_fraction: float = 0.1
-    patience: int = 10
-    digit_copies: int = 10
-    plain_epochs: int = 6
-    seed: int = 0
-    training_data: str = "digits"
-    pen_copies: int = 4
-    recipe: str = field(default="fast", init=False)
-
-    def __post_init__(self):
-        _check_int("hidden units", self.hidden_units, 1, 10_000)
-        _check_float("learning rate", self.learning_rate, 0.0, 1_000.0)
-        _check_int("epochs", self.epochs, 1, 100_000)
-        _check_int("batch size", self.batch_size, 1, 100_000)
-        _check_float("weight decay", self.weight_decay, 0.0, 1.0, low_open=False)
-        _check_float("validation fraction", self.validation_fraction, 0.0, 0.5)
-        _check_int("patience", self.patience, 1, 100_000)
-        _check_int("seed", self.seed, 0, 2**32 - 1)
-        _check_int("digit copies", self.digit_copies, 0, 100)
-        _check_int("plain epochs", self.plain_epochs, 0, 100_000)
-        _check_int("pen copies", self.pen_copies, 1, 100)
-        _as_python_numbers(self)
-        if self.training_data not in TRAINING_DATA:
-            raise ValueError(
-                f"training data must be one of {', '.join(TRAINING_DATA)}, "
-                f"not {self.training_data!r}"
-            )
-
-    @property
-    def length(self) -> int:
-        """How long the run is at most, in ``unit``s (early stopping may end it sooner)."""
-        return self.epochs
-
-    @property
-    def unit(self) -> str:
-        return "epoch"
-
-
-Config = ClassicConfig | FastConfig
-# every recipe by the name that settings, files and the command line use
-RECIPES: dict[str, type[ClassicConfig] | type[FastConfig]] = {
-    "classic": ClassicConfig,
-    "fast": FastConfig,
-}
-
-
-def _as_python_numbers(config) -> None:
-    """NumPy numbers (as from an array of settings) become int/float, so they save as JSON."""
-    for name, value in vars(config).items():
-        if isinstance(value, np.integer):
-            object.__setattr__(config, name, int(value))
-        elif isinstance(value, np.floating):
-            object.__setattr__(config, name, float(value))
-
-
-def config_from_settings(recipe: str, /, **settings) -> Config:
-    """Build the config of ``recipe`` ("classic" or "fast"); unknown settings are refused."""
-    if recipe not in RECIPES:
-        raise ValueError(f"recipe must be one of {', '.join(RECIPES)}, not {recipe!r}")
-    kind = RECIPES[recipe]
-    known = {name for name, f in kind.__dataclass_fields__.items() if f.init}
-    unknown = sorted(set(settings) - known)
-    if unknown:
-        raise ValueError(f"the {recipe} recipe has no setting {', '.join(unknown)}")
-    return kind(**settings)
 
 
 @dataclass(frozen=True)
@@ -258,21 +139,51 @@ class _Clock:
         self._start = time.perf_counter()
 
 
-def _preparing(total: int, unit: str, clock: _Clock) -> Progress:
+def _preparing(config: Config, clock: _Clock, prepared: int, steps: int) -> Progress:
     """The event that says the run is still preparing its data."""
-    event = Progress(0, total, unit, float("nan"), float("nan"), None, clock.pause(), None)
+    elapsed = clock.pause()
+    event = Progress(
+        0,
+        config.length,
+        config.unit,
+        float("nan"),
+        float("nan"),
+        None,
+        elapsed,
+        None,
+        prepared=prepared,
+        preparation_steps=steps,
+        preparation_seconds=elapsed,
+    )
     clock.resume()
     return event
 
 
-def train(config: Config, split: DigitSplit | None = None) -> Iterator[Progress | Finished]:
-    """Run ``config``; yields Progress events, then one Finished. Raises TrainingDiverged."""
+def shipped_pen_copy(rng: np.random.Generator, copy: int) -> tuple[np.ndarray, np.ndarray]:
+    """Copy ``copy`` of the shipped pen digits through the canvas's conversion: copy 0 as
+    drawn, the others distorted. The default extra data of a "digits+pen" run."""
+    return augmented_pen_set(rng, min(copy, 1), include_clean=copy == 0)
+
+
+def train(
+    config: Config, split: DigitSplit | None = None, *, extra_data: ExtraData | None = None
+) -> Iterator[Progress | Finished]:
+    """Run ``config``; yields Progress events, then one Finished. Raises TrainingDiverged.
+
+    ``extra_data`` makes the digits a "digits+pen" run adds to load_digits, a copy at a
+    time (``pen_copies`` + 1 calls); by default the shipped pen digits, shipped_pen_copy."""
+    if extra_data is not None and config.training_data != "digits+pen":
+        raise ValueError(
+            f"extra training data is for training data 'digits+pen', not {config.training_data!r}"
+        )
     if split is None:
         split = load_split(config.seed)
     if isinstance(config, ClassicConfig):
         return _train_classic(config, split)
     if isinstance(config, FastConfig):
-        return _train_fast(config, split)
+        if config.training_data == "digits+pen" and extra_data is None:
+            extra_data = shipped_pen_copy
+        return _train_fast(config, split, extra_data)
     raise TypeError(f"not a training config: {config!r}")
 
 
@@ -347,98 +258,165 @@ def _train_classic(config: ClassicConfig, split: DigitSplit) -> Iterator[Progres
     yield _finish(network, config, split, clock.pause(), {"steps_run": config.steps})
 
 
-def _train_fast(config: FastConfig, split: DigitSplit) -> Iterator[Progress | Finished]:
+def _train_fast(
+    config: FastConfig, split: DigitSplit, extra_data: ExtraData | None
+) -> Iterator[Progress | Finished]:
+    """Adam on shuffled mini-batches of standardised digits, a few distorted copies more
+    each epoch, keeping the epoch that reads the validation digits best."""
     clock = _Clock()
     rng = np.random.default_rng(config.seed)
-    order = rng.permutation(len(split.y_train))
-    n_validation = max(1, round(config.validation_fraction * len(order)))
-    validation, fitting = order[:n_validation], order[n_validation:]
+    validation, fitting = _validation_split(len(split.y_train), config.validation_fraction, rng)
     X_validation, y_validation = split.X_train[validation], split.y_train[validation]
     X_fit, y_fit = split.X_train[fitting], split.y_train[fitting]
-    if config.training_data == "digits+pen":
-        from bpdraw.augment import augmented_pen_set
-
-        # rendered a copy at a time (seconds in all), with an event after each, so a
-        # caller can cancel while the data is prepared; the random draws are the same
-        # as rendering every copy in one call
-        for copy in range(config.pen_copies + 1):
-            X_pen, y_pen = augmented_pen_set(rng, min(copy, 1), include_clean=copy == 0)
-            X_fit = np.concatenate([X_fit, scale(X_pen)])
-            y_fit = np.concatenate([y_fit, y_pen])
-            yield _preparing(config.epochs, "epoch", clock)
-    # train on standardised pixels (each zero mean, unit spread), which Adam steps through
-    # evenly; the shift and scale are folded into the first layer for every snapshot
-    shift = X_fit.mean(axis=0)
-    spread = X_fit.std(axis=0) + 0.1  # + 0.1: border pixels that are almost always blank
-    X_fit = (X_fit - shift) / spread
+    if extra_data is not None:
+        X_extra, y_extra = yield from _prepare_extra(extra_data, config, rng, clock)
+        X_fit, y_fit = np.concatenate([X_fit, X_extra]), np.concatenate([y_fit, y_extra])
+    preparation_seconds = clock.pause()
+    clock.resume()
+    standardise = _Standardisation.of(X_fit)
+    X_fit = standardise(X_fit)
     network = Network.initialise(
         (N_INPUTS, config.hidden_units, N_CLASSES), rng, "scaled", output="softmax"
     )
     optimizer = Adam(config.learning_rate, weight_decay=config.weight_decay)
-    # the best epoch is the one with the highest validation accuracy; with ~130 validation
-    # digits it ties often, and a tie goes to the later epoch, which has learnt more
-    best = (-1.0, network, 0)
+    best = _BestEpoch(network)
+    work = np.cumsum(_epoch_sizes(config, len(y_fit), len(fitting)))
     first_loss = None
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(1, config.epochs + 1):
-            # cosine decay: large steps first, small ones to settle at the end
-            optimizer.learning_rate = (
-                config.learning_rate * 0.5 * (1 + np.cos(np.pi * (epoch - 1) / config.epochs))
-            )
-            # after plain_epochs on the digits as they are (a few milliseconds each), the
-            # training set grows by one distorted copy of the digits per epoch up to
-            # digit_copies: no epoch waits for every copy to be made
-            growing = 0 < epoch - config.plain_epochs <= config.digit_copies
+            optimizer.learning_rate = _cosine_rate(config, epoch)
+            growing = _grows_in(epoch, config)
             if growing:
                 copy = distort_digits(split.images_train[fitting], rng)
-                X_fit = np.concatenate([X_fit, (scale(copy) - shift) / spread])
+                X_fit = np.concatenate([X_fit, standardise(scale(copy))])
                 y_fit = np.concatenate([y_fit, split.y_train[fitting]])
             if epoch == 1 or growing:
                 targets = one_hot(y_fit)
-            shuffled = rng.permutation(len(y_fit))
-            losses = []
-            for start in range(0, len(shuffled), config.batch_size):
-                batch = shuffled[start : start + config.batch_size]
-                activations = network.forward(X_fit[batch])
-                losses.append(network.loss(activations[-1], targets[batch]) * len(batch))
-                optimizer.step(network.parameters, network.backward(activations, targets[batch]))
-            loss = float(np.sum(losses) / len(y_fit))
+            loss = _epoch(network, optimizer, X_fit, targets, config.batch_size, rng)
             first_loss = loss if first_loss is None else first_loss
             _check_diverged(network, loss, first_loss, config, X_fit[:200])
-            snapshot = _unstandardised(network, shift, spread)
+            snapshot = standardise.folded_into(network)
             validation_accuracy = accuracy(snapshot, X_validation, y_validation)
-            if validation_accuracy >= best[0]:
-                best = (validation_accuracy, snapshot, epoch)
-            stopping = epoch - best[2] >= config.patience
+            best.consider(epoch, validation_accuracy, snapshot)
             yield Progress(
                 done=epoch,
                 total=config.epochs,
-                unit="epoch",
+                unit=config.unit,
                 loss=loss,
                 train_accuracy=accuracy(network, X_fit, y_fit),
                 validation_accuracy=validation_accuracy,
                 elapsed=clock.pause(),
                 network=snapshot,
+                preparation_seconds=preparation_seconds,
+                work_done=float(work[epoch - 1]),
+                work_total=float(work[-1]),
             )
             clock.resume()
-            if stopping:
+            if epoch - best.epoch >= config.patience:  # early stopping
                 break
-    network = best[1]
-    extra = {
-        "epochs_run": epoch,
-        "best_epoch": best[2],
-        "validation_accuracy": best[0],
-    }
-    yield _finish(network, config, split, clock.pause(), extra)
+    extra = {"epochs_run": epoch, "best_epoch": best.epoch, "validation_accuracy": best.accuracy}
+    yield _finish(best.network, config, split, clock.pause(), extra)
 
 
-def _unstandardised(network: Network, shift: np.ndarray, spread: np.ndarray) -> Network:
-    """A copy of ``network`` that takes raw inputs x where it took (x - shift) / spread."""
-    first = network.weights[0] / spread[:, None]
-    first_bias = network.biases[0] - (shift / spread) @ network.weights[0]
-    weights = [first, *(w.copy() for w in network.weights[1:])]
-    biases = [first_bias, *(b.copy() for b in network.biases[1:])]
-    return Network(weights, biases, network.output)
+def _validation_split(
+    n: int, fraction: float, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """(validation, fitting): indices of the training digits, a random ``fraction`` (at
+    least one) set aside to choose the best epoch."""
+    order = rng.permutation(n)
+    n_validation = max(1, round(fraction * n))
+    return order[:n_validation], order[n_validation:]
+
+
+def _prepare_extra(
+    extra_data: ExtraData, config: FastConfig, rng: np.random.Generator, clock: _Clock
+) -> Iterator[Progress]:
+    """Make the extra digits a copy at a time (seconds in all), with an event after each so
+    a caller can cancel while the data is prepared; returns them as (X 0-1, y)."""
+    steps = config.pen_copies + 1
+    parts_X, parts_y = [], []
+    for copy in range(steps):
+        X, y = extra_data(rng, copy)
+        parts_X.append(scale(X))
+        parts_y.append(y)
+        yield _preparing(config, clock, copy + 1, steps)
+    return np.concatenate(parts_X), np.concatenate(parts_y)
+
+
+@dataclass(frozen=True)
+class _Standardisation:
+    """Each pixel to zero mean and unit spread, which Adam steps through evenly; the shift
+    and scale are folded into the first layer of every network handed out."""
+
+    shift: np.ndarray
+    spread: np.ndarray
+
+    @classmethod
+    def of(cls, X: np.ndarray) -> _Standardisation:
+        return cls(X.mean(axis=0), X.std(axis=0) + SPREAD_FLOOR)
+
+    def __call__(self, X: np.ndarray) -> np.ndarray:
+        return (X - self.shift) / self.spread
+
+    def folded_into(self, network: Network) -> Network:
+        """A copy of ``network`` that takes raw inputs x where it took (x - shift) / spread."""
+        first = network.weights[0] / self.spread[:, None]
+        first_bias = network.biases[0] - (self.shift / self.spread) @ network.weights[0]
+        weights = [first, *(w.copy() for w in network.weights[1:])]
+        biases = [first_bias, *(b.copy() for b in network.biases[1:])]
+        return Network(weights, biases, network.output)
+
+
+def _cosine_rate(config: FastConfig, epoch: int) -> float:
+    """Cosine decay: large steps first, small ones to settle at the end."""
+    return config.learning_rate * 0.5 * (1 + np.cos(np.pi * (epoch - 1) / config.epochs))
+
+
+def _grows_in(epoch: int, config: FastConfig) -> bool:
+    """After plain_epochs on the digits as they are (a few milliseconds each), the training
+    set grows by one distorted copy of the digits per epoch up to digit_copies: no epoch
+    waits for every copy to be made."""
+    return 0 < epoch - config.plain_epochs <= config.digit_copies
+
+
+def _epoch_sizes(config: FastConfig, n_start: int, n_copy: int) -> list[int]:
+    """Samples each epoch trains on, the measure of its work for the time remaining."""
+    sizes, n = [], n_start
+    for epoch in range(1, config.epochs + 1):
+        n += n_copy if _grows_in(epoch, config) else 0
+        sizes.append(n)
+    return sizes
+
+
+def _epoch(
+    network: Network,
+    optimizer: Adam,
+    X: np.ndarray,
+    targets: np.ndarray,
+    batch_size: int,
+    rng: np.random.Generator,
+) -> float:
+    """One pass over (X, targets) in shuffled mini-batches; returns the mean loss."""
+    shuffled = rng.permutation(len(targets))
+    losses = []
+    for start in range(0, len(shuffled), batch_size):
+        batch = shuffled[start : start + batch_size]
+        activations = network.forward(X[batch])
+        losses.append(network.loss(activations[-1], targets[batch]) * len(batch))
+        optimizer.step(network.parameters, network.backward(activations, targets[batch]))
+    return float(np.sum(losses) / len(targets))
+
+
+class _BestEpoch:
+    """The epoch with the highest validation accuracy so far. With ~130 validation digits
+    it ties often, and a tie goes to the later epoch, which has learnt more."""
+
+    def __init__(self, network: Network):
+        self.accuracy, self.network, self.epoch = -1.0, network, 0
+
+    def consider(self, epoch: int, accuracy: float, network: Network) -> None:
+        if accuracy >= self.accuracy:
+            self.accuracy, self.network, self.epoch = accuracy, network, epoch
 
 
 def _finish(network, config, split, elapsed, extra) -> Finished:

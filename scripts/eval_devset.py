@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -113,29 +112,26 @@ class ScratchModel:
         return self.classifier.predict(np.asarray(X_0_16).reshape(-1, 64) / 16)
 
 
-@contextmanager
 def pen_writers(writers, **options):
-    """Make bpdraw.training's "digits+pen" use only these writers' pen digits (and options)."""
-    original = augment.augmented_pen_set
+    """The extra data of a "digits+pen" run (bpdraw.training.train's extra_data): only
+    these writers' pen digits, copy 0 clean and the others distorted, with these options."""
 
-    def restricted(rng, copies, writers_=None, **keywords):
-        # keywords such as include_clean come from training.py and must reach the original
-        return original(rng, copies, writers, **{**keywords, **options})
+    def pen_copy(rng, copy):
+        keywords = {"include_clean": copy == 0, **options}
+        return augment.augmented_pen_set(rng, min(copy, 1), writers, **keywords)
 
-    augment.augmented_pen_set = restricted
-    try:
-        yield
-    finally:
-        augment.augmented_pen_set = original
+    return pen_copy
 
 
-def train_recipe(seed, training_data, copies, epochs, **settings):
+def train_recipe(seed, training_data, copies, epochs, extra_data=None, **settings):
     from bpdraw.training import FastConfig, Finished, train
 
     if epochs is not None:
         settings["epochs"] = epochs
     config = FastConfig(seed=seed, training_data=training_data, pen_copies=copies, **settings)
-    for event in train(config):
+    if training_data != "digits+pen":
+        extra_data = None  # load_digits alone: there is nothing to add
+    for event in train(config, extra_data=extra_data):
         if isinstance(event, Finished):
             return event.model
     raise RuntimeError("training ended without a model")
@@ -235,8 +231,8 @@ def cmd_training(args, drags, labels, writers):
                     continue
                 train_writers = [w for w in np.unique(writers) if w not in left_out]
                 started = time.perf_counter()
-                with pen_writers(train_writers, **options):
-                    model = train_recipe(seed, training_data, copies, args.epochs, **settings)
+                pen = pen_writers(train_writers, **options)
+                model = train_recipe(seed, training_data, copies, args.epochs, pen, **settings)
                 seconds.append(time.perf_counter() - started)
                 mask = drawn & np.isin(writers, left_out)
                 correct[part] += int((model.predict(X_dev[mask]) == labels[mask]).sum())
@@ -272,8 +268,9 @@ def cmd_sizes(args, drags, labels, writers):
     """Held-out accuracy by how large the digits are drawn (model trained without them)."""
     packed, _, _ = load_dev(args.strokes)
     train_writers = [w for w in np.unique(writers) if w not in HELD_OUT_WRITERS]
-    with pen_writers(train_writers):
-        model = train_recipe(0, "digits+pen", args.copies[0], args.epochs, **parse_settings(args))
+    pen = pen_writers(train_writers)
+    settings = parse_settings(args)
+    model = train_recipe(0, "digits+pen", args.copies[0], args.epochs, pen, **settings)
     if args.save_model:
         model.save(args.save_model)  # for scripts/eval_canvas.py --model
     held = np.isin(writers, HELD_OUT_WRITERS)

@@ -1,0 +1,162 @@
+"""The training recipes: each config checks its settings and knows its name, title, length
+and unit. ``RECIPES`` is the one list of them that the app, the command line and saved
+models read; ``bpdraw.training`` runs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import numpy as np
+
+TRAINING_DATA = ("digits", "digits+pen")
+TRAINING_DATA_NAMES = {
+    "digits": "load_digits",
+    "digits+pen": "load_digits + pen digits",
+}
+
+
+def _check_int(name: str, value, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise ValueError(f"{name} must be a whole number, not {value!r}")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low:,} and {high:,}, not {value:,}")
+
+
+def _check_float(name: str, value, low: float, high: float, low_open: bool = True) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating)):
+        raise ValueError(f"{name} must be a number, not {value!r}")
+    if not np.isfinite(value) or (value <= low if low_open else value < low) or value > high:
+        bound = f"greater than {low:g}" if low_open else f"at least {low:g}"
+        raise ValueError(f"{name} must be {bound} and at most {high:g}, not {value!r}")
+
+
+@dataclass(frozen=True)
+class ClassicConfig:
+    """The course's recipe: sigmoid outputs, squared error, weights uniform in [-1, 1),
+    one randomly picked training sample per step, plain gradient descent."""
+
+    title: ClassVar[str] = "classic (the course)"
+    summary: ClassVar[str] = (
+        "the course's per-sample gradient descent with sigmoid outputs: "
+        "slow, but every step is the textbook formula"
+    )
+    length_setting: ClassVar[str] = "steps"
+
+    hidden_units: int = 100
+    learning_rate: float = 0.11
+    steps: int = 30_000
+    seed: int = 0
+    recipe: str = field(default="classic", init=False)
+
+    def __post_init__(self):
+        _check_int("hidden units", self.hidden_units, 1, 10_000)
+        _check_float("learning rate", self.learning_rate, 0.0, 1_000.0)
+        _check_int("steps", self.steps, 1, 100_000_000)
+        _check_int("seed", self.seed, 0, 2**32 - 1)
+        _as_python_numbers(self)
+
+    @property
+    def training_data(self) -> str:
+        return "digits"
+
+    @property
+    def length(self) -> int:
+        """How long the run is, in ``unit``s."""
+        return self.steps
+
+    @property
+    def unit(self) -> str:
+        return "step"
+
+
+@dataclass(frozen=True)
+class FastConfig:
+    """The same 64-100-10 shape trained well: softmax + cross-entropy, Glorot initialisation,
+    standardised inputs, Adam with a cosine-decaying rate on shuffled mini-batches, distorted
+    copies of the training digits (``digit_copies`` of them, one more each epoch after the
+    first ``plain_epochs``, which learn the plain digits quickly), and early stopping on a
+    validation part carved out of the training digits. The test digits choose nothing.
+
+    ``training_data`` "digits+pen" adds pen-drawn digits rendered through the canvas's
+    conversion with random distortions (``pen_copies`` renderings of each).
+    """
+
+    title: ClassVar[str] = "fast (Adam, softmax)"
+    summary: ClassVar[str] = (
+        "Adam on mini-batches with softmax outputs and distorted copies: "
+        "higher accuracy in a few seconds; the shipped model's recipe"
+    )
+    length_setting: ClassVar[str] = "epochs"
+
+    hidden_units: int = 100
+    learning_rate: float = 0.015
+    epochs: int = 26
+    batch_size: int = 64
+    weight_decay: float = 1e-4
+    validation_fraction: float = 0.1
+    patience: int = 10
+    digit_copies: int = 10
+    plain_epochs: int = 6
+    seed: int = 0
+    training_data: str = "digits"
+    pen_copies: int = 4
+    recipe: str = field(default="fast", init=False)
+
+    def __post_init__(self):
+        _check_int("hidden units", self.hidden_units, 1, 10_000)
+        _check_float("learning rate", self.learning_rate, 0.0, 1_000.0)
+        _check_int("epochs", self.epochs, 1, 100_000)
+        _check_int("batch size", self.batch_size, 1, 100_000)
+        _check_float("weight decay", self.weight_decay, 0.0, 1.0, low_open=False)
+        _check_float("validation fraction", self.validation_fraction, 0.0, 0.5)
+        _check_int("patience", self.patience, 1, 100_000)
+        _check_int("seed", self.seed, 0, 2**32 - 1)
+        _check_int("digit copies", self.digit_copies, 0, 100)
+        _check_int("plain epochs", self.plain_epochs, 0, 100_000)
+        _check_int("pen copies", self.pen_copies, 1, 100)
+        _as_python_numbers(self)
+        if self.training_data not in TRAINING_DATA:
+            raise ValueError(
+                f"training data must be one of {', '.join(TRAINING_DATA)}, "
+                f"not {self.training_data!r}"
+            )
+
+    @property
+    def length(self) -> int:
+        """How long the run is at most, in ``unit``s (early stopping may end it sooner)."""
+        return self.epochs
+
+    @property
+    def unit(self) -> str:
+        return "epoch"
+
+
+Config = ClassicConfig | FastConfig
+# every recipe by the name that settings, files and the command line use
+RECIPES: dict[str, type[ClassicConfig] | type[FastConfig]] = {
+    "classic": ClassicConfig,
+    "fast": FastConfig,
+}
+
+
+def _as_python_numbers(config) -> None:
+    """NumPy numbers (as from an array of settings) become int/float, so they save as JSON."""
+    for name, value in vars(config).items():
+        if isinstance(value, np.integer):
+            object.__setattr__(config, name, int(value))
+        elif isinstance(value, np.floating):
+            object.__setattr__(config, name, float(value))
+
+
+def config_from_settings(recipe: str, /, **settings) -> Config:
+    """Build the config of ``recipe`` ("classic" or "fast"); unknown settings are refused."""
+    if recipe not in RECIPES:
+        raise ValueError(f"recipe must be one of {', '.join(RECIPES)}, not {recipe!r}")
+    kind = RECIPES[recipe]
+    known = {name for name, f in kind.__dataclass_fields__.items() if f.init}
+    unknown = sorted(set(settings) - known)
+    if unknown:
+        raise ValueError(f"the {recipe} recipe has no setting {', '.join(unknown)}")
+    return kind(**settings)
