@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,30 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from bpdraw.app import theme
-from bpdraw.app.worker import WARM_UP_MODULES, ImportWarmer
-
-THUMBNAIL_PIXELS = 48  # 8x8 digits scaled 6x, nearest neighbour: every pixel stays a square
-PIXEL_MAX = 16
-
-
-def digit_pixmap(image: np.ndarray, size: int = THUMBNAIL_PIXELS) -> QPixmap:
-    """An (8, 8) 0-16 digit as a `size` x `size` pixmap, ink dark on white, pixels kept square."""
-    gray = 255 - np.clip(np.asarray(image, dtype=np.float64), 0, PIXEL_MAX) * 255 / PIXEL_MAX
-    gray = np.ascontiguousarray(gray.round().astype(np.uint8))
-    height, width = gray.shape
-    qimage = QImage(gray.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
-    scaled = qimage.scaled(
-        size,
-        size,
-        Qt.AspectRatioMode.IgnoreAspectRatio,
-        Qt.TransformationMode.FastTransformation,
-    )
-    pixmap = QPixmap.fromImage(scaled)
-    painter = QPainter(pixmap)
-    painter.setPen(QColor(theme.THUMBNAIL_FRAME))
-    painter.drawRect(0, 0, size - 1, size - 1)
-    painter.end()
-    return pixmap
+from bpdraw.app.digit_view import THUMBNAIL_PIXELS, digit_pixmap
+from bpdraw.app.warmup import WARM_UP_MODULES, ImportWarmer
 
 
 def confidence_text(confidence: float) -> str:
@@ -59,8 +37,6 @@ def confidence_text(confidence: float) -> str:
 
 class ConfusionWindow(QWidget):
     """A top-level window: the model's confusion matrix with clickable cells."""
-
-    cell_selected = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -154,8 +130,7 @@ class ConfusionWindow(QWidget):
         evaluation = self.evaluation()
         if evaluation is None:
             return []
-        hits = (evaluation.labels == true_digit) & (evaluation.predictions == predicted)
-        return [int(index) for index in np.flatnonzero(hits)]
+        return [int(index) for index in evaluation.cell(true_digit, predicted)]
 
     @property
     def heatmap_canvas(self):
@@ -209,7 +184,6 @@ class ConfusionWindow(QWidget):
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.digit_list.addItem(item)
         self._highlight_selection()
-        self.cell_selected.emit(true_digit, predicted)
 
     def refresh(self) -> None:
         """Evaluate the model (if needed) and redraw the heat map."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from bpdraw.app import theme
-from bpdraw.app.canvas import BORDER, GUIDE, INK, PAPER, Canvas
+from bpdraw.app.canvas import INK, Canvas
+from bpdraw.app.digit_view import DigitView
 
 if TYPE_CHECKING:
     from bpdraw.model import Model
@@ -103,47 +104,6 @@ class ProbabilityBars(QWidget):
         painter.end()
 
 
-class DigitPreview(QWidget):
-    """The 8x8 grid the network sees: 0 (white) to 16 (black)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("digitPreview")
-        self.setFixedSize(120, 120)
-        self.setToolTip("What the network sees: 8×8 cells, 0–16")
-        self._digits: np.ndarray | None = None
-
-    def digits(self) -> np.ndarray | None:
-        return None if self._digits is None else self._digits.copy()
-
-    def set_digits(self, digits: np.ndarray | None) -> None:
-        """digits: (8, 8) ints 0–16, or None for a blank drawing."""
-        self._digits = None if digits is None else np.asarray(digits).reshape(8, 8).copy()
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        side = min(self.width(), self.height())
-        cell = side / 8
-        painter.fillRect(QRectF(0, 0, side, side), PAPER)
-        if self._digits is not None:
-            for row in range(8):
-                for column in range(8):
-                    level = int(self._digits[row, column])
-                    if level:
-                        grey = round(255 * (1 - min(level, 16) / 16))
-                        painter.fillRect(
-                            QRectF(column * cell, row * cell, cell, cell), QColor(grey, grey, grey)
-                        )
-        painter.setPen(QPen(GUIDE, 1))
-        for index in range(1, 8):
-            painter.drawLine(QPointF(index * cell, 0), QPointF(index * cell, side))
-            painter.drawLine(QPointF(0, index * cell), QPointF(side, index * cell))
-        painter.setPen(QPen(BORDER, 1))
-        painter.drawRect(QRectF(0.5, 0.5, side - 1, side - 1))
-        painter.end()
-
-
 class DrawTab(QWidget):
     """Canvas, the predicted digit, the ten probabilities and the 8x8 the network sees."""
 
@@ -179,7 +139,10 @@ class DrawTab(QWidget):
         self.statusLabel.setFont(status_font)
 
         self.probabilityBars = ProbabilityBars()
-        self.preview = DigitPreview()
+        self.preview = DigitView()
+        self.preview.setObjectName("digitPreview")
+        self.preview.setFixedSize(120, 120)
+        self.preview.setToolTip("What the network sees: 8×8 cells, 0–16")
 
         self._build_layout()
 

@@ -7,12 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from sklearn.metrics import confusion_matrix
 
-from bpdraw.app.confusion import (
-    THUMBNAIL_PIXELS,
-    ConfusionWindow,
-    confidence_text,
-    digit_pixmap,
-)
+from bpdraw.app.confusion import ConfusionWindow, confidence_text
+from bpdraw.app.digit_view import THUMBNAIL_PIXELS, digit_pixmap
 from bpdraw.data import load_split
 from bpdraw.training import ClassicConfig, Finished, train
 

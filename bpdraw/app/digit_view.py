@@ -1,0 +1,93 @@
+"""How the app shows an 8x8 digit: one painting function for every place that shows one.
+
+The Draw tab's preview of what the network sees and the confusion window's thumbnails both
+paint with `paint_digit`, so a digit looks the same everywhere: square cells, ink 0 (paper)
+to 16 (black), never blended with its neighbours.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from bpdraw.app import theme
+from bpdraw.data import PIXEL_MAX
+
+SIDE = 8  # cells per row and per column
+THUMBNAIL_PIXELS = 48  # 8x8 digits scaled 6x: every cell stays a crisp square
+
+
+def paint_digit(
+    painter: QPainter,
+    rect: QRectF,
+    digits: np.ndarray | None,
+    *,
+    grid: QColor | None = None,
+    frame: QColor | None = None,
+) -> None:
+    """Paint an (8, 8) 0-16 digit (None: blank paper) into `rect`, optionally with cell lines
+    in `grid` and a one-pixel `frame` just inside the rect."""
+    painter.fillRect(rect, QColor(theme.PAPER))
+    cell_width, cell_height = rect.width() / SIDE, rect.height() / SIDE
+    if digits is not None:
+        levels = np.clip(np.asarray(digits).reshape(SIDE, SIDE), 0, PIXEL_MAX)
+        for row, column in zip(*np.nonzero(levels), strict=True):
+            grey = round(255 * (1 - float(levels[row, column]) / PIXEL_MAX))
+            painter.fillRect(
+                QRectF(
+                    rect.left() + column * cell_width,
+                    rect.top() + row * cell_height,
+                    cell_width,
+                    cell_height,
+                ),
+                QColor(grey, grey, grey),
+            )
+    if grid is not None:
+        painter.setPen(QPen(grid, 1))
+        for index in range(1, SIDE):
+            x, y = rect.left() + index * cell_width, rect.top() + index * cell_height
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+    if frame is not None:
+        painter.setPen(QPen(frame, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+
+
+def digit_pixmap(digits: np.ndarray, size: int = THUMBNAIL_PIXELS) -> QPixmap:
+    """An (8, 8) 0-16 digit as a `size` x `size` thumbnail with a thin frame."""
+    pixmap = QPixmap(size, size)
+    painter = QPainter(pixmap)
+    paint_digit(painter, QRectF(0, 0, size, size), digits, frame=QColor(theme.THUMBNAIL_FRAME))
+    painter.end()
+    return pixmap
+
+
+class DigitView(QWidget):
+    """A widget showing one 8x8 digit with its cell lines, as large as the widget is square."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._digits: np.ndarray | None = None
+
+    def digits(self) -> np.ndarray | None:
+        return None if self._digits is None else self._digits.copy()
+
+    def set_digits(self, digits: np.ndarray | None) -> None:
+        """digits: (8, 8) ints 0–16, or None for a blank drawing."""
+        self._digits = None if digits is None else np.asarray(digits).reshape(SIDE, SIDE).copy()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        side = min(self.width(), self.height())
+        paint_digit(
+            painter,
+            QRectF(0, 0, side, side),
+            self._digits,
+            grid=QColor(theme.GUIDE),
+            frame=QColor(theme.BORDER),
+        )
+        painter.end()
