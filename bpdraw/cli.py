@@ -9,7 +9,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-BAR_WIDTH = 30
+from bpdraw import __version__
+from bpdraw.recipes import RECIPES, TRAINING_DATA, TRAINING_DATA_NAMES, FastConfig
+
+BAR_WIDTH = 10
+LINE_WIDTH = 79  # a progress line fits an 80-column terminal
+DEFAULT_RECIPE = "classic"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Draw a digit and let a NumPy backpropagation network read it. "
         "Run with no arguments to open the app.",
     )
+    parser.add_argument("--version", action="version", version=f"bpdraw {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     train = commands.add_parser(
@@ -68,22 +74,33 @@ def _parser() -> argparse.ArgumentParser:
     )
     train.add_argument(
         "--recipe",
-        choices=("classic", "fast"),
-        default="classic",
-        help="classic: the course's per-sample SGD (default); fast: Adam, mini-batches, softmax",
+        choices=list(RECIPES),
+        default=DEFAULT_RECIPE,
+        help="; ".join(f"{name}: {kind.summary}" for name, kind in RECIPES.items())
+        + f" (default {DEFAULT_RECIPE})",
     )
     train.add_argument(
         "--data",
-        choices=("digits", "digits+pen"),
-        default="digits",
-        help="fast recipe only: load_digits alone (default) or with the shipped pen digits",
+        choices=TRAINING_DATA,
+        help="fast recipe only: "
+        + ", ".join(f"{name} ({TRAINING_DATA_NAMES[name]})" for name in TRAINING_DATA)
+        + f" (default {_default('training_data', FastConfig)})",
     )
-    train.add_argument("--hidden", type=int, help="hidden units (default 100)")
-    train.add_argument("--lr", type=float, help="learning rate (classic 0.11, fast 0.015)")
+    train.add_argument("--hidden", type=int, help=f"hidden units ({_defaults('hidden_units')})")
+    train.add_argument("--lr", type=float, help=f"learning rate ({_defaults('learning_rate')})")
     length = train.add_mutually_exclusive_group()
-    length.add_argument("--steps", type=int, help="classic recipe: training steps (30000)")
-    length.add_argument("--epochs", type=int, help="fast recipe: most epochs (26)")
-    train.add_argument("--seed", type=int, default=0, help="seed of the split and weights (0)")
+    for name, kind in RECIPES.items():
+        setting = kind.length_setting
+        length.add_argument(
+            f"--{setting}",
+            type=int,
+            help=f"{name} recipe: {kind().unit}s to train"
+            + (" at most" if name == "fast" else "")
+            + f" (default {_default(setting, kind)})",
+        )
+    train.add_argument(
+        "--seed", type=int, help=f"seed of the split and the weights ({_defaults('seed')})"
+    )
     train.add_argument("-o", "--output", metavar="FILE", help="save the trained model (.npz)")
     train.set_defaults(command=_train)
 
@@ -121,8 +138,8 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--devset",
         metavar="FILE.npz",
-        help="pen-drawn digits to report accuracy on "
-        "(default: ../shared/devsets/pendigits_strokes.npz when present)",
+        help="pen-drawn digits to report accuracy on (default: the pen digits shipped with "
+        "bpdraw, which the shipped model was trained on)",
     )
     bench.add_argument(
         "--app", action="store_true", help="also measure app start-up and GUI stalls (Qt)"
@@ -131,29 +148,47 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _default(setting: str, kind: type) -> object:
+    """The default value of ``setting`` in the config class ``kind``."""
+    return kind.__dataclass_fields__[setting].default
+
+
+def _defaults(setting: str) -> str:
+    """ "default classic 0.11, fast 0.015", or "default 0" when every recipe agrees."""
+    values = {name: _default(setting, kind) for name, kind in RECIPES.items()}
+    if len(set(values.values())) == 1:
+        return f"default {next(iter(values.values()))}"
+    return "default " + ", ".join(f"{name} {value}" for name, value in values.items())
+
+
 # -- train ---------------------------------------------------------------------------------
 def _train(arguments) -> int:
     from bpdraw.evaluate import evaluate_on_test
     from bpdraw.training import Finished, TrainingDiverged, config_from_settings, train
 
-    settings: dict = {"seed": arguments.seed}
-    if arguments.hidden is not None:
-        settings["hidden_units"] = arguments.hidden
-    if arguments.lr is not None:
-        settings["learning_rate"] = arguments.lr
-    if arguments.recipe == "classic":
-        if arguments.epochs is not None:
-            return _refuse("--epochs is for the fast recipe; the classic recipe counts --steps")
-        if arguments.data != "digits":
-            return _refuse("--data is for the fast recipe; the classic recipe uses load_digits")
-        if arguments.steps is not None:
-            settings["steps"] = arguments.steps
-    else:
-        if arguments.steps is not None:
-            return _refuse("--steps is for the classic recipe; the fast recipe counts --epochs")
-        if arguments.epochs is not None:
-            settings["epochs"] = arguments.epochs
-        settings["training_data"] = arguments.data
+    recipe, kind = arguments.recipe, RECIPES[arguments.recipe]
+    settings: dict = {}
+    for option, setting in (("seed", "seed"), ("hidden", "hidden_units"), ("lr", "learning_rate")):
+        if getattr(arguments, option) is not None:
+            settings[setting] = getattr(arguments, option)
+    for name, other in RECIPES.items():
+        value = getattr(arguments, other.length_setting)
+        if value is None:
+            continue
+        if other.length_setting != kind.length_setting:
+            return _refuse(
+                f"--{other.length_setting} is for the {name} recipe; "
+                f"the {recipe} recipe counts --{kind.length_setting}"
+            )
+        settings[kind.length_setting] = value
+    if arguments.data is not None:
+        if "training_data" in _settings_of(kind):
+            settings["training_data"] = arguments.data
+        elif arguments.data != kind().training_data:
+            return _refuse(
+                f"--data is for the fast recipe; the {recipe} recipe uses "
+                f"{TRAINING_DATA_NAMES[kind().training_data]}"
+            )
     try:
         config = config_from_settings(arguments.recipe, **settings)
     except ValueError as error:
@@ -188,6 +223,11 @@ def _train(arguments) -> int:
     return 0
 
 
+def _settings_of(kind: type) -> set[str]:
+    """The settings a config class takes."""
+    return {name for name, f in kind.__dataclass_fields__.items() if f.init}
+
+
 def _settings_text(config) -> str:
     from dataclasses import asdict
 
@@ -201,29 +241,43 @@ def _show_progress(event) -> None:
     interactive = sys.stdout.isatty()
     if event.preparing:
         if interactive:
-            sys.stdout.write(f"\rpreparing the training data … {event.elapsed:.1f} s")
+            sys.stdout.write(
+                f"\rpreparing the training data ({event.prepared}/{event.preparation_steps}) "
+                f"… {event.elapsed:.1f} s"
+            )
             sys.stdout.flush()
         return
     if not interactive and int(10 * event.done / event.total) == int(
         10 * (event.done - 1) / event.total
     ):
         return
-    start = "\r" if interactive else ""
+    line = _progress_line(event)
+    sys.stdout.write("\r" + line if interactive else line.rstrip() + "\n")
+    sys.stdout.flush()
+
+
+def _progress_line(event) -> str:
+    """One line of at most LINE_WIDTH characters: bar, share, loss, accuracies, time left."""
+    validation = (
+        f" val {event.validation_accuracy:.3f}" if event.validation_accuracy is not None else ""
+    )
+    remaining = event.remaining
+    left = f"~{_duration(remaining)} left" if remaining else _duration(event.elapsed)
     filled = round(BAR_WIDTH * event.fraction)
     bar = "█" * filled + "·" * (BAR_WIDTH - filled)
-    remaining = event.elapsed / event.fraction - event.elapsed if event.fraction else 0.0
-    validation = (
-        f"  validation {event.validation_accuracy:.3f}"
-        if event.validation_accuracy is not None
-        else ""
-    )
     line = (
-        f"{start}{bar} {event.fraction:4.0%}  {event.unit} {event.done:,}/{event.total:,}  "
-        f"loss {event.loss:.4f}  train {event.train_accuracy:.3f}{validation}  "
-        f"{event.elapsed:4.1f} s, ~{remaining:.0f} s left "
+        f"{bar} {event.fraction:4.0%} {event.unit} {event.done:,}/{event.total:,} "
+        f"loss {event.loss:.4f} train {event.train_accuracy:.3f}{validation} {left}"
     )
-    sys.stdout.write(line if interactive else line + "\n")
-    sys.stdout.flush()
+    return line[:LINE_WIDTH].ljust(LINE_WIDTH)  # padded: it overwrites a longer line
+
+
+def _duration(seconds: float) -> str:
+    """12.3 s, 1 min 14 s."""
+    if seconds < 60:
+        return f"{seconds:.1f} s" if seconds < 10 else f"{seconds:.0f} s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s"
 
 
 def _confusion_text(confusion: np.ndarray) -> str:
@@ -283,7 +337,7 @@ def _evaluate(arguments) -> int:
 
 
 def _predict(arguments) -> int:
-    from bpdraw.preprocess import NothingDrawn, image_to_digits
+    from bpdraw.images import NothingDrawn, image_to_digits
 
     model = _load_model(arguments.model)
     if model is None:
@@ -315,7 +369,19 @@ def _bench(arguments) -> int:
 
     if arguments.seeds < 1:
         return _refuse("--seeds must be at least 1")
-    run_bench(seeds=arguments.seeds, devset=arguments.devset, app=arguments.app)
+    print_app_figures = None
+    if arguments.app:  # checked first, not after minutes of measuring
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        try:
+            from bpdraw.app.bench import print_app_figures
+        except ImportError as error:
+            return _refuse(
+                f"cannot measure the app ({error}); --app needs the app's benchmarks "
+                "(bpdraw.app.bench) and PySide6"
+            )
+    run_bench(seeds=arguments.seeds, devset=arguments.devset)
+    if print_app_figures is not None:
+        print_app_figures()
     return 0
 
 
