@@ -1,27 +1,30 @@
 """Matplotlib pieces shared by the Train tab and the confusion-matrix window.
 
-Importing this module imports matplotlib, so the widgets import it only when they first need a
-plot: matplotlib stays off the app's start-up path.
+Importing this module imports matplotlib, so widgets reach it only through
+`bpdraw.app.warmup.load_plots()`: matplotlib stays off the app's start-up path.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.ticker import FormatStrFormatter, NullFormatter, PercentFormatter
 from PySide6.QtCore import QPointF
 
-CORRECT_CMAP = LinearSegmentedColormap.from_list("correct", ["#e8f1fb", "#1f5fa8"])
-WRONG_CMAP = LinearSegmentedColormap.from_list("wrong", ["#fde8e4", "#c0392b"])
-TEXT_DARK = "#1d2630"
-GRID_COLOR = "#d7dde4"
+from bpdraw.app import theme
+
+CORRECT_CMAP = LinearSegmentedColormap.from_list(
+    "correct", [theme.CORRECT_LIGHT, theme.CORRECT_DARK]
+)
+WRONG_CMAP = LinearSegmentedColormap.from_list("wrong", [theme.WRONG_LIGHT, theme.WRONG_DARK])
 
 
 def make_canvas(width: float, height: float, dpi: int = 100) -> tuple[FigureCanvasQTAgg, Figure]:
     """A Qt widget showing a new figure of `width` x `height` inches."""
-    figure = Figure(figsize=(width, height), dpi=dpi, layout="constrained", facecolor="white")
+    figure = Figure(figsize=(width, height), dpi=dpi, layout="constrained", facecolor=theme.PAPER)
     canvas = FigureCanvasQTAgg(figure)
     return canvas, figure
 
@@ -42,7 +45,7 @@ def draw_confusion(ax, confusion: np.ndarray, *, title: str | None = None, fonts
     most_mistakes = max(int(confusion[~diagonal].max(initial=0)), 1)
     mistakes = np.where(~diagonal & (confusion > 0), confusion, np.nan)
 
-    ax.set_facecolor("white")
+    ax.set_facecolor(theme.PAPER)
     ax.imshow(correct_share, cmap=CORRECT_CMAP, vmin=0, vmax=1, interpolation="nearest")
     ax.imshow(
         mistakes,
@@ -67,14 +70,14 @@ def draw_confusion(ax, confusion: np.ndarray, *, title: str | None = None, fonts
                 ha="center",
                 va="center",
                 fontsize=fontsize,
-                color="white" if dark else TEXT_DARK,
+                color=theme.PAPER if dark else theme.PLOT_TEXT,
                 fontweight="bold" if true_digit == predicted else "normal",
             )
     ax.set_xticks(range(n))
     ax.set_yticks(range(n))
     ax.set_xticks(np.arange(-0.5, n), minor=True)
     ax.set_yticks(np.arange(-0.5, n), minor=True)
-    ax.grid(which="minor", color=GRID_COLOR, linewidth=0.6)
+    ax.grid(which="minor", color=theme.MATRIX_GRID, linewidth=0.6)
     ax.tick_params(which="minor", length=0)
     ax.tick_params(which="major", length=0, labelsize=fontsize)
     ax.set_xlabel("Predicted digit", fontsize=fontsize + 1)
@@ -82,7 +85,7 @@ def draw_confusion(ax, confusion: np.ndarray, *, title: str | None = None, fonts
     ax.xaxis.set_label_position("top")
     ax.xaxis.tick_top()
     for spine in ax.spines.values():
-        spine.set_color(GRID_COLOR)
+        spine.set_color(theme.MATRIX_GRID)
     if title:
         ax.set_title(title, fontsize=fontsize + 2, pad=8)
 
@@ -122,12 +125,12 @@ class LivePlot:
         self.canvas.setObjectName("livePlot")
         self.loss_ax, self.accuracy_ax = self.figure.subplots(1, 2)
         style = {"linewidth": 1.6, "animated": True}
-        (self.loss_line,) = self.loss_ax.plot([], [], color="#c0392b", **style)
+        (self.loss_line,) = self.loss_ax.plot([], [], color=theme.LOSS, **style)
         (self.train_line,) = self.accuracy_ax.plot(
-            [], [], color="#1f5fa8", label="training digits", **style
+            [], [], color=theme.TRAIN_CURVE, label="training digits", **style
         )
         (self.validation_line,) = self.accuracy_ax.plot(
-            [], [], color="#e67e22", label="validation digits (fast recipe)", **style
+            [], [], color=theme.VALIDATION_CURVE, label="validation digits (fast recipe)", **style
         )
         self.loss_ax.set_yscale("log")
         self.loss_ax.set_ylim(*self.LOSS_LIMITS)
@@ -143,7 +146,7 @@ class LivePlot:
             ax.set_xlim(0, 100)
             ax.xaxis.set_major_formatter(PercentFormatter(100))
             ax.set_xlabel("share of the run", fontsize=8)
-            ax.grid(True, color="#e3e7ec", linewidth=0.8)
+            ax.grid(True, color=theme.PLOT_GRID, linewidth=0.8)
             ax.tick_params(labelsize=7.5)
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
@@ -184,11 +187,9 @@ def render_confusion(
     Uses only Agg, no Qt, so a worker thread can render it: drawing a hundred labels costs
     matplotlib 100-300 ms, which the GUI thread should not spend at the end of a run.
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
     dpi = 100 * device_pixel_ratio
     figure = Figure(
-        figsize=(width / 100, height / 100), dpi=dpi, layout="constrained", facecolor="white"
+        figsize=(width / 100, height / 100), dpi=dpi, layout="constrained", facecolor=theme.PAPER
     )
     canvas = FigureCanvasAgg(figure)
     draw_confusion(figure.add_subplot(), confusion)

@@ -8,11 +8,14 @@ model on the 450 test digits while it is still off the GUI thread, and ends with
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from bpdraw.app.warmup import load_plots
+from bpdraw.evaluate import evaluate_on_test
+from bpdraw.training import Config, Finished, Progress, TrainingDiverged, train
 
 # At most this many progress signals a second reach the GUI; the last one always does.
 PROGRESS_SIGNALS_PER_SECOND = 20
@@ -41,7 +44,7 @@ class TrainingWorker(QObject):
 
     def __init__(
         self,
-        config: object,
+        config: Config,
         *,
         evaluate: bool = True,
         progress_signals_per_second: float = PROGRESS_SIGNALS_PER_SECOND,
@@ -58,15 +61,9 @@ class TrainingWorker(QObject):
         """Ask the run to stop at the next event; safe to call from any thread."""
         self._cancel_requested.set()
 
-    def is_cancel_requested(self) -> bool:
-        return self._cancel_requested.is_set()
-
     @Slot()
     def run(self) -> None:
         """Train, emitting progress, then exactly one terminal signal."""
-        # Imported on the worker thread, so the GUI never waits for these imports.
-        from bpdraw.training import Finished, Progress, TrainingDiverged, train
-
         last_emit = float("-inf")
         pending: Progress | None = None
         try:
@@ -93,19 +90,17 @@ class TrainingWorker(QObject):
             self.failed.emit(str(error))
         except ValueError as error:
             self.failed.emit(f"Bad training settings: {error}")
-        except Exception as error:  # noqa: BLE001 - an unexpected error must not kill the thread silently
+        except Exception as error:  # an unexpected error must not end the thread silently
             self.failed.emit(f"Training failed unexpectedly: {type(error).__name__}: {error}")
 
-    def _finish(self, finished: object) -> None:
+    def _finish(self, finished: Finished) -> None:
         if self.evaluate:
-            from bpdraw.evaluate import evaluate_on_test
-
             evaluation, _split = evaluate_on_test(finished.model)
             if self.confusion_size is not None and not self._cancel_requested.is_set():
-                from bpdraw.app.plots import render_confusion
-
+                # on this thread, so the GUI never waits for matplotlib's import or drawing
+                plots = load_plots()
                 self.confusion_rendered.emit(
-                    render_confusion(evaluation.confusion, *self.confusion_size)
+                    plots.render_confusion(evaluation.confusion, *self.confusion_size)
                 )
             if self._cancel_requested.is_set():
                 self.cancelled.emit()
@@ -138,50 +133,3 @@ def stop_and_wait(worker: TrainingWorker, thread: QThread) -> None:
     worker.cancel()
     thread.quit()
     thread.wait()
-
-
-# What the first Retrain would otherwise import or load while it trains. Some of it (loading
-# scipy's extension modules) holds the GIL for tens of milliseconds, which stalls the GUI.
-WARM_UP_MODULES = ("bpdraw.app.plots", "bpdraw.evaluate", "sklearn.model_selection")
-
-
-class ImportWarmer(QObject):
-    """Imports the plotting and training stack on a plain thread, then emits `done`.
-
-    Started when the Train tab is first shown, so the first Retrain neither freezes the window
-    for the imports nor stalls it while training.
-    """
-
-    done = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="bpdraw-imports", daemon=True)
-            self._thread.start()
-
-    def is_done(self) -> bool:
-        return self._thread is not None and not self._thread.is_alive()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Block until the imports are done (benchmarks); True when they are."""
-        if self._thread is None:
-            return False
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
-
-    def _run(self) -> None:
-        import importlib
-
-        # A failure here is reported by the real import or load later, where a user sees it.
-        with contextlib.suppress(Exception):
-            for name in WARM_UP_MODULES:
-                importlib.import_module(name)
-            from bpdraw.data import load_split
-
-            load_split(0)
-        with contextlib.suppress(RuntimeError):  # the widget that asked may be gone by now
-            self.done.emit()

@@ -40,16 +40,16 @@ def start_long_run(qtbot, tab: TrainTab) -> None:
 def test_defaults_reproduce_the_course(tab):
     assert tab.recipe() == "classic"
     assert tab.config() == ClassicConfig(hidden_units=100, learning_rate=0.11, steps=30_000, seed=0)
-    assert tab.length_label.text() == "Steps"
-    assert not tab.data_combo.isEnabled()  # the classic recipe trains on load_digits only
+    assert tab.form.length_label.text() == "Steps"
+    assert not tab.form.data_combo.isEnabled()  # the classic recipe trains on load_digits only
 
 
 def test_switching_to_fast_sets_its_defaults(tab):
-    tab.recipe_combo.setCurrentIndex(tab.recipe_combo.findData("fast"))
+    tab.form.recipe_combo.setCurrentIndex(tab.form.recipe_combo.findData("fast"))
 
-    assert tab.length_label.text() == "Epochs"
+    assert tab.form.length_label.text() == "Epochs"
     assert tab.config() == FastConfig()
-    assert tab.data_combo.isEnabled()
+    assert tab.form.data_combo.isEnabled()
 
 
 def test_cancel_is_enabled_only_while_training(qtbot, tab):
@@ -76,9 +76,9 @@ def test_retrain_finishes_with_a_valid_model_and_shows_its_results(qtbot, tab):
     np.testing.assert_array_equal(
         evaluation.confusion, confusion_matrix(split.y_test, predictions, labels=range(10))
     )
-    assert tab.accuracy_label.text() == f"{np.mean(predictions == split.y_test):.1%}"
-    assert not tab.confusion_picture.pixmap().isNull()  # the heat map, drawn by the worker
-    assert tab.class_table.item(3, 2).text() == str(int(np.sum(split.y_test == 3)))
+    assert tab.results.accuracy_label.text() == f"{np.mean(predictions == split.y_test):.1%}"
+    assert not tab.results.confusion_picture.pixmap().isNull()  # the heat map, drawn by the worker
+    assert tab.results.class_table.item(3, 2).text() == str(int(np.sum(split.y_test == 3)))
     assert tab.progress_bar.value() == tab.progress_bar.maximum()
     assert "now in use" in tab.status_label.text()
     qtbot.waitUntil(lambda: not tab.is_training(), timeout=60_000)
@@ -173,16 +173,16 @@ def test_cancel_before_the_run_started_keeps_the_previous_model(qtbot, imports_n
 
 
 def test_bad_settings_are_shown_inline_without_training(qtbot, tab):
-    tab.rate_edit.setText("fast please")
+    tab.form.rate_edit.setText("fast please")
     qtbot.mouseClick(tab.retrain_button, Qt.MouseButton.LeftButton)
     assert not tab.is_training()
-    assert tab.settings_error.isVisible()
-    assert "learning rate" in tab.settings_error.text().lower()
+    assert tab.form.settings_error.isVisible()
+    assert "learning rate" in tab.form.settings_error.text().lower()
 
-    tab.rate_edit.setText("0")  # a number, refused by the recipe's own validation
+    tab.form.rate_edit.setText("0")  # a number, refused by the recipe's own validation
     qtbot.mouseClick(tab.retrain_button, Qt.MouseButton.LeftButton)
     assert not tab.is_training()
-    assert "greater than 0" in tab.settings_error.text()
+    assert "greater than 0" in tab.form.settings_error.text()
 
 
 def test_last_settings_are_remembered(qtbot, tmp_path):
