@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import errno
+import glob
 import json
 import os
+import stat
 import tempfile
-import zipfile
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 
+from bpdraw.archive import ArchiveError, read_npz
 from bpdraw.data import N_CLASSES, N_INPUTS, PIXEL_MAX, scale
 from bpdraw.network import OUTPUTS, Network
 from bpdraw.shipped import shipped_file
@@ -22,6 +26,12 @@ DEFAULT_MODEL = "default_model.npz"
 MAX_ABS_PARAMETER = 1e6
 MAX_LAYERS = 8
 MAX_UNITS = 10_000
+# Bounds on what a file may declare, checked before anything is read: the largest network
+# the Train tab makes (64-10000-10) has 740,000 parameters.
+MAX_PARAMETERS = 4_000_000
+MAX_FILE_BYTES = 256 * 2**20
+MAX_METADATA_CHARS = 65_536
+TEMPORARY_SUFFIX = ".tmp"
 
 
 class ModelFileError(Exception):
@@ -87,37 +97,120 @@ class Model:
 
     # -- files --------------------------------------------------------------------------
     def save(self, path: str | os.PathLike) -> None:
-        """Write the model to ``path`` (.npz) atomically: the old file survives any crash."""
-        path = Path(path)
+        """Write the model to ``path`` (.npz) atomically: the old file survives any crash.
+
+        A symlink is written through to its target; an existing file keeps its permissions
+        and a new one gets the umask's; anything but a regular file is refused (OSError).
+        """
+        target = check_save_target(path)
         arrays: dict[str, np.ndarray] = {}
         for layer, (w, b) in enumerate(zip(self.network.weights, self.network.biases, strict=True)):
             arrays[f"weights_{layer}"] = w
             arrays[f"biases_{layer}"] = b
         metadata = {**self.metadata, "format_version": FORMAT_VERSION}
         arrays["metadata"] = np.array(json.dumps(metadata, sort_keys=True))
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path(".")
-        )
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                np.savez(stream, **arrays)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        atomic_write(target, lambda stream: np.savez(stream, **arrays))
+
+
+def check_save_target(path: str | os.PathLike) -> Path:
+    """The file a save to ``path`` would write (symlinks followed); OSError if it can't be.
+
+    Called before a long training run, so a bad output path is known before the work is done.
+    """
+    if not os.fspath(path).strip():
+        raise OSError(errno.ENOENT, "no file name given")
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        raise OSError(errno.EINVAL, "is not a regular file (a folder, device or pipe)")
+    if not target.parent.is_dir():
+        raise OSError(errno.ENOENT, f"the folder {target.parent} does not exist")
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise OSError(errno.EACCES, f"the folder {target.parent} is not writable")
+    return target
+
+
+def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Write ``target`` through a temporary file in its folder, then rename it into place.
+
+    The old file stays whole until the rename; a temporary file left by a killed process is
+    removed by the next save to the same folder.
+    """
+    _remove_stale_temporaries(target)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.{os.getpid()}.", suffix=TEMPORARY_SUFFIX, dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(target: Path) -> int:
+    """An existing file's permissions, or those a new file gets under the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Delete temporaries of earlier saves of ``target`` whose process no longer runs."""
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*{TEMPORARY_SUFFIX}"):
+        pid_text = leftover.name[len(target.name) + 2 :].split(".", 1)[0]
+        if pid_text.isdigit() and not _process_running(int(pid_text)):
+            leftover.unlink(missing_ok=True)
+
+
+def _process_running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or a platform that can't tell: leave it
+    return True
 
 
 def load(path: str | os.PathLike) -> Model:
-    """Read a model file written by ``Model.save``; anything wrong raises ModelFileError."""
+    """Read a model file written by ``Model.save``; anything wrong raises ModelFileError.
+
+    Sizes are checked before anything is allocated: a file can't make bpdraw use more than
+    about MAX_PARAMETERS * 8 bytes, whatever it declares.
+    """
+    parameters = [0]
+
+    def check(name: str, shape: tuple[int, ...], dtype: np.dtype) -> str | None:
+        if name == "metadata":
+            if dtype.kind != "U" or shape != () or dtype.itemsize > 4 * MAX_METADATA_CHARS:
+                return "metadata is not a JSON text of a sensible size"
+            return None
+        if dtype.kind != "f" or dtype.itemsize not in (4, 8):
+            return f"{name} has dtype {dtype}, expected float64"
+        if len(shape) > 2 or any(size > MAX_UNITS for size in shape):
+            return f"{name} has shape {shape}, larger than any layer bpdraw makes"
+        parameters[0] += int(np.prod(shape, dtype=np.int64))
+        if parameters[0] > MAX_PARAMETERS:
+            return f"holds more than {MAX_PARAMETERS:,} parameters, more than bpdraw makes"
+        return None
+
     try:
-        with open(path, "rb") as stream:
-            return _read(stream, path)
-    except ModelFileError:
-        raise
-    except OSError as error:
-        raise ModelFileError(path, f"cannot be read ({error.strerror or error})") from error
+        arrays = read_npz(path, check, max_file_bytes=MAX_FILE_BYTES)
+    except ArchiveError as error:
+        problem = error.problem
+        if problem == "is not an .npz archive":
+            problem = "is not a bpdraw model file (not an .npz archive)"
+        raise ModelFileError(path, problem) from error
+    return _model_from(arrays, path)
 
 
 def load_default() -> Model:
@@ -126,25 +219,7 @@ def load_default() -> Model:
         return load(path)
 
 
-def _read(stream, path) -> Model:
-    if not zipfile.is_zipfile(stream):
-        raise ModelFileError(path, "is not a bpdraw model file (not an .npz archive)")
-    stream.seek(0)
-    try:
-        with np.load(stream, allow_pickle=False) as archive:
-            arrays = {name: archive[name] for name in archive.files}
-    except ValueError as error:
-        if "allow_pickle" in str(error):  # numpy refuses object arrays without pickle
-            problem = "holds data that would need pickle to load; bpdraw never unpickles"
-        else:
-            problem = f"holds a damaged array ({error})"
-        raise ModelFileError(path, problem) from error
-    except Exception as error:  # truncated or corrupt zip members
-        raise ModelFileError(path, f"is damaged or truncated ({error})") from error
-    for name, array in arrays.items():
-        if not isinstance(array, np.ndarray):  # a zip member that is not a .npy array
-            raise ModelFileError(path, f"member {name!r} is not a NumPy array")
-
+def _model_from(arrays: dict[str, np.ndarray], path) -> Model:
     metadata = _read_metadata(arrays, path)
     n_layers = len(metadata["layer_sizes"]) - 1
     expected = {f"{kind}_{layer}" for layer in range(n_layers) for kind in ("weights", "biases")}
@@ -164,8 +239,6 @@ def _read(stream, path) -> Model:
         ):
             name = f"{kind}_{layer}"
             array = arrays[name]
-            if array.dtype not in (np.float64, np.float32):
-                raise ModelFileError(path, f"{name} has dtype {array.dtype}, expected float64")
             if array.shape != shape:
                 raise ModelFileError(path, f"{name} has shape {array.shape}, expected {shape}")
             if not np.all(np.isfinite(array)):
@@ -180,12 +253,12 @@ def _read_metadata(arrays: dict[str, np.ndarray], path) -> dict[str, Any]:
     if "metadata" not in arrays:
         raise ModelFileError(path, "has no metadata record")
     record = arrays["metadata"]
-    if record.dtype.kind != "U" or record.shape != ():
-        raise ModelFileError(path, "metadata is not a JSON text")
     try:
         metadata = json.loads(str(record))
     except json.JSONDecodeError as error:
         raise ModelFileError(path, f"metadata is not valid JSON ({error})") from error
+    except (ValueError, RecursionError) as error:  # a 5,000-digit number, deep nesting
+        raise ModelFileError(path, "metadata holds numbers or nesting beyond reason") from error
     if not isinstance(metadata, dict):
         raise ModelFileError(path, "metadata is not a JSON object")
     version = metadata.get("format_version")

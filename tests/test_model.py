@@ -415,7 +415,7 @@ def test_plain_npy_file_raises_model_file_error(tmp_path):
 def test_directory_raises_model_file_error(tmp_path):
     with pytest.raises(ModelFileError) as error:
         load(tmp_path)
-    assert_names_file(error, tmp_path, "cannot be read")
+    assert_names_file(error, tmp_path, "is a folder")
 
 
 def test_missing_file_raises_model_file_error(tmp_path):
