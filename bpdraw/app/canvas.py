@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEve
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from bpdraw.app import theme
+from bpdraw.preprocess import NothingDrawn, strokes_to_digits
 
 Point = tuple[float, float]
 Stroke = list[Point]
@@ -97,9 +98,6 @@ class Canvas(QWidget):
 
     def to_digits(self) -> np.ndarray | None:
         """The (8, 8) int array 0–16 the network receives, or None when nothing is drawn."""
-        # Imported here so the window paints before the conversion code is loaded.
-        from bpdraw.preprocess import NothingDrawn, strokes_to_digits
-
         if not self._strokes:
             return None
         try:

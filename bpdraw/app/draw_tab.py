@@ -1,6 +1,6 @@
 """The Draw tab: draw a digit, watch the network read it as you draw.
 
-Unsure answers: `predictionLabel` always shows the likeliest digit (greyed out when the
+Unsure answers: `prediction_label` always shows the likeliest digit (greyed out when the
 network is unsure), and the line under it says "Not sure — 3 or 8?" when the top
 probability is below `UNSURE_BELOW` or the two likeliest digits are within `CLOSE_MARGIN`.
 """
@@ -113,36 +113,36 @@ class DrawTab(QWidget):
         self._model = model
 
         self.canvas = Canvas()
-        self.undoButton = QPushButton("Undo")
-        self.undoButton.setObjectName("undoButton")
-        self.undoButton.setToolTip(
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.setToolTip(
             f"Remove the last stroke ({_shortcut_text(QKeySequence.StandardKey.Undo)})"
         )
-        self.clearButton = QPushButton("Clear")
-        self.clearButton.setObjectName("clearButton")
-        self.clearButton.setToolTip("Start again (Esc)")
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setObjectName("clearButton")
+        self.clear_button.setToolTip("Start again (Esc)")
 
-        self.predictionLabel = QLabel("")
-        self.predictionLabel.setObjectName("predictionLabel")
-        self.predictionLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prediction_label = QLabel("")
+        self.prediction_label.setObjectName("predictionLabel")
+        self.prediction_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.font())
         font.setPixelSize(96)
         font.setBold(True)
-        self.predictionLabel.setFont(font)
-        self.predictionLabel.setMinimumHeight(120)
+        self.prediction_label.setFont(font)
+        self.prediction_label.setMinimumHeight(120)
 
-        self.statusLabel = QLabel("")
-        self.statusLabel.setObjectName("predictionStatusLabel")
-        self.statusLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prediction_status_label = QLabel("")
+        self.prediction_status_label.setObjectName("predictionStatusLabel")
+        self.prediction_status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         status_font = QFont(self.font())
         status_font.setPixelSize(15)
-        self.statusLabel.setFont(status_font)
+        self.prediction_status_label.setFont(status_font)
 
-        self.probabilityBars = ProbabilityBars()
-        self.preview = DigitView()
-        self.preview.setObjectName("digitPreview")
-        self.preview.setFixedSize(120, 120)
-        self.preview.setToolTip("What the network sees: 8×8 cells, 0–16")
+        self.probability_bars = ProbabilityBars()
+        self.digit_preview = DigitView()
+        self.digit_preview.setObjectName("digitPreview")
+        self.digit_preview.setFixedSize(120, 120)
+        self.digit_preview.setToolTip("What the network sees: 8×8 cells, 0–16")
 
         self._build_layout()
 
@@ -152,8 +152,8 @@ class DrawTab(QWidget):
         self._prediction_timer.timeout.connect(self.update_prediction)
         self.canvas.drawing_changed.connect(self.on_drawing_changed)
         self.canvas.stroke_finished.connect(self.on_stroke_finished)
-        self.undoButton.clicked.connect(self.canvas.undo)
-        self.clearButton.clicked.connect(self.canvas.clear)
+        self.undo_button.clicked.connect(self.canvas.undo)
+        self.clear_button.clicked.connect(self.canvas.clear)
 
         self._probabilities: np.ndarray | None = None
         self.update_prediction()
@@ -161,8 +161,8 @@ class DrawTab(QWidget):
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(self.undoButton)
-        buttons.addWidget(self.clearButton)
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.clear_button)
 
         left = QVBoxLayout()
         left.addWidget(self.canvas, 1)
@@ -173,7 +173,7 @@ class DrawTab(QWidget):
         preview_caption.setStyleSheet(f"color: {MUTED.name()};")
         preview_row = QHBoxLayout()
         preview_row.setSpacing(12)
-        preview_row.addWidget(self.preview)
+        preview_row.addWidget(self.digit_preview)
         preview_row.addWidget(preview_caption, 1, Qt.AlignmentFlag.AlignVCenter)
 
         panel = QFrame()
@@ -186,10 +186,10 @@ class DrawTab(QWidget):
         panel.setMinimumWidth(280)
         right = QVBoxLayout(panel)
         right.setContentsMargins(18, 12, 18, 18)
-        right.addWidget(self.predictionLabel)
-        right.addWidget(self.statusLabel)
+        right.addWidget(self.prediction_label)
+        right.addWidget(self.prediction_status_label)
         right.addSpacing(8)
-        right.addWidget(self.probabilityBars, 1)
+        right.addWidget(self.probability_bars, 1)
         right.addSpacing(8)
         right.addLayout(preview_row)
 
@@ -228,38 +228,40 @@ class DrawTab(QWidget):
         """Convert the drawing and show what the model reads."""
         self._prediction_timer.stop()
         digits = self.canvas.to_digits()
-        self.undoButton.setEnabled(not self.canvas.is_blank())
-        self.clearButton.setEnabled(not self.canvas.is_blank())
+        self.undo_button.setEnabled(not self.canvas.is_blank())
+        self.clear_button.setEnabled(not self.canvas.is_blank())
         if digits is None or self._model is None:
             self._show_blank()
-            self.preview.set_digits(digits)
+            self.digit_preview.set_digits(digits)
             return
         probabilities = self._model.predict_proba(digits)[0]
         self._show(probabilities)
-        self.preview.set_digits(digits)
+        self.digit_preview.set_digits(digits)
 
     def _show_blank(self) -> None:
         self._probabilities = None
-        self.predictionLabel.setText("")
-        self.statusLabel.setText("Draw a digit" if self._model is not None else "No model loaded")
-        self.statusLabel.setStyleSheet(f"color: {MUTED.name()};")
-        self.probabilityBars.set_probabilities(None)
+        self.prediction_label.setText("")
+        self.prediction_status_label.setText(
+            "Draw a digit" if self._model is not None else "No model loaded"
+        )
+        self.prediction_status_label.setStyleSheet(f"color: {MUTED.name()};")
+        self.probability_bars.set_probabilities(None)
 
     def _show(self, probabilities: np.ndarray) -> None:
         self._probabilities = np.asarray(probabilities, dtype=float)
         first, second = np.argsort(self._probabilities)[::-1][:2]
         top, runner_up = self._probabilities[first], self._probabilities[second]
         unsure = top < UNSURE_BELOW or top - runner_up < CLOSE_MARGIN
-        self.predictionLabel.setText(str(int(first)))
+        self.prediction_label.setText(str(int(first)))
         if unsure:
-            self.predictionLabel.setStyleSheet(f"color: {MUTED.name()};")
-            self.statusLabel.setText(f"Not sure — {first} or {second}?")
-            self.statusLabel.setStyleSheet(f"color: {WARNING.name()};")
+            self.prediction_label.setStyleSheet(f"color: {MUTED.name()};")
+            self.prediction_status_label.setText(f"Not sure — {first} or {second}?")
+            self.prediction_status_label.setStyleSheet(f"color: {WARNING.name()};")
         else:
-            self.predictionLabel.setStyleSheet(f"color: {TEXT.name()};")
-            self.statusLabel.setText(f"{top:.0%} sure")
-            self.statusLabel.setStyleSheet(f"color: {MUTED.name()};")
-        self.probabilityBars.set_probabilities(self._probabilities)
+            self.prediction_label.setStyleSheet(f"color: {TEXT.name()};")
+            self.prediction_status_label.setText(f"{top:.0%} sure")
+            self.prediction_status_label.setStyleSheet(f"color: {MUTED.name()};")
+        self.probability_bars.set_probabilities(self._probabilities)
 
 
 def _shortcut_text(key: QKeySequence.StandardKey) -> str:

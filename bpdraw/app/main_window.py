@@ -86,53 +86,53 @@ class MainWindow(QMainWindow):
             created.triggered.connect(slot)
             return created
 
-        self.openAction = action(
+        self.open_action = action(
             "&Open model…", self.on_open_model, QKeySequence.Open, "openAction"
         )
-        self.saveAction = action(
+        self.save_action = action(
             "&Save model…", self.on_save_model, QKeySequence.Save, "saveAction"
         )
-        self.restoreAction = action(
+        self.restore_action = action(
             "&Restore previous model", self.on_restore_previous_model, name="restoreAction"
         )
-        self.restoreAction.setEnabled(False)
-        self.quitAction = action("&Quit", self.close, QKeySequence.Quit, "quitAction")
-        self.undoAction = action(
+        self.restore_action.setEnabled(False)
+        self.quit_action = action("&Quit", self.close, QKeySequence.Quit, "quitAction")
+        self.undo_action = action(
             "&Undo", self.draw_tab.canvas.undo, QKeySequence.Undo, "undoAction"
         )
-        self.clearAction = action(
+        self.clear_action = action(
             "&Clear", self.draw_tab.canvas.clear, QKeySequence(Qt.Key.Key_Escape), "clearAction"
         )
-        self.confusionAction = action(
+        self.confusion_action = action(
             "&Confusion matrix",
             self.show_confusion_window,
             QKeySequence("Ctrl+M"),
             "confusionAction",
         )
-        self.aboutAction = action("&About bpdraw", self.on_about, name="aboutAction")
+        self.about_action = action("&About bpdraw", self.on_about, name="aboutAction")
 
     def _create_menus(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
-        file_menu.addAction(self.openAction)
-        file_menu.addAction(self.saveAction)
-        file_menu.addAction(self.restoreAction)
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
-        file_menu.addAction(self.quitAction)
+        file_menu.addAction(self.quit_action)
         edit_menu = menu_bar.addMenu("&Edit")
-        edit_menu.addAction(self.undoAction)
-        edit_menu.addAction(self.clearAction)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.clear_action)
         view_menu = menu_bar.addMenu("&View")
-        view_menu.addAction(self.confusionAction)
+        view_menu.addAction(self.confusion_action)
         help_menu = menu_bar.addMenu("&Help")
-        help_menu.addAction(self.aboutAction)
+        help_menu.addAction(self.about_action)
 
     @Slot(int)
     def on_tab_changed(self, _index: int) -> None:
         """Undo and Clear (Ctrl+Z, Esc) act on the drawing, so only while it is shown."""
         drawing = self.tabs.currentWidget() is self.draw_tab
-        self.undoAction.setEnabled(drawing)
-        self.clearAction.setEnabled(drawing)
+        self.undo_action.setEnabled(drawing)
+        self.clear_action.setEnabled(drawing)
 
     # --- the model in use --------------------------------------------------------------
 
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
     def replace_model(self, model: Model) -> None:
         """Use `model`, keeping the current one for File → Restore previous model."""
         self.previous_model = self.model
-        self.restoreAction.setEnabled(True)
+        self.restore_action.setEnabled(True)
         self.set_model(model)
 
     def open_model_file(self, path: str | Path) -> bool:

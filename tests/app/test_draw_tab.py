@@ -37,10 +37,10 @@ def tab(qtbot, default_model):
 
 
 def test_blank_canvas_predicts_nothing_and_asks_for_a_digit(tab):
-    assert tab.predictionLabel.text() == ""
-    assert tab.statusLabel.text() == "Draw a digit"
+    assert tab.prediction_label.text() == ""
+    assert tab.prediction_status_label.text() == "Draw a digit"
     assert tab.probabilities() is None
-    assert tab.preview.digits() is None
+    assert tab.digit_preview.digits() is None
 
 
 # (centre_x, height) as fractions of the canvas: large and centred, small and off-centre.
@@ -50,13 +50,13 @@ PLACES = [(0.5, 0.7), (0.3, 0.25), (0.72, 0.4)]
 @pytest.mark.parametrize(("centre_x", "height"), PLACES)
 def test_vertical_line_reads_1(qtbot, tab, centre_x, height):
     drag(qtbot, tab.canvas, vertical_line(tab.canvas, centre_x, height))
-    assert tab.predictionLabel.text() == "1"
+    assert tab.prediction_label.text() == "1"
 
 
 @pytest.mark.parametrize(("centre_x", "height"), PLACES)
 def test_loop_reads_0(qtbot, tab, centre_x, height):
     drag(qtbot, tab.canvas, circle(tab.canvas, centre_x, height))
-    assert tab.predictionLabel.text() == "0"
+    assert tab.prediction_label.text() == "0"
 
 
 def test_prediction_shows_probabilities_and_what_the_network_sees(qtbot, tab):
@@ -64,8 +64,8 @@ def test_prediction_shows_probabilities_and_what_the_network_sees(qtbot, tab):
     probabilities = tab.probabilities()
     assert probabilities.shape == (10,)
     assert probabilities.sum() == pytest.approx(1.0)
-    assert np.array_equal(tab.probabilityBars.probabilities(), probabilities)
-    assert np.array_equal(tab.preview.digits(), tab.canvas.to_digits())
+    assert np.array_equal(tab.probability_bars.probabilities(), probabilities)
+    assert np.array_equal(tab.digit_preview.digits(), tab.canvas.to_digits())
 
 
 def test_predicts_while_drawing_before_the_stroke_ends(qtbot, tab):
@@ -73,25 +73,25 @@ def test_predicts_while_drawing_before_the_stroke_ends(qtbot, tab):
     qtbot.mousePress(tab.canvas, Qt.MouseButton.LeftButton, pos=points[0])
     for point in points[1:]:
         qtbot.mouseMove(tab.canvas, point)
-    qtbot.waitUntil(lambda: tab.predictionLabel.text() != "", timeout=2000)
+    qtbot.waitUntil(lambda: tab.prediction_label.text() != "", timeout=2000)
     assert len(tab.canvas.strokes()) == 1
     qtbot.mouseRelease(tab.canvas, Qt.MouseButton.LeftButton, pos=points[-1])
 
 
 def test_undo_button_removes_the_last_stroke(qtbot, tab):
     drag(qtbot, tab.canvas, vertical_line(tab.canvas))
-    qtbot.mouseClick(tab.undoButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
     assert tab.canvas.strokes() == []
-    assert tab.predictionLabel.text() == ""
-    assert tab.statusLabel.text() == "Draw a digit"
+    assert tab.prediction_label.text() == ""
+    assert tab.prediction_status_label.text() == "Draw a digit"
 
 
 def test_clear_button_empties_the_canvas(qtbot, tab):
     drag(qtbot, tab.canvas, circle(tab.canvas))
     drag(qtbot, tab.canvas, vertical_line(tab.canvas))
-    qtbot.mouseClick(tab.clearButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
     assert tab.canvas.strokes() == []
-    assert tab.predictionLabel.text() == ""
+    assert tab.prediction_label.text() == ""
 
 
 def test_unsure_names_the_two_likeliest_digits(qtbot, tab):
@@ -99,8 +99,8 @@ def test_unsure_names_the_two_likeliest_digits(qtbot, tab):
     probabilities[3], probabilities[8] = 0.4, 0.35
     tab.set_model(FixedModel(probabilities))
     drag(qtbot, tab.canvas, circle(tab.canvas))
-    assert tab.predictionLabel.text() == "3"
-    assert tab.statusLabel.text() == "Not sure — 3 or 8?"
+    assert tab.prediction_label.text() == "3"
+    assert tab.prediction_status_label.text() == "Not sure — 3 or 8?"
 
 
 def test_sure_answer_gives_its_confidence(qtbot, tab):
@@ -108,8 +108,8 @@ def test_sure_answer_gives_its_confidence(qtbot, tab):
     probabilities[7] = 0.95
     tab.set_model(FixedModel(probabilities))
     drag(qtbot, tab.canvas, vertical_line(tab.canvas))
-    assert tab.predictionLabel.text() == "7"
-    assert tab.statusLabel.text() == "95% sure"
+    assert tab.prediction_label.text() == "7"
+    assert tab.prediction_status_label.text() == "95% sure"
 
 
 def test_set_model_rereads_the_drawing(qtbot, tab):
@@ -117,4 +117,4 @@ def test_set_model_rereads_the_drawing(qtbot, tab):
     probabilities = np.full(10, 0.02 / 9)
     probabilities[4] = 0.98
     tab.set_model(FixedModel(probabilities))
-    assert tab.predictionLabel.text() == "4"
+    assert tab.prediction_label.text() == "4"

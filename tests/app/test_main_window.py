@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from test_canvas import drag, vertical_line
 
 from bpdraw.app import MainWindow, run
-from bpdraw.app.startup_bench import measure_startup
+from bpdraw.app.bench import measure_startup
 from bpdraw.model import load, load_default
 
 
@@ -80,10 +80,10 @@ def test_menus(window):
 
 
 def test_actions_use_standard_keys(window):
-    assert window.openAction.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
-    assert window.saveAction.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
-    assert window.undoAction.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
-    assert window.clearAction.shortcut() == QKeySequence(Qt.Key.Key_Escape)
+    assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.save_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert window.clear_action.shortcut() == QKeySequence(Qt.Key.Key_Escape)
 
 
 def test_ctrl_z_undoes_the_last_stroke(qtbot, window):
@@ -94,7 +94,7 @@ def test_ctrl_z_undoes_the_last_stroke(qtbot, window):
     qtbot.waitActive(window)
     qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(canvas.strokes()) == 1
-    assert window.draw_tab.predictionLabel.text() == "1"
+    assert window.draw_tab.prediction_label.text() == "1"
 
 
 def test_escape_clears_the_drawing(qtbot, window):
@@ -104,7 +104,7 @@ def test_escape_clears_the_drawing(qtbot, window):
     qtbot.waitActive(window)
     qtbot.keyClick(canvas, Qt.Key.Key_Escape)
     assert canvas.strokes() == []
-    assert window.draw_tab.predictionLabel.text() == ""
+    assert window.draw_tab.prediction_label.text() == ""
 
 
 def test_escape_on_the_train_tab_keeps_the_drawing(qtbot, window):
@@ -116,9 +116,9 @@ def test_escape_on_the_train_tab_keeps_the_drawing(qtbot, window):
     qtbot.keyClick(window.train_tab, Qt.Key.Key_Escape)
     qtbot.keyClick(window.train_tab, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(canvas.strokes()) == 1
-    assert not window.clearAction.isEnabled()
+    assert not window.clear_action.isEnabled()
     window.tabs.setCurrentWidget(window.draw_tab)
-    assert window.clearAction.isEnabled() and window.undoAction.isEnabled()
+    assert window.clear_action.isEnabled() and window.undo_action.isEnabled()
 
 
 def test_opening_a_corrupt_model_file_keeps_the_model_and_says_why(window, dialogs, tmp_path):
@@ -126,7 +126,7 @@ def test_opening_a_corrupt_model_file_keeps_the_model_and_says_why(window, dialo
     corrupt.write_bytes(b"PK\x03\x04 this is not a model")
     dialogs.open_path = str(corrupt)
     model_before = window.model
-    window.openAction.trigger()
+    window.open_action.trigger()
     assert window.model is model_before
     assert window.draw_tab.model() is model_before
     assert len(dialogs.errors) == 1
@@ -136,19 +136,19 @@ def test_opening_a_corrupt_model_file_keeps_the_model_and_says_why(window, dialo
 def test_cancelling_the_open_dialog_changes_nothing(window, dialogs):
     model_before = window.model
     dialogs.open_path = ""
-    window.openAction.trigger()
+    window.open_action.trigger()
     assert window.model is model_before
     assert dialogs.errors == []
 
 
 def test_save_then_open_round_trips_the_model(window, dialogs, tmp_path):
     dialogs.save_path = str(tmp_path / "saved.npz")
-    window.saveAction.trigger()
+    window.save_action.trigger()
     saved = load(tmp_path / "saved.npz")
     assert same_weights(saved, window.model)
 
     dialogs.open_path = str(tmp_path / "saved.npz")
-    window.openAction.trigger()
+    window.open_action.trigger()
     assert dialogs.errors == []
     assert same_weights(window.model, saved)
     assert window.draw_tab.model() is window.model
@@ -160,8 +160,8 @@ def test_a_trained_model_replaces_the_model_and_can_be_restored(window):
     window.train_tab.model_trained.emit(trained)
     assert window.model is trained
     assert window.draw_tab.model() is trained
-    assert window.restoreAction.isEnabled()
-    window.restoreAction.trigger()
+    assert window.restore_action.isEnabled()
+    window.restore_action.trigger()
     assert window.model is original
     assert window.draw_tab.model() is original
 
@@ -233,7 +233,7 @@ def test_start_up_paints_the_window_without_matplotlib_or_scikit_learn():
 
 
 def test_view_confusion_matrix_shows_the_model_in_use(qtbot, window):
-    window.confusionAction.trigger()
+    window.confusion_action.trigger()
     confusion = window.confusion_window
     qtbot.addWidget(confusion)
     assert confusion.isVisible()
@@ -253,7 +253,7 @@ def test_quitting_mid_training_stops_the_thread_and_keeps_the_model(qtbot, windo
     thread = train_tab.training_thread
     assert thread is not None and thread.isRunning()
 
-    window.quitAction.trigger()
+    window.quit_action.trigger()
     assert not window.isVisible()
     assert thread.isFinished()
     assert not train_tab.is_training()
