@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bpdraw import cli
+from bpdraw import __version__, cli
 from bpdraw.bench import Row, format_table
 from bpdraw.model import load
 from bpdraw.strokes_file import StrokesFileError, read_strokes_file
+from bpdraw.training import RECIPES, TRAINING_DATA, ClassicConfig, FastConfig, Progress
 
 
 def vertical_line():
@@ -164,3 +165,72 @@ def test_evaluate_strokes_where_nothing_is_drawn_is_refused(tmp_path, capsys):
     write_strokes(path, [[np.array([[5, 5], [5, 5]])]], [7])
     assert cli.main(["evaluate", "--strokes", str(path)]) == 2
     assert "every drawing reads as nothing drawn" in capsys.readouterr().err
+
+
+def test_version_is_the_packages(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"bpdraw {__version__}"
+
+
+def train_help(capsys) -> str:
+    with pytest.raises(SystemExit):
+        cli.main(["train", "--help"])
+    return " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+
+
+def test_train_help_offers_every_recipe_and_data_choice(capsys):
+    text = train_help(capsys)
+    assert "{" + ",".join(RECIPES) + "}" in text
+    assert "{" + ",".join(TRAINING_DATA) + "}" in text
+    for kind in RECIPES.values():
+        assert f"--{kind.length_setting}" in text
+
+
+def test_train_help_reads_its_defaults_from_the_configs(monkeypatch, capsys):
+    # a changed default in a config shows in the help without touching the CLI
+    for kind, setting, value in [
+        (ClassicConfig, "steps", 12_345),
+        (FastConfig, "epochs", 77),
+        (FastConfig, "learning_rate", 0.0421),
+    ]:
+        monkeypatch.setattr(kind.__dataclass_fields__[setting], "default", value)
+    text = train_help(capsys)
+    assert "(default 12345)" in text
+    assert "(default 77)" in text
+    assert "fast 0.0421" in text
+
+
+def test_train_refuses_the_other_recipes_length(capsys):
+    assert cli.main(["train", "--recipe", "classic", "--epochs", "3"]) == 2
+    assert "--epochs is for the fast recipe" in capsys.readouterr().err
+    assert cli.main(["train", "--recipe", "fast", "--steps", "3"]) == 2
+    assert "--steps is for the classic recipe" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "done, total, unit, validation",
+    [(1, 30_000, "step", None), (30_000, 30_000, "step", None), (3, 26, "epoch", 0.987)],
+)
+def test_a_progress_line_fits_80_columns(done, total, unit, validation):
+    event = Progress(done, total, unit, 0.1234, 0.987, validation, 95.0, None)
+    line = cli._progress_line(event)
+    assert len(line) < 80
+    assert f"{unit} {done:,}/{total:,}" in line
+
+
+def test_the_progress_line_says_the_time_left_without_the_preparation():
+    event = Progress(
+        1, 2, "epoch", 0.5, 0.9, 0.9, 74.0, None,
+        preparation_seconds=70.0, work_done=1.0, work_total=2.0,
+    )  # fmt: skip
+    assert "~4.0 s left" in cli._progress_line(event)
+
+
+def test_bench_help_names_no_developer_path(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["bench", "--help"])
+    text = capsys.readouterr().out
+    assert "shared" not in text and "../" not in text
+    assert "shipped" in text

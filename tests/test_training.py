@@ -9,6 +9,8 @@ from threadpoolctl import threadpool_limits
 
 from bpdraw.data import load_split
 from bpdraw.training import (
+    RECIPES,
+    TRAINING_DATA,
     ClassicConfig,
     FastConfig,
     Finished,
@@ -342,3 +344,80 @@ def test_closing_during_preparation_stops_before_any_epoch():
     first = next(events)
     events.close()
     assert first.preparing
+
+
+def test_preparation_events_count_the_copies_and_have_no_time_left_yet():
+    events = run(FastConfig(training_data="digits+pen", pen_copies=1, epochs=2, digit_copies=0))
+    preparing = [e for e in events if isinstance(e, Progress) and e.preparing]
+    assert [(e.prepared, e.preparation_steps) for e in preparing] == [(1, 2), (2, 2)]
+    assert all(e.remaining is None for e in preparing)
+
+
+def test_time_remaining_leaves_out_the_time_spent_preparing():
+    # a run whose preparation took 100 s and whose first of two equal epochs took 1 s more
+    # has about 1 s left, not the 101 s that elapsed / fraction would say
+    event = Progress(
+        1, 2, "epoch", 0.5, 0.9, 0.9, 101.0, None,
+        preparation_seconds=100.0, work_done=1000.0, work_total=2000.0,
+    )  # fmt: skip
+    assert event.remaining == pytest.approx(1.0)
+
+
+def test_time_remaining_follows_the_work_of_growing_epochs():
+    # the second epoch trains on three times the samples of the first: 3 s more, not 1 s
+    event = Progress(
+        1, 2, "epoch", 0.5, 0.9, 0.9, 1.0, None, work_done=1000.0, work_total=4000.0
+    )  # fmt: skip
+    assert event.remaining == pytest.approx(3.0)
+
+
+def test_fast_events_measure_their_work_and_end_with_nothing_left(fast_events):
+    progress = [e for e in fast_events if isinstance(e, Progress)]
+    work = [e.work_done for e in progress]
+    assert work == sorted(work) and work[0] > 0
+    assert progress[-1].work_total >= progress[-1].work_done
+    if progress[-1].done == progress[-1].total:
+        assert progress[-1].remaining == 0
+
+
+def test_classic_time_remaining_is_the_pace_of_its_steps(classic_events):
+    event = next(e for e in classic_events if isinstance(e, Progress))
+    expected = event.elapsed / event.done * (event.total - event.done)
+    assert event.remaining == pytest.approx(expected)
+
+
+def test_the_registry_names_every_recipe_by_its_config():
+    assert {"classic": ClassicConfig, "fast": FastConfig} == RECIPES
+    for name, kind in RECIPES.items():
+        assert kind().recipe == name
+        assert config_from_settings(name) == kind()
+        assert kind.title and kind.summary
+
+
+@pytest.mark.parametrize(
+    "config, length, unit",
+    [(ClassicConfig(steps=1234), 1234, "step"), (FastConfig(epochs=7), 7, "epoch")],
+)
+def test_each_config_knows_its_length_and_unit(config, length, unit):
+    assert (config.length, config.unit) == (length, unit)
+    assert getattr(config, config.length_setting) == length
+
+
+def test_extra_data_is_added_a_copy_at_a_time_with_the_runs_random_draws():
+    calls = []
+
+    def ones(rng, copy):
+        calls.append(copy)
+        return np.full((3, 64), 16.0), np.full(3, 1 + copy)
+
+    config = FastConfig(training_data="digits+pen", pen_copies=2, epochs=1, digit_copies=0)
+    events = list(train(config, extra_data=ones))
+    assert calls == [0, 1, 2]
+    assert sum(isinstance(e, Progress) and e.preparing for e in events) == 3
+    assert isinstance(events[-1], Finished)
+
+
+def test_extra_data_for_a_run_on_the_digits_alone_is_refused():
+    with pytest.raises(ValueError, match="digits\\+pen"):
+        train(FastConfig(), extra_data=lambda rng, copy: (np.zeros((0, 64)), np.zeros(0)))
+    assert "digits+pen" in TRAINING_DATA
