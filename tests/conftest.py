@@ -1,6 +1,7 @@
 import os
 import sys
 
+import numpy as np
 import pytest
 
 from bpdraw.data import load_split
@@ -34,3 +35,30 @@ def pytest_configure(config):
 def split():
     """The course's load_digits split (seed 0), shared by the core tests."""
     return load_split(0)
+
+
+def _assert_valid_digit(digits):
+    """An (8, 8) int64 digit in load_digits' 0-16."""
+    assert digits.shape == (8, 8)
+    assert digits.dtype == np.int64
+    assert digits.min() >= 0 and digits.max() <= 16
+
+
+def _picture_of_a_zero(size=120, thickness=9, dark_on_light=True):
+    """(size, size) uint8 picture of an upright ellipse ("0"), ink 0 on 255 or 255 on 0."""
+    rows, columns = np.mgrid[0:size, 0:size]
+    radius = np.hypot((columns - size / 2) / 0.6, rows - size / 2)
+    ink = np.abs(radius - size * 0.35) < thickness / 2
+    return np.where(ink, 0, 255).astype(np.uint8) if dark_on_light else np.where(ink, 255, 0)
+
+
+@pytest.fixture(scope="session")
+def assert_valid_digit():
+    """Checks that a conversion result is a valid load_digits digit."""
+    return _assert_valid_digit
+
+
+@pytest.fixture(scope="session")
+def picture_of_a_zero():
+    """Makes a picture of a zero: picture_of_a_zero(size=120, thickness=9, dark_on_light=True)."""
+    return _picture_of_a_zero

@@ -11,7 +11,6 @@ from sklearn.datasets import load_digits
 from bpdraw.preprocess import (
     Conversion,
     NothingDrawn,
-    image_to_digits,
     strokes_to_bitmap,
     strokes_to_digits,
 )
@@ -38,14 +37,8 @@ def digits_or_nothing(strokes):
         return None
 
 
-def assert_valid_digit(digits):
-    assert digits.shape == (8, 8)
-    assert digits.dtype == np.int64
-    assert digits.min() >= 0 and digits.max() <= 16
-
-
 @given(any_strokes)
-def test_any_finite_drawing_gives_a_digit_or_nothing_drawn(strokes):
+def test_any_finite_drawing_gives_a_digit_or_nothing_drawn(assert_valid_digit, strokes):
     digits = digits_or_nothing(strokes)
     if digits is not None:
         assert_valid_digit(digits)
@@ -112,17 +105,17 @@ def test_smaller_than_min_size_is_nothing_drawn():
         strokes_to_digits([[(100, 100), (102, 101)]], min_size=5)
 
 
-def test_min_size_keeps_real_drawings():
+def test_min_size_keeps_real_drawings(assert_valid_digit):
     assert_valid_digit(strokes_to_digits(circle(rx=40, ry=60), min_size=5))
 
 
-def test_huge_coordinates_and_thousands_of_points_are_read():
+def test_huge_coordinates_and_thousands_of_points_are_read(assert_valid_digit):
     rng = np.random.default_rng(0)
     walk = np.cumsum(rng.normal(size=(5000, 2)), axis=0) * 1e12
     assert_valid_digit(strokes_to_digits([walk]))
 
 
-def test_extreme_float_range_is_read():
+def test_extreme_float_range_is_read(assert_valid_digit):
     assert_valid_digit(strokes_to_digits([[(-1e308, -1e308), (1e308, 1e308)]]))
     assert_valid_digit(strokes_to_digits([[(0.0, 0.0), (5e-324, 1e-323)]]))
 
@@ -156,11 +149,6 @@ def test_a_vertical_line_reads_like_load_digits_ones():
     assert line.max(axis=0).sum() >= 2 * 14  # at least two full columns: thick, like theirs
 
 
-def test_a_line_drawn_thin_and_thick_is_the_same_digit():
-    # The canvas's pen width is not an input at all: only the path is.
-    assert_valid_digit(strokes_to_digits([[(0, 0), (0, 1)]]))
-
-
 def test_baseline_conversion_keeps_the_aspect_ratio():
     narrow = Conversion(keep_aspect=True, pen_width=2.0, min_ink_width=0)
     bitmap = strokes_to_bitmap(circle(rx=1, ry=3), conversion=narrow)
@@ -171,44 +159,3 @@ def test_baseline_conversion_keeps_the_aspect_ratio():
 def test_bad_conversion_settings_are_refused():
     with pytest.raises(ValueError, match="max_stretch"):
         Conversion(max_stretch=0.5)
-
-
-def picture_of_a_zero(size=120, thickness=9, dark_on_light=True):
-    rows, columns = np.mgrid[0:size, 0:size]
-    radius = np.hypot((columns - size / 2) / 0.6, rows - size / 2)
-    ink = np.abs(radius - size * 0.35) < thickness / 2
-    return np.where(ink, 0, 255).astype(np.uint8) if dark_on_light else np.where(ink, 255, 0)
-
-
-def test_image_dark_on_light_and_light_on_dark_read_the_same():
-    dark = image_to_digits(picture_of_a_zero(dark_on_light=True))
-    light = image_to_digits(picture_of_a_zero(dark_on_light=False).astype(np.uint8))
-    assert_valid_digit(dark)
-    np.testing.assert_array_equal(dark, light)
-
-
-def test_image_pen_width_hardly_matters():
-    thin = image_to_digits(picture_of_a_zero(thickness=4))
-    thick = image_to_digits(picture_of_a_zero(thickness=16))
-    assert np.abs(thin - thick).mean() <= 1.5
-
-
-def test_image_from_png_file(tmp_path):
-    import matplotlib.image
-
-    path = tmp_path / "zero.png"
-    matplotlib.image.imsave(path, picture_of_a_zero(), cmap="gray", vmin=0, vmax=255)
-    np.testing.assert_array_equal(image_to_digits(path), image_to_digits(picture_of_a_zero()))
-
-
-@pytest.mark.parametrize("fill", [0, 255, 128])
-def test_blank_image_is_nothing_drawn(fill):
-    with pytest.raises(NothingDrawn):
-        image_to_digits(np.full((50, 40), fill, dtype=np.uint8))
-
-
-def test_unreadable_image_file_is_a_value_error(tmp_path):
-    path = tmp_path / "not-an-image.png"
-    path.write_text("hello")
-    with pytest.raises(ValueError, match="not-an-image.png"):
-        image_to_digits(path)

@@ -1,0 +1,224 @@
+"""Pictures -> the drawing conversion: a photo or scan of one digit -> (8, 8) ints 0-16.
+
+A picture is read upright (a phone's orientation tag is honoured), made grey, and
+its ink found whatever the lighting and polarity (the background is what the border
+shows). The ink is thinned to its centre lines, which are drawn again like strokes
+through `bpdraw.preprocess`, so a photo's pen width does not matter either.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+from scipy import ndimage
+
+from bpdraw.preprocess import DEFAULT_CONVERSION, Conversion, NothingDrawn, strokes_to_digits
+
+# A digit needs no more than DIGIT_SIDE px: _ink_mask averages a larger picture in
+# square blocks down to that. A file longer than READ_MAX_SIDE on a side is averaged
+# in the same blocks while it is read (JPEG: partly in the decoder), so a phone photo
+# never becomes a 300 MB float array; smaller files are read whole, as before.
+DIGIT_SIDE = 256
+READ_MAX_SIDE = 1024
+
+
+class UnreadableImage(ValueError):
+    """A picture file that cannot be read; the message names the file and what to do."""
+
+    def __init__(self, path: str | os.PathLike, problem: str):
+        self.path = os.fspath(path)
+        super().__init__(f"cannot read an image from {self.path}: {problem}")
+
+
+def read_image(path: str | os.PathLike) -> np.ndarray:
+    """A PNG/JPEG/... file -> its pixels upright, (h, w) or (h, w, 3 or 4) uint8.
+
+    16-bit grey files give uint16. Raises UnreadableImage for a file that is not a
+    picture, or one with more pixels than Pillow's limit (Image.MAX_IMAGE_PIXELS, 89.5
+    million): decoding that could exhaust memory (a decompression bomb).
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(os.fspath(path)) as image:
+                pixels = _upright_pixels(image)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise UnreadableImage(
+            path,
+            f"it has more than Pillow's limit of {Image.MAX_IMAGE_PIXELS:,} pixels, too many "
+            "to read safely; save a smaller copy (a digit needs only a few hundred pixels)",
+        ) from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
+        raise UnreadableImage(path, f"{error} (is it a PNG or JPEG picture?)") from None
+    return pixels
+
+
+def _upright_pixels(image: Image.Image) -> np.ndarray:
+    """An opened picture -> its pixels upright in L, RGB or RGBA, averaged in blocks if large."""
+    factor = _block_factor(max(image.size)) if max(image.size) > READ_MAX_SIDE else 1
+    if factor > 1 and image.format == "JPEG":
+        # The decoder itself shrinks by 2, 4 or 8: take the largest that divides factor.
+        scale = next(s for s in (8, 4, 2, 1) if factor % s == 0)
+        width, height = image.size
+        image.draft("L" if image.mode == "L" else "RGB", (width // scale, height // scale))
+        factor //= round(width / image.size[0])
+    image = ImageOps.exif_transpose(image)
+    if image.mode.startswith("I;16"):  # 16-bit grey: no Pillow mode between it and 8 bits
+        pixels = np.asarray(image).astype(np.uint16)
+        return pixels[::factor, ::factor]
+    if image.mode not in ("L", "RGB", "RGBA"):
+        image = image.convert("RGBA")
+    if factor > 1:
+        # Whole blocks only, as _ink_mask does: the last partial row and column are dropped.
+        width, height = (image.width // factor) * factor, (image.height // factor) * factor
+        image = image.reduce(factor, box=(0, 0, width, height))
+    return np.asarray(image)
+
+
+def _block_factor(side: int) -> int:
+    """The block size that brings a picture `side` px long down to DIGIT_SIDE px or less."""
+    return -(-side // DIGIT_SIDE)
+
+
+def image_to_digits(
+    image: np.ndarray | str | os.PathLike, *, conversion: Conversion = DEFAULT_CONVERSION
+) -> np.ndarray:
+    """A picture of one digit (array or PNG/JPEG file) -> (8, 8) int64 in 0..16.
+
+    Dark ink on a light background and light on dark are both read. Raises NothingDrawn
+    for a blank image, UnreadableImage (a ValueError) for a file that is not a picture.
+    """
+    ink = _ink_mask(_grey(image))
+    return strokes_to_digits(_skeleton_strokes(_thin(ink)), conversion=conversion)
+
+
+def _grey(image: np.ndarray | str | os.PathLike) -> np.ndarray:
+    """An image (or a file holding one) -> (h, w) float brightness in [0, 1]."""
+    if isinstance(image, (str, os.PathLike)):
+        image = read_image(image)
+    pixels = np.asarray(image)
+    if pixels.dtype == bool:
+        pixels = pixels.astype(np.float64)
+    elif np.issubdtype(pixels.dtype, np.integer):
+        pixels = pixels.astype(np.float64) / max(float(np.iinfo(pixels.dtype).max), 1.0)
+    elif np.issubdtype(pixels.dtype, np.floating):
+        pixels = pixels.astype(np.float64)
+        finite = np.isfinite(pixels)
+        pixels = np.where(finite, pixels, np.median(pixels[finite]) if finite.any() else 0.0)
+        top = np.abs(pixels).max(initial=0.0)
+        if top > 1:
+            pixels = pixels / (255.0 if top <= 255 else top)
+    else:
+        raise ValueError(f"an image must hold numbers, got {pixels.dtype}")
+    if pixels.ndim == 3 and pixels.shape[2] in (3, 4):
+        grey = pixels[..., :3] @ np.array([0.299, 0.587, 0.114])
+        if pixels.shape[2] == 4:
+            alpha = pixels[..., 3]
+            over_white = alpha * grey + (1 - alpha)
+            # Ink on a transparent sheet: the transparency is the drawing.
+            grey = over_white if np.ptp(over_white) >= 0.5 * np.ptp(alpha) else 1 - alpha
+        pixels = grey
+    elif pixels.ndim == 3 and pixels.shape[2] in (1, 2):
+        pixels = pixels[..., 0]
+    if pixels.ndim != 2 or min(pixels.shape) < 1:
+        raise ValueError(f"an image must be (h, w), (h, w, 3) or (h, w, 4), got {pixels.shape}")
+    return np.clip(pixels, 0.0, 1.0)
+
+
+def _ink_mask(grey: np.ndarray) -> np.ndarray:
+    """(h, w) brightness -> bool ink mask, cropped to the ink (specks dropped)."""
+    border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
+    background = np.median(border)
+    ink = grey - background if background < 0.5 else background - grey
+    # Large photos are reduced first: a digit needs no more than DIGIT_SIDE px.
+    factor = _block_factor(max(ink.shape))
+    if factor > 1:
+        h, w = (ink.shape[0] // factor) * factor, (ink.shape[1] // factor) * factor
+        ink = ink[:h, :w].reshape(h // factor, factor, w // factor, factor).mean(axis=(1, 3))
+    strongest = np.percentile(ink, 99.9) if ink.size else 0.0
+    if not strongest > 0.15:
+        raise NothingDrawn("nothing drawn: the image is blank (no ink stands out)")
+    mask = ink > 0.5 * strongest
+    labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
+    if count > 1:
+        areas = np.bincount(labels.ravel())[1:]
+        mask = np.isin(labels, 1 + np.flatnonzero(areas >= 0.1 * areas.max()))
+    if mask.sum() < 3:
+        raise NothingDrawn("nothing drawn: the image has only a speck of ink")
+    rows, columns = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    mask = mask[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
+    # Thin at a comfortable resolution: about 48-128 px tall.
+    side = max(mask.shape)
+    if side < 48:
+        grow = int(np.ceil(48 / side))
+        mask = np.kron(mask, np.ones((grow, grow), dtype=bool))
+    elif side > 128:
+        shrink = int(np.ceil(side / 128))
+        h, w = -(-mask.shape[0] // shrink) * shrink, -(-mask.shape[1] // shrink) * shrink
+        padded = np.zeros((h, w), dtype=bool)
+        padded[: mask.shape[0], : mask.shape[1]] = mask
+        mask = padded.reshape(h // shrink, shrink, w // shrink, shrink).any(axis=(1, 3))
+    return np.pad(mask, 1)
+
+
+def _thin(mask: np.ndarray) -> np.ndarray:
+    """Zhang-Suen thinning: the ink's one-pixel-wide centre lines."""
+    skeleton = mask.copy()
+    while True:
+        changed = False
+        for first_pass in (True, False):
+            p = np.pad(skeleton, 1)
+            # Neighbours P2..P9, clockwise from north.
+            n = [
+                p[:-2, 1:-1],
+                p[:-2, 2:],
+                p[1:-1, 2:],
+                p[2:, 2:],
+                p[2:, 1:-1],
+                p[2:, :-2],
+                p[1:-1, :-2],
+                p[:-2, :-2],
+            ]
+            count = sum(neighbour.astype(np.int8) for neighbour in n)
+            ring = n + n[:1]
+            transitions = sum((~ring[i] & ring[i + 1]).astype(np.int8) for i in range(8))
+            if first_pass:
+                clear = ~(n[0] & n[2] & n[4]) & ~(n[2] & n[4] & n[6])
+            else:
+                clear = ~(n[0] & n[2] & n[6]) & ~(n[0] & n[4] & n[6])
+            remove = skeleton & (count >= 2) & (count <= 6) & (transitions == 1) & clear
+            if remove.any():
+                skeleton = skeleton & ~remove
+                changed = True
+        if not changed:
+            return skeleton
+
+
+def _skeleton_strokes(skeleton: np.ndarray) -> list[np.ndarray]:
+    """Centre-line pixels -> strokes: a segment between each pair of touching pixels.
+
+    skeleton must have an empty one-pixel border.
+    """
+    height, width = skeleton.shape
+    inner = skeleton[1:-1, 1:-1]
+    strokes: list[np.ndarray] = []
+    touched = np.zeros_like(skeleton)
+    for step_row, step_column in ((0, 1), (1, 0), (1, 1), (1, -1)):
+        neighbour = skeleton[
+            1 + step_row : height - 1 + step_row, 1 + step_column : width - 1 + step_column
+        ]
+        rows, columns = np.nonzero(inner & neighbour)
+        rows, columns = rows + 1, columns + 1
+        touched[rows, columns] = True
+        touched[rows + step_row, columns + step_column] = True
+        starts = np.stack([columns + 0.5, rows + 0.5], axis=1)
+        ends = starts + [step_column, step_row]
+        strokes.extend(np.stack([starts, ends], axis=1))
+    rows, columns = np.nonzero(skeleton & ~touched)
+    strokes.extend(
+        np.array([[column + 0.5, row + 0.5]]) for row, column in zip(rows, columns, strict=True)
+    )
+    return strokes

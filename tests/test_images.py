@@ -1,0 +1,145 @@
+"""Pictures -> digits: files read upright by Pillow, either polarity, never a memory bomb."""
+
+import struct
+import subprocess
+import sys
+import zlib
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from bpdraw.images import UnreadableImage, image_to_digits, read_image
+from bpdraw.preprocess import NothingDrawn, strokes_to_digits
+
+EXIF_ORIENTATION = 0x0112
+
+
+def picture_of_a_seven(size=160):
+    """(size, size) uint8: a "7" (bar on top, stroke down to the left), dark on light."""
+    picture = np.full((size, size), 255, dtype=np.uint8)
+    rows, columns = np.mgrid[0:size, 0:size]
+    top, bottom, left, right = 0.15 * size, 0.85 * size, 0.25 * size, 0.75 * size
+    bar = (np.abs(rows - top) < 5) & (columns > left) & (columns < right)
+    slope = (right - 0.45 * size) / (bottom - top)
+    down = (np.abs(columns - (right - slope * (rows - top))) < 5) & (rows > top) & (rows < bottom)
+    picture[bar | down] = 0
+    return picture
+
+
+def test_image_dark_on_light_and_light_on_dark_read_the_same(picture_of_a_zero, assert_valid_digit):
+    dark = image_to_digits(picture_of_a_zero(dark_on_light=True))
+    light = image_to_digits(picture_of_a_zero(dark_on_light=False).astype(np.uint8))
+    assert_valid_digit(dark)
+    np.testing.assert_array_equal(dark, light)
+
+
+def test_light_ink_on_a_dark_file_reads_like_dark_ink_on_a_light_one(tmp_path):
+    seven = picture_of_a_seven()
+    Image.fromarray(seven).save(tmp_path / "dark.png")
+    Image.fromarray(255 - seven).save(tmp_path / "light.png")
+    dark, light = image_to_digits(tmp_path / "dark.png"), image_to_digits(tmp_path / "light.png")
+    np.testing.assert_array_equal(dark, light)
+    np.testing.assert_array_equal(dark, image_to_digits(seven))
+
+
+def test_image_pen_width_hardly_matters(picture_of_a_zero):
+    thin = image_to_digits(picture_of_a_zero(thickness=4))
+    thick = image_to_digits(picture_of_a_zero(thickness=16))
+    assert np.abs(thin - thick).mean() <= 1.5
+
+
+@pytest.mark.parametrize("width", [2, 16])
+def test_a_line_drawn_thin_and_thick_is_the_same_digit(width):
+    # The ink is thinned to its centre line, so only the path counts, never the pen: a
+    # thin and a thick vertical line read exactly like the stroke of that line.
+    picture = np.full((200, 120), 255, dtype=np.uint8)
+    picture[20:180, 60 - width // 2 : 60 - width // 2 + width] = 0
+    np.testing.assert_array_equal(image_to_digits(picture), strokes_to_digits([[(0, 0), (0, 1)]]))
+
+
+def test_image_from_png_file(tmp_path, picture_of_a_zero):
+    path = tmp_path / "zero.png"
+    Image.fromarray(picture_of_a_zero()).save(path)
+    np.testing.assert_array_equal(image_to_digits(path), image_to_digits(picture_of_a_zero()))
+
+
+def test_image_from_colour_jpeg_file(tmp_path):
+    seven = picture_of_a_seven()
+    path = tmp_path / "seven.jpg"
+    Image.fromarray(seven).convert("RGB").save(path, quality=95)
+    assert read_image(path).shape == (160, 160, 3)
+    np.testing.assert_array_equal(image_to_digits(path), image_to_digits(seven))
+
+
+@pytest.mark.parametrize(
+    ("orientation", "stored_turned"),
+    [(6, Image.Transpose.ROTATE_90), (8, Image.Transpose.ROTATE_270)],
+    ids=["tag 6: shown turned right", "tag 8: shown turned left"],
+)
+def test_a_phone_photo_is_read_the_way_it_is_shown(tmp_path, orientation, stored_turned):
+    # A phone stores the sensor's pixels sideways and says in EXIF how to turn them.
+    seven = picture_of_a_seven()
+    stored = Image.fromarray(seven).transpose(stored_turned).convert("RGB")
+    exif = Image.Exif()
+    exif[EXIF_ORIENTATION] = orientation
+    stored.save(tmp_path / "tagged.jpg", quality=95, exif=exif)
+    stored.save(tmp_path / "untagged.jpg", quality=95)
+    upright = image_to_digits(seven)
+    np.testing.assert_array_equal(image_to_digits(tmp_path / "tagged.jpg"), upright)
+    assert not np.array_equal(image_to_digits(tmp_path / "untagged.jpg"), upright)
+
+
+def a_bomb_png(path, side=20_000):
+    """A valid 1-bit side x side PNG, all black: about 50 KB on disk, 400 MP decoded."""
+    row = b"\x00" + bytes(side // 8)  # filter byte "none", then 1 bit per pixel
+    compressor = zlib.compressobj(9)
+    data = b"".join(compressor.compress(row) for _ in range(side)) + compressor.flush()
+
+    def chunk(kind, body):
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)  # 1-bit greyscale
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    )
+
+
+def test_a_decompression_bomb_is_a_clear_error_not_gigabytes(tmp_path):
+    bomb = tmp_path / "bomb.png"
+    a_bomb_png(bomb)
+    assert bomb.stat().st_size < 200_000
+    # In a fresh interpreter, so that its peak memory is the read's own.
+    code = (
+        "import resource, sys\n"
+        "from bpdraw.images import UnreadableImage, image_to_digits\n"
+        "try:\n"
+        f"    image_to_digits({str(bomb)!r})\n"
+        "except UnreadableImage as error:\n"
+        "    print(error)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    message, peak_megabytes = result.stdout.strip().splitlines()
+    assert "bomb.png" in message and "pixels" in message and "smaller copy" in message
+    assert int(peak_megabytes) < 350  # decoding it would take 400 MB at the very least
+
+
+def test_a_bomb_is_a_value_error(tmp_path):
+    assert issubclass(UnreadableImage, ValueError)
+
+
+@pytest.mark.parametrize("fill", [0, 255, 128])
+def test_blank_image_is_nothing_drawn(fill):
+    with pytest.raises(NothingDrawn):
+        image_to_digits(np.full((50, 40), fill, dtype=np.uint8))
+
+
+def test_unreadable_image_file_is_a_value_error(tmp_path):
+    path = tmp_path / "not-an-image.png"
+    path.write_text("hello")
+    with pytest.raises(ValueError, match="not-an-image.png"):
+        image_to_digits(path)
