@@ -165,7 +165,13 @@ def _ink_mask(grey: np.ndarray) -> np.ndarray:
 
 
 def _thin(mask: np.ndarray) -> np.ndarray:
-    """Zhang-Suen thinning: the ink's one-pixel-wide centre lines."""
+    """Zhang-Suen thinning: the ink's one-pixel-wide centre lines.
+
+    Kept rather than scikit-image's skeletonize (measured on 60 rendered pen digits:
+    0.16 ms against 2 ms here, but a different skeleton on all 60, changing the digits
+    by up to 9 of 16): 2 ms of a ~15 ms picture is not worth a 56 MB dependency that
+    would change every picture's digits.
+    """
     skeleton = mask.copy()
     while True:
         changed = False
