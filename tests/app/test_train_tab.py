@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from sklearn.metrics import confusion_matrix
 
-from bpdraw.app.train_tab import TrainTab
+from bpdraw.app.train_tab import RunState, TrainTab
 from bpdraw.data import load_split
 from bpdraw.training import ClassicConfig, FastConfig
 
@@ -209,3 +209,85 @@ def test_importing_the_tabs_does_not_import_matplotlib():
         "sys.exit('matplotlib' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+class StateRecorder:
+    """Every state the tab enters, with which of Retrain and Cancel were enabled in it."""
+
+    def __init__(self, tab: TrainTab) -> None:
+        self.tab = tab
+        self.seen: list[tuple[RunState, bool, bool]] = []
+        tab.state_changed.connect(self.on_state_changed)
+
+    def on_state_changed(self, state: RunState) -> None:
+        buttons = (self.tab.retrain_button.isEnabled(), self.tab.cancel_button.isEnabled())
+        self.seen.append((state, *buttons))
+
+    def states(self) -> list[RunState]:
+        return [state for state, _, _ in self.seen]
+
+
+def test_a_finished_run_goes_idle_preparing_training_finishing_idle(qtbot, tab):
+    recorder = StateRecorder(tab)
+    tab.set_settings("classic", steps=SHORT_RUN_STEPS)
+    with qtbot.waitSignal(tab.model_trained, timeout=120_000):
+        qtbot.mouseClick(tab.retrain_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.state() is RunState.IDLE, timeout=60_000)
+
+    assert recorder.seen == [
+        (RunState.PREPARING, False, True),
+        (RunState.TRAINING, False, True),
+        (RunState.FINISHING, False, False),
+        (RunState.IDLE, True, False),
+    ]
+    assert tab.form.recipe_combo.isEnabled()
+
+
+def test_cancel_while_training_goes_through_finishing_to_idle(qtbot, tab):
+    start_long_run(qtbot, tab)
+    assert tab.state() is RunState.TRAINING
+    assert not tab.form.recipe_combo.isEnabled()  # the form is locked while a run trains
+    recorder = StateRecorder(tab)
+    with qtbot.waitSignal(tab.training_cancelled, timeout=60_000):
+        qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+        assert tab.state() is RunState.FINISHING and not tab.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: tab.state() is RunState.IDLE, timeout=60_000)
+
+    assert recorder.states() == [RunState.FINISHING, RunState.IDLE]
+    assert tab.training_thread is None
+
+
+def test_cancel_while_preparing_goes_straight_back_to_idle(qtbot, imports_not_ready):
+    fresh = TrainTab()
+    qtbot.addWidget(fresh)
+    imports_not_ready(fresh)
+    recorder = StateRecorder(fresh)
+    qtbot.mouseClick(fresh.retrain_button, Qt.MouseButton.LeftButton)
+    assert fresh.state() is RunState.PREPARING
+    with qtbot.waitSignal(fresh.training_cancelled, timeout=1000):
+        qtbot.mouseClick(fresh.cancel_button, Qt.MouseButton.LeftButton)
+
+    assert recorder.states() == [RunState.PREPARING, RunState.IDLE]
+
+
+def test_cancel_does_nothing_once_the_run_is_finishing(qtbot, tab):
+    start_long_run(qtbot, tab)
+    with qtbot.waitSignal(tab.training_cancelled, timeout=60_000):
+        qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+        recorder = StateRecorder(tab)
+        tab.on_cancel_clicked()  # as if clicked again: the button is disabled in FINISHING
+        assert recorder.states() == []
+    qtbot.waitUntil(lambda: tab.state() is RunState.IDLE, timeout=60_000)
+
+
+def test_shutdown_from_each_state_ends_idle(qtbot, tab, imports_not_ready):
+    start_long_run(qtbot, tab)
+    tab.shutdown()  # from TRAINING
+    assert tab.state() is RunState.IDLE and tab.retrain_button.isEnabled()
+
+    fresh = TrainTab()
+    qtbot.addWidget(fresh)
+    imports_not_ready(fresh)
+    qtbot.mouseClick(fresh.retrain_button, Qt.MouseButton.LeftButton)
+    fresh.shutdown()  # from PREPARING
+    assert fresh.state() is RunState.IDLE and fresh.retrain_button.isEnabled()
