@@ -25,7 +25,9 @@ from bpdraw.inside import BackpropStep, BackpropStepper
 from bpdraw.training import ClassicConfig
 
 # "Run" works in slices of about this long, so the window keeps answering between them.
-RUN_SLICE_SECONDS = 0.02
+RUN_SLICE_SECONDS = 0.01
+# ... and rewrites its numbers (a costly rich-text layout) at most this often.
+RUN_TEXT_SECONDS = 0.25
 CURVE_POINTS = 300
 
 
@@ -149,6 +151,7 @@ class BackpropView(QWidget):
         self._stepper: BackpropStepper | None = None
         self._last: BackpropStep | None = None
         self._steps_per_slice = 20
+        self._text_shown_at = 0.0
         self._run_timer = QTimer(self)
         self._run_timer.setInterval(0)
         self._run_timer.timeout.connect(self.on_run_slice)
@@ -221,6 +224,9 @@ class BackpropView(QWidget):
         self.values_label.setText(describe_step(step))
         self.change_tile.set_values(step.incoming_change)
 
+    def _finished_after(self, step: BackpropStep) -> bool:
+        return step.number >= self.config.steps
+
     def _finished(self) -> bool:
         stepper = self.stepper()
         if stepper.steps_done < stepper.config.steps:
@@ -246,6 +252,8 @@ class BackpropView(QWidget):
             self._run_timer.start()
         else:
             self._run_timer.stop()
+            if self._last is not None:
+                self._show(self._last)
 
     def on_run_slice(self) -> None:
         """Learn for about RUN_SLICE_SECONDS, then show the last step of the slice."""
@@ -256,7 +264,10 @@ class BackpropView(QWidget):
         remaining = stepper.config.steps - stepper.steps_done
         losses = stepper.run(min(self._steps_per_slice, remaining) - 1)
         step = stepper.step()  # the slice's last step is the one shown
-        self._show(step)
+        self._last = step
+        if started - self._text_shown_at >= RUN_TEXT_SECONDS or self._finished_after(step):
+            self._show(step)
+            self._text_shown_at = started
         self.curve.add(np.append(losses, step.loss))
         took = max(time.perf_counter() - started, 1e-4)
         wanted = self._steps_per_slice * RUN_SLICE_SECONDS / took
