@@ -32,6 +32,9 @@ from bpdraw.shipped import shipped_file
 from bpdraw.strokes_file import read_strokes_file
 
 PEN_DIGITS_FILE = "pendigits_strokes.npz"
+# Drawings rendered at once (about 4 KB of bitmap each): more than the shipped pen digits, so
+# their rendering is one batch as before.
+RENDER_BATCH = 8192
 
 
 @dataclass(frozen=True)
@@ -196,11 +199,36 @@ def render(
     pen_scale: np.ndarray | None = None,
     width_scale: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Drawings -> ((n, 64) float 0-16 digits, (n,) bool drawn), the canvas's conversion."""
-    bitmaps, drawn = packed_to_bitmaps(
-        packed, conversion, pen_scale=pen_scale, width_scale=width_scale
+    """Drawings -> ((n, 64) float 0-16 digits, (n,) bool drawn), the canvas's conversion.
+
+    Rendered RENDER_BATCH drawings at a time, so memory stays bounded however many there are.
+    """
+    n = packed.n_drawings
+    digits, drawn = np.zeros((n, 64)), np.zeros(n, dtype=bool)
+    for first in range(0, n, RENDER_BATCH):
+        last = min(first + RENDER_BATCH, n)
+        part = slice(first, last)
+        bitmaps, drawn[part] = packed_to_bitmaps(
+            _drawings(packed, first, last),
+            conversion,
+            pen_scale=None if pen_scale is None else np.asarray(pen_scale)[part],
+            width_scale=None if width_scale is None else np.asarray(width_scale)[part],
+        )
+        digits[part] = bitmap_to_digits(bitmaps).reshape(last - first, 64)
+    return digits, drawn
+
+
+def _drawings(packed: PackedStrokes, first: int, last: int) -> PackedStrokes:
+    """Drawings first..last-1 as their own PackedStrokes (all of them: the same object)."""
+    if first == 0 and last == packed.n_drawings:
+        return packed
+    stroke_first, stroke_last = packed.sample_ptr[first], packed.sample_ptr[last]
+    point_first, point_last = packed.stroke_ptr[stroke_first], packed.stroke_ptr[stroke_last]
+    return PackedStrokes(
+        packed.points[point_first:point_last],
+        packed.stroke_ptr[stroke_first : stroke_last + 1] - point_first,
+        packed.sample_ptr[first : last + 1] - stroke_first,
     )
-    return bitmap_to_digits(bitmaps).reshape(len(bitmaps), 64).astype(np.float64), drawn
 
 
 def augmented_pen_set(
