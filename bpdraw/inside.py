@@ -8,7 +8,6 @@ the network reads them divided by 16.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -291,33 +290,3 @@ class BackpropStepper:
             Network(network.weights, network.biases, network.output),
             {"recipe": "classic", "steps_run": self.steps_done, "seed": self.config.seed},
         )
-
-
-# -- pictures for slides and homework -----------------------------------------------------------
-
-
-def save_inside_picture(
-    model: Model, digits: np.ndarray, path: str | os.PathLike, colours=None
-) -> None:
-    """A PNG of one drawing read by ``model``: input, hidden units, outputs, attribution.
-
-    ``colours``: an ``inside_pictures.PictureColours`` (the app passes its theme's).
-    """
-    from matplotlib.figure import Figure
-
-    from bpdraw import inside_pictures
-
-    figure = Figure(figsize=(14, 4.6), dpi=110, layout="constrained", facecolor="white")
-    inside_pictures.draw_inside(figure, model, np.asarray(digits), colours)
-    figure.savefig(path)
-
-
-def save_weight_mosaic(model: Model, path: str | os.PathLike, colours=None) -> None:
-    """A PNG of every hidden unit's incoming weights, one 8x8 tile per unit."""
-    from matplotlib.figure import Figure
-
-    from bpdraw import inside_pictures
-
-    figure = Figure(figsize=(9, 9.8), dpi=110, layout="constrained", facecolor="white")
-    inside_pictures.draw_mosaic(figure, model, colours)
-    figure.savefig(path)

@@ -4,10 +4,12 @@ weights mosaic. Every panel carries a title saying what it shows and how to read
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.figure import Figure
 
 from bpdraw.data import N_CLASSES, PIXEL_MAX
 from bpdraw.inside import (
@@ -64,8 +66,9 @@ def draw_inside(figure, model: Model, digits: np.ndarray, colours=None) -> None:
     reads.set_title("What the network reads:\n64 inputs, 8×8 cells,\n0 (white) to 16 (black)")
     _bare(reads)
 
-    activation_cmap = LinearSegmentedColormap.from_list("fire", [colours.paper, colours.ink])
-    activation_cmap.set_bad(colours.paper)
+    activation_cmap = LinearSegmentedColormap.from_list(
+        "fire", [colours.paper, colours.ink]
+    ).with_extremes(bad=colours.paper)
     image = hidden.imshow(grid, cmap=activation_cmap, vmin=0, vmax=1, aspect="auto")
     hidden.set_title(
         f"Hidden units: {len(activations)} cells, dark = firing (1), white = silent (0).\n"
@@ -123,3 +126,25 @@ def draw_mosaic(figure, model: Model, colours=None) -> None:
         "in almost every training digit, so their weights hardly matter.",
         fontsize=10,
     )
+
+
+# -- pictures for slides and homework -----------------------------------------------------------
+
+
+def save_inside_picture(
+    model: Model, digits: np.ndarray, path: str | os.PathLike, colours=None
+) -> None:
+    """A PNG of one drawing read by ``model``: input, hidden units, outputs, attribution.
+
+    ``colours``: a ``PictureColours`` (the app passes its theme's).
+    """
+    figure = Figure(figsize=(14, 4.6), dpi=110, layout="constrained", facecolor="white")
+    draw_inside(figure, model, np.asarray(digits), colours)
+    figure.savefig(path)
+
+
+def save_weight_mosaic(model: Model, path: str | os.PathLike, colours=None) -> None:
+    """A PNG of every hidden unit's incoming weights, one 8x8 tile per unit."""
+    figure = Figure(figsize=(9, 9.8), dpi=110, layout="constrained", facecolor="white")
+    draw_mosaic(figure, model, colours)
+    figure.savefig(path)

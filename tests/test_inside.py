@@ -4,7 +4,7 @@ differences, the weights mosaic, and the backprop stepper recomputed by hand."""
 import numpy as np
 import pytest
 
-from bpdraw import inside
+from bpdraw import inside, inside_pictures
 from bpdraw.data import load_split
 from bpdraw.model import Model
 from bpdraw.network import Network
@@ -150,7 +150,7 @@ def test_stepper_refuses_a_unit_it_does_not_have():
 
 def test_pictures_are_written_as_png(tmp_path, split):
     model = small_model(hidden=15)
-    inside.save_inside_picture(model, split.images_test[0], tmp_path / "inside.png")
-    inside.save_weight_mosaic(model, tmp_path / "mosaic.png")
+    inside_pictures.save_inside_picture(model, split.images_test[0], tmp_path / "inside.png")
+    inside_pictures.save_weight_mosaic(model, tmp_path / "mosaic.png")
     for name in ("inside.png", "mosaic.png"):
         assert (tmp_path / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
