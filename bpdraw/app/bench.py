@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import statistics
@@ -25,6 +26,7 @@ import numpy as np
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from bpdraw.app.main_window import start
 from bpdraw.app.train_tab import TrainTab
 
 CHILD_FLAG = "--child"
@@ -83,12 +85,7 @@ def measure_startup(runs: int = 5, timeout: float = 60.0) -> StartupTimes:
 
 def _child() -> int:
     """Start the app as the `bpdraw` command does; print one line at the first paint, quit."""
-    import importlib
-    import importlib.util
-
-    if importlib.util.find_spec("bpdraw.cli") is not None:
-        importlib.import_module("bpdraw.cli")  # the command's own imports are part of start-up
-    from bpdraw.app.main_window import start
+    importlib.import_module("bpdraw.cli")  # the command's own imports are part of start-up
 
     class FirstPaint(QObject):
         def __init__(self) -> None:
