@@ -1,5 +1,18 @@
+"""Fixtures shared by the app's tests: private settings, shown widgets, real mouse drawing."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QWidget
+
+from bpdraw.app.canvas import Canvas
+from bpdraw.model import Model, load_default
+
+Points = Sequence[tuple[float, float]]
 
 
 @pytest.fixture(autouse=True)
@@ -9,3 +22,76 @@ def private_settings(tmp_path):
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(tmp_path / "user"))
         QSettings.setPath(settings_format, QSettings.Scope.SystemScope, str(tmp_path / "system"))
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def default_model() -> Model:
+    """The shipped model, loaded once for the whole run (tests only read it)."""
+    return load_default()
+
+
+@pytest.fixture
+def shown(qtbot) -> Callable[..., QWidget]:
+    """shown(widget, width, height): the widget, closed after the test, resized, on screen."""
+
+    def show(widget: QWidget, width: int | None = None, height: int | None = None) -> QWidget:
+        qtbot.addWidget(widget)
+        if width is not None and height is not None:
+            widget.resize(width, height)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return show
+
+
+@pytest.fixture
+def canvas(shown) -> Canvas:
+    """A blank 280 x 280 canvas on screen."""
+    return shown(Canvas(), 280, 280)
+
+
+@pytest.fixture
+def drag(qtbot) -> Callable[[QWidget, Points], None]:
+    """drag(widget, points): one stroke through `points` (widget pixels), left button held,
+    with real mouse events: press, a move per point, release."""
+
+    def drag_through(widget: QWidget, points: Points) -> None:
+        positions = [QPoint(round(x), round(y)) for x, y in points]
+        qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=positions[0])
+        for position in positions[1:]:
+            qtbot.mouseMove(widget, position)
+        qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=positions[-1])
+
+    return drag_through
+
+
+def _vertical_line(widget: QWidget, centre_x: float = 0.5, height: float = 0.7, steps: int = 30):
+    """A stroke down the widget at `centre_x`, `height` of the widget tall (fractions)."""
+    x, top = widget.width() * centre_x, 0.5 - height / 2
+    return [(x, widget.height() * (top + height * i / steps)) for i in range(steps + 1)]
+
+
+def _circle(widget: QWidget, centre_x: float = 0.5, height: float = 0.66, steps: int = 48):
+    """A closed loop, three quarters as wide as tall, centred at (`centre_x`, 0.5)."""
+    side = min(widget.width(), widget.height())
+    cx, cy = widget.width() * centre_x, widget.height() / 2
+    return [
+        (
+            cx + 0.375 * height * side * math.sin(2 * math.pi * i / steps),
+            cy - 0.5 * height * side * math.cos(2 * math.pi * i / steps),
+        )
+        for i in range(steps + 1)
+    ]
+
+
+@pytest.fixture
+def vertical_line():
+    """vertical_line(widget, centre_x=0.5, height=0.7): points of a "1" (widget pixels)."""
+    return _vertical_line
+
+
+@pytest.fixture
+def circle():
+    """circle(widget, centre_x=0.5, height=0.66): points of a "0" (widget pixels)."""
+    return _circle

@@ -5,10 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from test_canvas import circle, drag, vertical_line
 
 from bpdraw.app.draw_tab import DrawTab
-from bpdraw.model import load_default
 
 
 class FixedModel:
@@ -21,19 +19,9 @@ class FixedModel:
         return self.probabilities[np.newaxis, :]
 
 
-@pytest.fixture(scope="module")
-def default_model():
-    return load_default()
-
-
 @pytest.fixture
-def tab(qtbot, default_model):
-    widget = DrawTab(default_model)
-    qtbot.addWidget(widget)
-    widget.resize(860, 520)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def tab(shown, default_model):
+    return shown(DrawTab(default_model), 860, 520)
 
 
 def test_blank_canvas_predicts_nothing_and_asks_for_a_digit(tab):
@@ -48,19 +36,19 @@ PLACES = [(0.5, 0.7), (0.3, 0.25), (0.72, 0.4)]
 
 
 @pytest.mark.parametrize(("centre_x", "height"), PLACES)
-def test_vertical_line_reads_1(qtbot, tab, centre_x, height):
-    drag(qtbot, tab.canvas, vertical_line(tab.canvas, centre_x, height))
+def test_vertical_line_reads_1(qtbot, tab, centre_x, height, drag, vertical_line):
+    drag(tab.canvas, vertical_line(tab.canvas, centre_x, height))
     assert tab.prediction_label.text() == "1"
 
 
 @pytest.mark.parametrize(("centre_x", "height"), PLACES)
-def test_loop_reads_0(qtbot, tab, centre_x, height):
-    drag(qtbot, tab.canvas, circle(tab.canvas, centre_x, height))
+def test_loop_reads_0(qtbot, tab, centre_x, height, drag, circle):
+    drag(tab.canvas, circle(tab.canvas, centre_x, height))
     assert tab.prediction_label.text() == "0"
 
 
-def test_prediction_shows_probabilities_and_what_the_network_sees(qtbot, tab):
-    drag(qtbot, tab.canvas, vertical_line(tab.canvas))
+def test_prediction_shows_probabilities_and_what_the_network_sees(qtbot, tab, drag, vertical_line):
+    drag(tab.canvas, vertical_line(tab.canvas))
     probabilities = tab.probabilities()
     assert probabilities.shape == (10,)
     assert probabilities.sum() == pytest.approx(1.0)
@@ -68,7 +56,7 @@ def test_prediction_shows_probabilities_and_what_the_network_sees(qtbot, tab):
     assert np.array_equal(tab.digit_preview.digits(), tab.canvas.to_digits())
 
 
-def test_predicts_while_drawing_before_the_stroke_ends(qtbot, tab):
+def test_predicts_while_drawing_before_the_stroke_ends(qtbot, tab, vertical_line):
     points = [QPoint(round(x), round(y)) for x, y in vertical_line(tab.canvas)]
     qtbot.mousePress(tab.canvas, Qt.MouseButton.LeftButton, pos=points[0])
     for point in points[1:]:
@@ -78,42 +66,42 @@ def test_predicts_while_drawing_before_the_stroke_ends(qtbot, tab):
     qtbot.mouseRelease(tab.canvas, Qt.MouseButton.LeftButton, pos=points[-1])
 
 
-def test_undo_button_removes_the_last_stroke(qtbot, tab):
-    drag(qtbot, tab.canvas, vertical_line(tab.canvas))
+def test_undo_button_removes_the_last_stroke(qtbot, tab, drag, vertical_line):
+    drag(tab.canvas, vertical_line(tab.canvas))
     qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
     assert tab.canvas.strokes() == []
     assert tab.prediction_label.text() == ""
     assert tab.prediction_status_label.text() == "Draw a digit"
 
 
-def test_clear_button_empties_the_canvas(qtbot, tab):
-    drag(qtbot, tab.canvas, circle(tab.canvas))
-    drag(qtbot, tab.canvas, vertical_line(tab.canvas))
+def test_clear_button_empties_the_canvas(qtbot, tab, drag, vertical_line, circle):
+    drag(tab.canvas, circle(tab.canvas))
+    drag(tab.canvas, vertical_line(tab.canvas))
     qtbot.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
     assert tab.canvas.strokes() == []
     assert tab.prediction_label.text() == ""
 
 
-def test_unsure_names_the_two_likeliest_digits(qtbot, tab):
+def test_unsure_names_the_two_likeliest_digits(qtbot, tab, drag, circle):
     probabilities = np.full(10, 0.25 / 8)
     probabilities[3], probabilities[8] = 0.4, 0.35
     tab.set_model(FixedModel(probabilities))
-    drag(qtbot, tab.canvas, circle(tab.canvas))
+    drag(tab.canvas, circle(tab.canvas))
     assert tab.prediction_label.text() == "3"
     assert tab.prediction_status_label.text() == "Not sure — 3 or 8?"
 
 
-def test_sure_answer_gives_its_confidence(qtbot, tab):
+def test_sure_answer_gives_its_confidence(qtbot, tab, drag, vertical_line):
     probabilities = np.full(10, 0.05 / 9)
     probabilities[7] = 0.95
     tab.set_model(FixedModel(probabilities))
-    drag(qtbot, tab.canvas, vertical_line(tab.canvas))
+    drag(tab.canvas, vertical_line(tab.canvas))
     assert tab.prediction_label.text() == "7"
     assert tab.prediction_status_label.text() == "95% sure"
 
 
-def test_set_model_rereads_the_drawing(qtbot, tab):
-    drag(qtbot, tab.canvas, vertical_line(tab.canvas))
+def test_set_model_rereads_the_drawing(qtbot, tab, drag, vertical_line):
+    drag(tab.canvas, vertical_line(tab.canvas))
     probabilities = np.full(10, 0.02 / 9)
     probabilities[4] = 0.98
     tab.set_model(FixedModel(probabilities))

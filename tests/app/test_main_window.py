@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-from test_canvas import drag, vertical_line
 
 from bpdraw.app import MainWindow, run
 from bpdraw.app.bench import measure_startup
@@ -20,12 +19,8 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, settings):
-    main_window = MainWindow(settings=settings)
-    qtbot.addWidget(main_window)
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    return main_window
+def window(shown, settings):
+    return shown(MainWindow(settings=settings))
 
 
 @pytest.fixture
@@ -86,10 +81,10 @@ def test_actions_use_standard_keys(window):
     assert window.clear_action.shortcut() == QKeySequence(Qt.Key.Key_Escape)
 
 
-def test_ctrl_z_undoes_the_last_stroke(qtbot, window):
+def test_ctrl_z_undoes_the_last_stroke(qtbot, window, drag, vertical_line):
     canvas = window.draw_tab.canvas
-    drag(qtbot, canvas, vertical_line(canvas))
-    drag(qtbot, canvas, [(60, 60), (200, 60)])
+    drag(canvas, vertical_line(canvas))
+    drag(canvas, [(60, 60), (200, 60)])
     window.activateWindow()
     qtbot.waitActive(window)
     qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -97,9 +92,9 @@ def test_ctrl_z_undoes_the_last_stroke(qtbot, window):
     assert window.draw_tab.prediction_label.text() == "1"
 
 
-def test_escape_clears_the_drawing(qtbot, window):
+def test_escape_clears_the_drawing(qtbot, window, drag, vertical_line):
     canvas = window.draw_tab.canvas
-    drag(qtbot, canvas, vertical_line(canvas))
+    drag(canvas, vertical_line(canvas))
     window.activateWindow()
     qtbot.waitActive(window)
     qtbot.keyClick(canvas, Qt.Key.Key_Escape)
@@ -107,9 +102,9 @@ def test_escape_clears_the_drawing(qtbot, window):
     assert window.draw_tab.prediction_label.text() == ""
 
 
-def test_escape_on_the_train_tab_keeps_the_drawing(qtbot, window):
+def test_escape_on_the_train_tab_keeps_the_drawing(qtbot, window, drag, vertical_line):
     canvas = window.draw_tab.canvas
-    drag(qtbot, canvas, vertical_line(canvas))
+    drag(canvas, vertical_line(canvas))
     window.tabs.setCurrentWidget(window.train_tab)
     window.activateWindow()
     qtbot.waitActive(window)

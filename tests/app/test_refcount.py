@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QApplication
 
 from bpdraw.app.canvas import Canvas
 from bpdraw.app.draw_tab import DrawTab
-from bpdraw.model import load_default
 
 # A steady count wobbles by a few (caches, interned objects); a leak moves it by thousands.
 TOLERANCE = 100
@@ -69,13 +68,8 @@ def spiral(steps: int) -> list[tuple[float, float]]:
 
 
 @pytest.fixture
-def canvas(qtbot):
-    widget = CountingCanvas()
-    qtbot.addWidget(widget)
-    widget.resize(280, 280)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def canvas(shown):
+    return shown(CountingCanvas(), 280, 280)
 
 
 def test_painting_thousands_of_times_keeps_none_steady(canvas):
@@ -103,12 +97,8 @@ def test_grabbing_keeps_none_steady(canvas):
             assert_none_count_steady(before, round_number)
 
 
-def test_drawing_with_many_mouse_moves_keeps_none_steady(qtbot):
-    tab = DrawTab(load_default())
-    qtbot.addWidget(tab)
-    tab.resize(860, 520)
-    tab.show()
-    qtbot.waitExposed(tab)
+def test_drawing_with_many_mouse_moves_keeps_none_steady(qtbot, shown, default_model):
+    tab = shown(DrawTab(default_model), 860, 520)
     canvas = tab.canvas
     centre_x, centre_y = canvas.width() / 2, canvas.height() / 2
     radius = min(canvas.width(), canvas.height()) * 0.35
