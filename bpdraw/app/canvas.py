@@ -4,6 +4,11 @@ The canvas owns its drawing as strokes — lists of (x, y) points in fractions o
 sheet's side (0 at the top-left, 1 at the bottom-right, y downwards) — and repaints
 from them, so a drawing survives resizing, can be undone stroke by stroke, and is
 converted with exactly the same code at any widget size.
+
+Painting cost is bounded whatever the drawing: finished strokes live in a cached picture
+(redrawn only after a resize, undo, clear or set_strokes, and then from a snapshot kept every
+`SNAPSHOT_EVERY` strokes), and a stroke in progress moves into the picture `CHUNK_SEGMENTS`
+curve pieces at a time, so each paint draws the picture plus a short tail.
 """
 
 from __future__ import annotations
@@ -11,8 +16,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from bpdraw.app import theme
@@ -27,6 +41,14 @@ PEN_WIDTH = 0.045
 MIN_POINT_DISTANCE = 0.004
 # A drawing smaller than this both ways (fraction of the side) is a slip, not a digit.
 MIN_DRAWING_SIZE = 0.02
+
+# A stroke is painted as paths of at most this many curve pieces (one piece per point), so a
+# stroke in progress costs one short path per paint however long it grows.
+CHUNK_SEGMENTS = 256
+# The cached picture is copied after every this many finished strokes (at most MAX_SNAPSHOTS
+# copies, the latest kept), so undoing many strokes redraws only a few each time.
+SNAPSHOT_EVERY = 32
+MAX_SNAPSHOTS = 8
 
 PAPER = QColor(theme.PAPER)
 BORDER = QColor(theme.BORDER)
@@ -60,6 +82,13 @@ class Canvas(QWidget):
         self.setToolTip("Draw a digit with the mouse")
         self._strokes: list[Stroke] = []
         self._drawing = False  # a stroke is in progress (left button held)
+        # The cached picture: sheet, guide, the first `_pictured_strokes` strokes and the first
+        # `_pictured_segments` curve pieces of the next one (the stroke in progress).
+        self._picture: QImage | None = None
+        self._picture_stale = True  # it no longer shows the beginning of the drawing
+        self._pictured_strokes = 0
+        self._pictured_segments = 0
+        self._snapshots: dict[int, QImage] = {}  # stroke count -> picture with that many
 
     # --- the drawing -------------------------------------------------------------------
 
@@ -73,6 +102,7 @@ class Canvas(QWidget):
         self._strokes = [
             [(float(x), float(y)) for x, y in stroke] for stroke in strokes if len(stroke) > 0
         ]
+        self._forget_picture()
         self._changed()
 
     def is_blank(self) -> bool:
@@ -87,6 +117,7 @@ class Canvas(QWidget):
         self._drawing = False
         if self._strokes:
             self._strokes = []
+            self._forget_picture()
             self._changed()
 
     def undo(self) -> None:
@@ -94,6 +125,7 @@ class Canvas(QWidget):
         self._drawing = False
         if self._strokes:
             self._strokes.pop()
+            self._forget_picture(keep_snapshots_up_to=len(self._strokes))
             self._changed()
 
     def to_digits(self) -> np.ndarray | None:
@@ -175,20 +207,117 @@ class Canvas(QWidget):
     # --- painting ----------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        picture = self._up_to_date_picture()
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), self.palette().window())
-
+        painter.drawImage(QPointF(0, 0), picture)
         sheet = self.sheet_rect()
-        painter.setPen(QPen(BORDER, 1.0))
-        painter.setBrush(PAPER)
-        painter.drawRoundedRect(sheet.adjusted(0.5, 0.5, -0.5, -0.5), 10, 10)
-        self._paint_guide(painter, sheet)
-        if self._strokes:
-            self._paint_strokes(painter, sheet)
-        else:
+        if self._drawing:
+            # the stroke in progress: only the pieces not yet in the picture
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._set_ink_pen(painter, sheet)
+            stroke = self._strokes[-1]
+            painter.drawPath(
+                self._stroke_path(stroke, sheet, self._pictured_segments + 1, len(stroke) - 1)
+            )
+        elif not self._strokes:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._paint_hint(painter, sheet)
         painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._forget_picture()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # the window colour is in the picture
+            self._forget_picture()
+        super().changeEvent(event)
+
+    def _forget_picture(self, keep_snapshots_up_to: int = -1) -> None:
+        """Paint the picture again from the strokes on the next paint; drop the snapshots of
+        more than `keep_snapshots_up_to` strokes (all of them by default)."""
+        self._picture_stale = True
+        self._snapshots = {
+            count: snapshot
+            for count, snapshot in self._snapshots.items()
+            if count <= keep_snapshots_up_to
+        }
+
+    def _up_to_date_picture(self) -> QImage:
+        """The cached picture, first brought up to the current drawing."""
+        if self._picture is None or self._picture_stale:
+            self._start_picture()
+        finished = len(self._strokes) - (1 if self._drawing else 0)
+        if self._pictured_strokes == finished and not self._drawing:
+            return self._picture
+        painter = QPainter(self._picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        sheet = self.sheet_rect()
+        self._set_ink_pen(painter, sheet)
+        while self._pictured_strokes < finished:
+            stroke = self._strokes[self._pictured_strokes]
+            self._paint_pieces(painter, sheet, stroke, finished=True)
+            self._pictured_strokes += 1
+            self._pictured_segments = 0
+            if self._pictured_strokes % SNAPSHOT_EVERY == 0:
+                self._snapshots[self._pictured_strokes] = self._picture.copy()
+                for count in sorted(self._snapshots)[:-MAX_SNAPSHOTS]:
+                    del self._snapshots[count]
+        if self._drawing:
+            self._paint_pieces(painter, sheet, self._strokes[-1], finished=False)
+        painter.end()
+        return self._picture
+
+    def _start_picture(self) -> None:
+        """Start the picture again: from the latest usable snapshot, or the empty sheet.
+
+        The image itself is kept while the widget keeps its size: a new image costs memory
+        and, with PySide6 6.11, a few references to None each time it is first painted on.
+        """
+        ratio = self.devicePixelRatioF()
+        size = QSize(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        if (
+            self._picture is None
+            or self._picture.size() != size
+            or self._picture.devicePixelRatio() != ratio
+        ):
+            self._picture = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+            self._picture.setDevicePixelRatio(ratio)
+        finished = len(self._strokes) - (1 if self._drawing else 0)
+        usable = [count for count in self._snapshots if count <= finished]
+        self._pictured_strokes = max(usable, default=0)
+        self._pictured_segments = 0
+        self._picture_stale = False
+        painter = QPainter(self._picture)
+        if usable:
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            painter.drawImage(QPointF(0, 0), self._snapshots[self._pictured_strokes])
+        else:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.fillRect(self.rect(), self.palette().window())
+            sheet = self.sheet_rect()
+            painter.setPen(QPen(BORDER, 1.0))
+            painter.setBrush(PAPER)
+            painter.drawRoundedRect(sheet.adjusted(0.5, 0.5, -0.5, -0.5), 10, 10)
+            self._paint_guide(painter, sheet)
+        painter.end()
+
+    def _paint_pieces(
+        self, painter: QPainter, sheet: QRectF, stroke: Stroke, *, finished: bool
+    ) -> None:
+        """Paint the pieces of `stroke` not yet in the picture: whole chunks while it is being
+        drawn (the pieces the last point no longer changes), everything once it is finished."""
+        settled = max(0, len(stroke) - 2)  # piece i (1 ≤ i ≤ n-2) ends midway to point i+1
+        while settled - self._pictured_segments >= CHUNK_SEGMENTS:
+            first = self._pictured_segments + 1
+            painter.drawPath(
+                self._stroke_path(stroke, sheet, first, first + CHUNK_SEGMENTS, to_end=False)
+            )
+            self._pictured_segments += CHUNK_SEGMENTS
+        if finished:
+            first = self._pictured_segments + 1
+            painter.drawPath(self._stroke_path(stroke, sheet, first, len(stroke) - 1))
+            self._pictured_segments = settled
 
     def _paint_guide(self, painter: QPainter, sheet: QRectF) -> None:
         """A faint centre cross: helps people draw in the middle (the conversion doesn't care)."""
@@ -212,29 +341,44 @@ class Canvas(QWidget):
             "Draw a digit here",
         )
 
-    def _paint_strokes(self, painter: QPainter, sheet: QRectF) -> None:
-        side = sheet.width()
-        pen = QPen(INK, PEN_WIDTH * side)
+    @staticmethod
+    def _set_ink_pen(painter: QPainter, sheet: QRectF) -> None:
+        pen = QPen(INK, PEN_WIDTH * sheet.width())
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for stroke in self._strokes:
-            painter.drawPath(self._stroke_path(stroke, sheet))
 
     @staticmethod
-    def _stroke_path(stroke: Stroke, sheet: QRectF) -> QPainterPath:
-        """A smooth path through a stroke: quadratic curves between the points' midpoints."""
+    def _stroke_path(
+        stroke: Stroke, sheet: QRectF, first: int, end: int, *, to_end: bool = True
+    ) -> QPainterPath:
+        """Pieces `first` to `end - 1` of the smooth path through a stroke.
+
+        The whole path starts at the first point, has one quadratic curve per inner point i
+        (through it, from the midpoint before it to the midpoint after it) and a line to the
+        last point (`to_end`). Painted piece by piece it joins up exactly at the midpoints.
+        """
         side, left, top = sheet.width(), sheet.left(), sheet.top()
-        points = [QPointF(left + x * side, top + y * side) for x, y in stroke]
-        path = QPainterPath(points[0])
-        if len(points) == 1:
+
+        def point(index: int) -> QPointF:
+            x, y = stroke[index]
+            return QPointF(left + x * side, top + y * side)
+
+        if len(stroke) == 1:
             # A dot: a tiny segment, drawn as a round blob by the round cap.
-            path.lineTo(points[0] + QPointF(0.01, 0.0))
+            path = QPainterPath(point(0))
+            path.lineTo(point(0) + QPointF(0.01, 0.0))
             return path
-        for point, following in zip(points[1:-1], points[2:], strict=False):
-            path.quadTo(point, (point + following) / 2)
-        path.lineTo(points[-1])
+        previous = point(first - 1)
+        current = point(first) if first < len(stroke) else previous
+        path = QPainterPath(previous if first == 1 else (previous + current) / 2)
+        for index in range(first, end):
+            following = point(index + 1)
+            path.quadTo(current, (current + following) / 2)
+            current = following
+        if to_end:
+            path.lineTo(point(len(stroke) - 1))
         return path
 
     def _changed(self) -> None:
