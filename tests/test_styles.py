@@ -1,0 +1,116 @@
+import numpy as np
+import pytest
+
+from bpdraw import styles
+from bpdraw.augment import render
+from bpdraw.model import load_default
+
+
+def top_of(drawing):
+    everything = np.concatenate(drawing)
+    return everything[everything[:, 1].argmin()]
+
+
+def stem_one():
+    """A plain 1: one vertical stroke, drawn top to bottom (y down)."""
+    return [np.stack([np.full(20, 50.0), np.linspace(0, 200, 20)], axis=1)]
+
+
+def test_same_seed_same_drawing_other_seed_other_drawing():
+    first = styles.template_drawing("crossed 7", np.random.default_rng(3))
+    again = styles.template_drawing("crossed 7", np.random.default_rng(3))
+    other = styles.template_drawing("crossed 7", np.random.default_rng(4))
+    assert all(np.array_equal(a, b) for a, b in zip(first, again, strict=True))
+    assert first[0].shape != other[0].shape or not np.allclose(first[0], other[0])
+
+
+def test_every_template_renders_as_a_drawing():
+    drawings, labels = styles.templated_drawings(np.random.default_rng(0), 2)
+    X, drawn = render(styles.pack(drawings))
+    assert drawn.all()
+    assert X.shape == (2 * len(styles.TEMPLATES), 64)
+    assert set(labels) <= set(range(10))
+
+
+def test_unknown_style_is_refused_with_the_known_ones():
+    with pytest.raises(ValueError, match="crossed 7"):
+        styles.template_drawing("crossed 8", np.random.default_rng(0))
+
+
+def test_flag_reaches_the_top_of_the_stem_from_the_lower_left():
+    flagged = styles.add_flag(stem_one(), np.random.default_rng(1))
+    everything = np.concatenate(flagged)
+    assert everything[:, 0].min() < 50 - 20  # the flag sticks out to the left
+    assert np.allclose(top_of(flagged), [50, 0])  # and ends at the top of the stem
+    leftmost = everything[everything[:, 0].argmin()]
+    assert leftmost[1] > 0  # lower than the top
+
+
+def test_foot_is_a_horizontal_stroke_through_the_bottom():
+    footed = styles.add_foot(stem_one(), np.random.default_rng(2))
+    foot = footed[-1]
+    assert len(footed) == 2
+    assert foot[:, 0].min() < 50 < foot[:, 0].max()
+    assert np.all(np.abs(foot[:, 1] - 200) < 30)
+
+
+def test_crossbar_crosses_the_stem_about_halfway_down():
+    seven = styles.template_drawing("hooked 7", np.random.default_rng(5))
+    crossed = styles.add_crossbar(seven, np.random.default_rng(6))
+    bar = crossed[-1]
+    everything = np.concatenate(seven)
+    low, high = everything.min(axis=0), everything.max(axis=0)
+    middle = bar.mean(axis=0)
+    assert len(crossed) == len(seven) + 1
+    assert 0.3 < (middle[1] - low[1]) / (high[1] - low[1]) < 0.75
+    assert np.ptp(bar[:, 0]) > 2 * np.ptp(bar[:, 1])  # more across than down
+
+
+def test_slash_runs_from_lower_left_to_upper_right():
+    ring = [
+        np.stack([np.cos(t) * 40 + 50, np.sin(t) * 60 + 80], 1) for t in [np.linspace(0, 6.3, 50)]
+    ]
+    slashed = styles.add_slash(ring, np.random.default_rng(7))
+    start, end = slashed[-1][0], slashed[-1][-1]
+    assert start[0] < end[0] and start[1] > end[1]
+
+
+def test_turning_a_six_half_way_makes_it_a_nine():
+    drawings, labels = styles.edited_drawings(
+        [stem_one()] * 3, np.array([6, 9, 5]), np.random.default_rng(0), turn_six_nine=True
+    )
+    assert list(labels) == [9, 6]  # a 5 has no edit
+    assert len(drawings) == 2
+    _, unturned = styles.edited_drawings(
+        [stem_one()] * 2, np.array([6, 7]), np.random.default_rng(0)
+    )
+    assert list(unturned) == [7]  # 6s are turned only when asked
+
+
+def test_pack_and_unpack_keep_every_stroke():
+    drawings, _ = styles.templated_drawings(np.random.default_rng(1), 1)
+    again = styles.unpack(styles.pack(drawings))
+    assert len(again) == len(drawings)
+    for first, second in zip(drawings, again, strict=True):
+        assert all(np.allclose(a, b) for a, b in zip(first, second, strict=True))
+
+
+def test_rendered_gives_one_row_per_drawing_and_copy():
+    drawings, _ = styles.templated_drawings(np.random.default_rng(2), 1)
+    X, drawn = styles.rendered(drawings, np.random.default_rng(3), copies=2)
+    assert X.shape == (2 * len(drawings), 64)
+    assert drawn.all() and X.min() >= 0 and X.max() <= 16
+
+
+def test_every_non_digit_kind_is_drawn():
+    drawings, kinds = styles.non_digit_drawings(np.random.default_rng(4), 1)
+    assert kinds == list(styles.NON_DIGIT_KINDS)
+    assert render(styles.pack(drawings))[1].all()
+
+
+def test_the_shipped_model_reads_most_templates_as_their_digit():
+    """The templates look like the digits they are labelled: a model that never saw them
+    reads most of them right (not all: these are the styles it lacks)."""
+    drawings, labels = styles.templated_drawings(np.random.default_rng(8), 5)
+    X, _ = render(styles.pack(drawings))
+    assert (load_default().predict(X) == labels).mean() > 0.6
