@@ -1,4 +1,4 @@
-"""The user's own drawings: kept safely on disk (store.py), a model adapted to them (adapt.py)."""
+"""The user's own drawings: kept on disk (store.py), a model taught them (adapt.py, teach.py)."""
 
 from bpdraw.personal.adapt import (
     AdaptCancelled,
@@ -7,6 +7,7 @@ from bpdraw.personal.adapt import (
     adapt,
 )
 from bpdraw.personal.store import Sample, SampleError, SampleStore
+from bpdraw.personal.teach import TeachReport, teach_file, teach_report
 
 __all__ = [
     "AdaptCancelled",
@@ -15,5 +16,8 @@ __all__ = [
     "Sample",
     "SampleError",
     "SampleStore",
+    "TeachReport",
     "adapt",
+    "teach_file",
+    "teach_report",
 ]
