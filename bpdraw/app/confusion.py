@@ -8,6 +8,7 @@ as an 8. The evaluation runs when the window is shown (or a test asks for it), n
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, Slot
@@ -27,6 +28,11 @@ from bpdraw.app import theme
 from bpdraw.app.digit_view import THUMBNAIL_PIXELS, digit_pixmap
 from bpdraw.app.warmup import WARM_UP_MODULES, ImportWarmer
 
+if TYPE_CHECKING:
+    from bpdraw.data import DigitSplit
+    from bpdraw.evaluate import Evaluation
+    from bpdraw.model import Model
+
 
 def confidence_text(confidence: float) -> str:
     """'87%', or one decimal near certainty so 0.996 does not read as a flat 100%."""
@@ -43,9 +49,9 @@ class ConfusionWindow(QWidget):
         self.setObjectName("confusionWindow")
         self.setWindowTitle("Confusion matrix")
         self.resize(980, 600)
-        self._model = None
-        self._evaluation = None
-        self._split = None
+        self._model: Model | None = None
+        self._evaluation: Evaluation | None = None
+        self._split: DigitSplit | None = None
         self._plot = None
         self._selected: tuple[int, int] | None = None
         self._plot_stale = True
@@ -107,7 +113,7 @@ class ConfusionWindow(QWidget):
         self.import_warmer.done.connect(self.on_imports_ready)
 
     # -- public API -----------------------------------------------------------------------
-    def set_model(self, model) -> None:
+    def set_model(self, model: Model) -> None:
         """Show `model`'s confusion on the 450 test digits (evaluated when shown)."""
         self._model = model
         self._evaluation = None
@@ -117,10 +123,10 @@ class ConfusionWindow(QWidget):
         if self.isVisible():
             self._refresh_when_ready()
 
-    def model(self):
+    def model(self) -> Model | None:
         return self._model
 
-    def evaluation(self):
+    def evaluation(self) -> Evaluation | None:
         """The model's Evaluation on the test digits (computed on first use)."""
         self._ensure_evaluated()
         return self._evaluation
