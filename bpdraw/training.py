@@ -7,9 +7,8 @@ events. The same seed gives the same model. The recipes themselves live in bpdra
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 
 import numpy as np
@@ -17,6 +16,7 @@ import numpy as np
 from bpdraw import __version__
 from bpdraw.augment import augmented_pen_set, distort_digits
 from bpdraw.data import N_CLASSES, N_INPUTS, DigitSplit, load_split, one_hot, scale
+from bpdraw.events import Clock, Finished, Progress, preparing_event
 from bpdraw.model import Model
 from bpdraw.network import Network
 from bpdraw.optimizers import SGD, Adam
@@ -57,6 +57,11 @@ DIVERGENCE_FACTOR = 1.5
 # happens to the classic recipe at learning rate 50: loss frozen at 0.5, every output 0).
 SATURATED_SLOPE = 1e-4
 SATURATED_SHARE = 0.9
+# The loss that judges an explosion is averaged over at least this many samples.
+DIVERGENCE_SAMPLES = 100
+# A classic run asks whether to stop every this many steps; random picks are drawn in blocks.
+STOP_CHECK_STEPS = 64
+PICK_BLOCK = 65_536
 # Pixels are standardised by their spread + this: border pixels are almost always blank.
 SPREAD_FLOOR = 0.1
 
@@ -69,96 +74,6 @@ class TrainingDiverged(Exception):
     """The loss went non-finite or exploded; the message says what to change."""
 
 
-@dataclass(frozen=True)
-class Progress:
-    """How far a run is. ``elapsed`` counts only time spent training, not time the caller
-    spent between events. ``network`` is the network as it stands at this event. An event
-    with ``done`` 0 (and no network, NaN loss and accuracy) says the run is still preparing
-    its data: ``prepared`` of its ``preparation_steps`` are ready.
-
-    ``preparation_seconds`` is the part of ``elapsed`` spent preparing; ``work_done`` and
-    ``work_total`` measure the training itself in samples passed through the network (the
-    fast recipe's epochs grow as distorted copies join), so the time remaining follows the
-    pace of training alone, not the preparation that came first."""
-
-    done: int
-    total: int
-    unit: str
-    loss: float
-    train_accuracy: float
-    validation_accuracy: float | None
-    elapsed: float
-    network: Network | None = field(repr=False, compare=False)
-    prepared: int = 0
-    preparation_steps: int = 0
-    preparation_seconds: float = 0.0
-    work_done: float | None = None
-    work_total: float | None = None
-
-    @property
-    def fraction(self) -> float:
-        return self.done / self.total
-
-    @property
-    def preparing(self) -> bool:
-        return self.done == 0
-
-    @property
-    def remaining(self) -> float | None:
-        """Seconds the run still needs at most (early stopping may end it sooner), at the
-        pace of its training so far; None while preparing, as that pace is not known yet."""
-        if self.preparing:
-            return None
-        done, total = self.work_done, self.work_total
-        if done is None or total is None:
-            done, total = self.done, self.total
-        if done <= 0:
-            return None
-        pace = (self.elapsed - self.preparation_seconds) / done
-        return max(0.0, pace * (total - done))
-
-
-@dataclass(frozen=True)
-class Finished:
-    model: Model
-    elapsed: float
-
-
-class _Clock:
-    """Training time: runs only while the generator works, not while it waits at a yield."""
-
-    def __init__(self):
-        self.total = 0.0
-        self._start = time.perf_counter()
-
-    def pause(self) -> float:
-        self.total += time.perf_counter() - self._start
-        return self.total
-
-    def resume(self) -> None:
-        self._start = time.perf_counter()
-
-
-def _preparing(config: Config, clock: _Clock, prepared: int, steps: int) -> Progress:
-    """The event that says the run is still preparing its data."""
-    elapsed = clock.pause()
-    event = Progress(
-        0,
-        config.length,
-        config.unit,
-        float("nan"),
-        float("nan"),
-        None,
-        elapsed,
-        None,
-        prepared=prepared,
-        preparation_steps=steps,
-        preparation_seconds=elapsed,
-    )
-    clock.resume()
-    return event
-
-
 def shipped_pen_copy(rng: np.random.Generator, copy: int) -> tuple[np.ndarray, np.ndarray]:
     """Copy ``copy`` of the shipped pen digits through the canvas's conversion: copy 0 as
     drawn, the others distorted. The default extra data of a "digits+pen" run."""
@@ -166,40 +81,72 @@ def shipped_pen_copy(rng: np.random.Generator, copy: int) -> tuple[np.ndarray, n
 
 
 def train(
-    config: Config, split: DigitSplit | None = None, *, extra_data: ExtraData | None = None
+    config: Config,
+    split: DigitSplit | None = None,
+    *,
+    extra_data: ExtraData | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Iterator[Progress | Finished]:
     """Run ``config``; yields Progress events, then one Finished. Raises TrainingDiverged.
 
     ``extra_data`` makes the digits a "digits+pen" run adds to load_digits, a copy at a
-    time (``pen_copies`` + 1 calls); by default the shipped pen digits, shipped_pen_copy."""
+    time (``pen_copies`` + 1 calls); by default the shipped pen digits, shipped_pen_copy.
+    ``should_stop`` is asked between mini-batches (or every few classic steps): when it says
+    True the run ends at once, with no Finished event, however long an epoch is."""
     if extra_data is not None and config.training_data != "digits+pen":
         raise ValueError(
             f"extra training data is for training data 'digits+pen', not {config.training_data!r}"
         )
     if split is None:
         split = load_split(config.seed)
+    stop = should_stop or _never
     if isinstance(config, ClassicConfig):
-        return _train_classic(config, split)
+        return _train_classic(config, split, stop)
     if isinstance(config, FastConfig):
         if config.training_data == "digits+pen" and extra_data is None:
             extra_data = shipped_pen_copy
-        return _train_fast(config, split, extra_data)
+        return _train_fast(config, split, extra_data, stop)
     raise TypeError(f"not a training config: {config!r}")
+
+
+def _never() -> bool:
+    return False
 
 
 def accuracy(network: Network, X: np.ndarray, labels: np.ndarray) -> float:
     return float((network.output_of(X).argmax(axis=1) == labels).mean())
 
 
+class _LossWatch:
+    """The loss a run started from, judged over at least DIVERGENCE_SAMPLES samples so that
+    one unlucky digit early in a short run is not taken for an explosion."""
+
+    def __init__(self):
+        self.first: float | None = None
+        self.recent: float | None = None
+        self._losses, self._samples = 0.0, 0
+
+    def add(self, loss: float, samples: int) -> None:
+        self._losses += loss * samples
+        self._samples += samples
+        if self._samples >= DIVERGENCE_SAMPLES:
+            self.recent = self._losses / self._samples
+            self.first = self.recent if self.first is None else self.first
+            self._losses, self._samples = 0.0, 0
+
+
 def _check_diverged(
-    network: Network, loss: float, first_loss: float, config: Config, X_sample: np.ndarray
+    network: Network, loss: float, watch: _LossWatch, config: Config, X_sample: np.ndarray
 ) -> None:
     """Raise TrainingDiverged if the run blew up: a non-finite loss or parameter, a loss well
     above both chance and where the run started, or sigmoid units saturated for good.
     A run that learns slowly is not diverging."""
     finite = np.isfinite(loss) and all(np.all(np.isfinite(p)) for p in network.parameters)
-    ceiling = DIVERGENCE_FACTOR * max(CHANCE_LOSS[network.output], first_loss)
-    exploding = finite and loss > ceiling
+    exploding = False
+    if finite and watch.first is not None:
+        ceiling = DIVERGENCE_FACTOR * max(CHANCE_LOSS[network.output], watch.first)
+        exploding = watch.recent > ceiling
+        loss = watch.recent
     saturated = False
     if finite and not exploding:
         activations = network.forward(X_sample)[1:]
@@ -222,17 +169,21 @@ def _check_diverged(
         )
 
 
-def _train_classic(config: ClassicConfig, split: DigitSplit) -> Iterator[Progress | Finished]:
-    clock = _Clock()
+def _train_classic(
+    config: ClassicConfig, split: DigitSplit, stop: Callable[[], bool]
+) -> Iterator[Progress | Finished]:
+    clock = Clock()
     rng = np.random.default_rng(config.seed)
     network = Network.initialise((N_INPUTS, config.hidden_units, N_CLASSES), rng, "uniform")
     optimizer = SGD(config.learning_rate)
     targets = one_hot(split.y_train)
-    picks = rng.integers(0, len(split.y_train), size=config.steps)
     report_every = max(1, config.steps // 200)
-    running_loss, since_report, first_loss = 0.0, 0, None
+    running_loss, since_report = 0.0, 0
+    watch = _LossWatch()
     with np.errstate(over="ignore", invalid="ignore"):
-        for step, index in enumerate(picks, start=1):
+        for step, index in enumerate(_picks(rng, len(split.y_train), config.steps), start=1):
+            if step % STOP_CHECK_STEPS == 0 and stop():
+                return
             x, t = split.X_train[index : index + 1], targets[index : index + 1]
             activations = network.forward(x)
             running_loss += network.loss(activations[-1], t)
@@ -240,8 +191,10 @@ def _train_classic(config: ClassicConfig, split: DigitSplit) -> Iterator[Progres
             optimizer.step(network.parameters, network.backward(activations, t))
             if step % report_every == 0 or step == config.steps:
                 loss = running_loss / since_report
-                first_loss = loss if first_loss is None else first_loss
-                _check_diverged(network, loss, first_loss, config, split.X_train[:200])
+                watch.add(loss, since_report)
+                _check_diverged(network, loss, watch, config, split.X_train[:200])
+                if stop():
+                    return
                 event = Progress(
                     done=step,
                     total=config.steps,
@@ -258,12 +211,22 @@ def _train_classic(config: ClassicConfig, split: DigitSplit) -> Iterator[Progres
     yield _finish(network, config, split, clock.pause(), {"steps_run": config.steps})
 
 
+def _picks(rng: np.random.Generator, n: int, steps: int) -> Iterator[int]:
+    """``steps`` random training-digit indices, drawn a block at a time (the same numbers as
+    drawing them all at once, without holding a hundred million of them)."""
+    for first in range(0, steps, PICK_BLOCK):
+        yield from rng.integers(0, n, size=min(PICK_BLOCK, steps - first))
+
+
 def _train_fast(
-    config: FastConfig, split: DigitSplit, extra_data: ExtraData | None
+    config: FastConfig,
+    split: DigitSplit,
+    extra_data: ExtraData | None,
+    stop: Callable[[], bool],
 ) -> Iterator[Progress | Finished]:
     """Adam on shuffled mini-batches of standardised digits, a few distorted copies more
     each epoch, keeping the epoch that reads the validation digits best."""
-    clock = _Clock()
+    clock = Clock()
     rng = np.random.default_rng(config.seed)
     validation, fitting = _validation_split(len(split.y_train), config.validation_fraction, rng)
     X_validation, y_validation = split.X_train[validation], split.y_train[validation]
@@ -281,7 +244,7 @@ def _train_fast(
     optimizer = Adam(config.learning_rate, weight_decay=config.weight_decay)
     best = _BestEpoch(network)
     work = np.cumsum(_epoch_sizes(config, len(y_fit), len(fitting)))
-    first_loss = None
+    watch = _LossWatch()
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(1, config.epochs + 1):
             optimizer.learning_rate = _cosine_rate(config, epoch)
@@ -292,9 +255,11 @@ def _train_fast(
                 y_fit = np.concatenate([y_fit, split.y_train[fitting]])
             if epoch == 1 or growing:
                 targets = one_hot(y_fit)
-            loss = _epoch(network, optimizer, X_fit, targets, config.batch_size, rng)
-            first_loss = loss if first_loss is None else first_loss
-            _check_diverged(network, loss, first_loss, config, X_fit[:200])
+            loss = _epoch(network, optimizer, X_fit, targets, config.batch_size, rng, stop)
+            if loss is None:  # stopped inside the epoch
+                return
+            watch.add(loss, len(targets))
+            _check_diverged(network, loss, watch, config, X_fit[:200])
             snapshot = standardise.folded_into(network)
             validation_accuracy = accuracy(snapshot, X_validation, y_validation)
             best.consider(epoch, validation_accuracy, snapshot)
@@ -329,7 +294,7 @@ def _validation_split(
 
 
 def _prepare_extra(
-    extra_data: ExtraData, config: FastConfig, rng: np.random.Generator, clock: _Clock
+    extra_data: ExtraData, config: FastConfig, rng: np.random.Generator, clock: Clock
 ) -> Iterator[Progress]:
     """Make the extra digits a copy at a time (seconds in all), with an event after each so
     a caller can cancel while the data is prepared; returns them as (X 0-1, y)."""
@@ -339,7 +304,7 @@ def _prepare_extra(
         X, y = extra_data(rng, copy)
         parts_X.append(scale(X))
         parts_y.append(y)
-        yield _preparing(config, clock, copy + 1, steps)
+        yield preparing_event(config, clock, copy + 1, steps)
     return np.concatenate(parts_X), np.concatenate(parts_y)
 
 
@@ -395,11 +360,14 @@ def _epoch(
     targets: np.ndarray,
     batch_size: int,
     rng: np.random.Generator,
-) -> float:
-    """One pass over (X, targets) in shuffled mini-batches; returns the mean loss."""
+    stop: Callable[[], bool],
+) -> float | None:
+    """One pass over (X, targets) in shuffled mini-batches; the mean loss (None: stopped)."""
     shuffled = rng.permutation(len(targets))
     losses = []
     for start in range(0, len(shuffled), batch_size):
+        if stop():
+            return None
         batch = shuffled[start : start + batch_size]
         activations = network.forward(X[batch])
         losses.append(network.loss(activations[-1], targets[batch]) * len(batch))

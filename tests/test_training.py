@@ -421,3 +421,65 @@ def test_extra_data_for_a_run_on_the_digits_alone_is_refused():
     with pytest.raises(ValueError, match="digits\\+pen"):
         train(FastConfig(), extra_data=lambda rng, copy: (np.zeros((0, 64)), np.zeros(0)))
     assert "digits+pen" in TRAINING_DATA
+
+
+# -- stopping and bounds (issue 9) -----------------------------------------------------------
+def test_should_stop_ends_a_fast_run_inside_its_first_epoch(split):
+    asked = []
+
+    def should_stop():
+        asked.append(1)
+        return len(asked) > 3  # three mini-batches, then stop
+
+    events = list(train(FastConfig(epochs=3), split, should_stop=should_stop))
+    assert events == []  # no epoch ended, no model
+    assert len(asked) == 4
+
+
+def test_should_stop_ends_a_classic_run_within_a_few_steps(split):
+    asked = []
+
+    def should_stop():
+        asked.append(1)
+        return len(asked) > 2
+
+    events = list(train(ClassicConfig(steps=30_000), split, should_stop=should_stop))
+    assert not any(isinstance(event, Finished) for event in events)
+    assert len(events) <= 1  # at most the first report (every 150 steps)
+
+
+def test_should_stop_that_never_fires_changes_nothing(split):
+    plain = list(train(ClassicConfig(steps=600), split))[-1].model
+    asked = list(train(ClassicConfig(steps=600), split, should_stop=lambda: False))[-1].model
+    for mine, theirs in zip(plain.network.parameters, asked.network.parameters, strict=True):
+        assert np.array_equal(mine, theirs)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_short_classic_run_with_few_units_does_not_falsely_diverge(split, seed):
+    # one report per step: single-sample losses swing widely at the start without diverging
+    events = list(train(ClassicConfig(hidden_units=8, steps=60, seed=seed), split))
+    assert isinstance(events[-1], Finished)
+
+
+def test_the_classic_picks_are_drawn_in_blocks_with_the_same_numbers():
+    from bpdraw.training import PICK_BLOCK, _picks
+
+    steps = PICK_BLOCK * 2 + 17
+    blocked = np.fromiter(_picks(np.random.default_rng(4), 1347, steps), dtype=np.int64)
+    at_once = np.random.default_rng(4).integers(0, 1347, size=steps)
+    assert np.array_equal(blocked, at_once)
+
+
+def test_a_hundred_million_steps_hold_no_hundred_million_picks():
+    import tracemalloc
+
+    from bpdraw.training import _picks
+
+    tracemalloc.start()
+    picks = _picks(np.random.default_rng(0), 1347, 100_000_000)
+    first = [next(picks) for _ in range(10)]
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(first) == 10
+    assert peak < 5_000_000  # one block of 65,536 picks, not 800 MB

@@ -67,7 +67,8 @@ class TrainingWorker(QObject):
         last_emit = float("-inf")
         pending: Progress | None = None
         try:
-            events = train(self.config)
+            # asked between mini-batches too, so even a large network stops within a moment
+            events = train(self.config, should_stop=self._cancel_requested.is_set)
             for event in events:
                 if self._cancel_requested.is_set():
                     events.close()
@@ -85,7 +86,10 @@ class TrainingWorker(QObject):
                         self.progressed.emit(pending)
                     self._finish(event)
                     return
-            self.failed.emit("Training ended without producing a model.")
+            if self._cancel_requested.is_set():  # stopped inside an epoch
+                self.cancelled.emit()
+            else:
+                self.failed.emit("Training ended without producing a model.")
         except TrainingDiverged as error:
             self.failed.emit(str(error))
         except ValueError as error:
