@@ -113,7 +113,7 @@ def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, check: Membe
         raise
     except (ValueError, OSError, EOFError, zipfile.BadZipFile, RuntimeError) as error:
         # bad headers, CRC errors, truncated or encrypted members
-        raise ArchiveError(f"{name} is damaged ({error})") from error
+        raise ArchiveError(f"{name} is damaged or truncated ({error})") from error
     array = np.frombuffer(raw, dtype=dtype, count=count)
     if fortran_order:
         return array.reshape(shape[::-1]).T.copy()
