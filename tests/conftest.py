@@ -1,5 +1,6 @@
 import os
 import sys
+import tempfile
 
 import numpy as np
 import pytest
@@ -8,6 +9,18 @@ from bpdraw.data import load_split
 
 # Tests never need a display: Qt draws into memory.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Nothing a test runs may touch the user's own settings, data or cache: every test, and every
+# process a test starts (which inherits this environment), gets a private home for them.
+# (Set before anything imports platformdirs or Qt, which read these once.)
+PRIVATE_HOME = tempfile.mkdtemp(prefix="bpdraw-tests-")
+for variable, folder in (
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_DATA_HOME", "data"),
+    ("XDG_CACHE_HOME", "cache"),
+    ("XDG_STATE_HOME", "state"),
+):
+    os.environ[variable] = os.path.join(PRIVATE_HOME, folder)
 
 # PySide6 6.12.0 on CPython 3.11 drops a reference to None on every call of a method that
 # returns nothing and aborts the interpreter after a few thousand paints. Say so before any

@@ -8,6 +8,7 @@ run once on a small package built in the test that breaks it, so the checks can 
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -207,3 +208,17 @@ def test_importing_the_core_loads_no_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_tests_keep_settings_and_data_out_of_the_users_home():
+    # set by tests/conftest.py before anything reads them; child processes inherit them
+    from pathlib import Path
+
+    home = Path.home().resolve()
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        folder = Path(os.environ[variable]).resolve()
+        assert home not in folder.parents and folder != home, variable
+    import platformdirs
+
+    assert not Path(platformdirs.user_data_dir("bpdraw")).resolve().is_relative_to(home)
+    assert not Path(platformdirs.user_config_dir("bpdraw")).resolve().is_relative_to(home)

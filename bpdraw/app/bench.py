@@ -19,8 +19,10 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
@@ -58,9 +60,22 @@ class StartupTimes:
         )
 
 
-def measure_startup(runs: int = 5, timeout: float = 60.0) -> StartupTimes:
-    """Launch the app `runs` times; each run is a new process, timed until its first paint."""
+def measure_startup(
+    runs: int = 5, timeout: float = 60.0, home: str | os.PathLike | None = None
+) -> StartupTimes:
+    """Launch the app `runs` times; each run is a new process, timed until its first paint.
+
+    The launched apps keep their settings and data in `home` (XDG_CONFIG_HOME and
+    XDG_DATA_HOME below it; by default a temporary folder), never in the user's own.
+    """
+    with tempfile.TemporaryDirectory(prefix="bpdraw-startup-") as scratch:
+        return _measure_startup(runs, timeout, Path(home if home is not None else scratch))
+
+
+def _measure_startup(runs: int, timeout: float, home: Path) -> StartupTimes:
     environment = dict(os.environ)
+    environment["XDG_CONFIG_HOME"] = str(home / "config")
+    environment["XDG_DATA_HOME"] = str(home / "data")
     if not environment.get("DISPLAY") and not environment.get("WAYLAND_DISPLAY"):
         environment.setdefault("QT_QPA_PLATFORM", "offscreen")
     seconds, heavy = [], set()

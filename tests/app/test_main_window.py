@@ -220,11 +220,13 @@ def test_run_shows_the_window_and_returns_the_exit_code(qtbot, monkeypatch):
     assert len(shown) == 1
 
 
-def test_start_up_paints_the_window_without_matplotlib_or_scikit_learn():
+def test_start_up_paints_the_window_without_matplotlib_or_scikit_learn(tmp_path):
     # A real launch in a new process; the time is the benchmark's business, not a test's.
-    startup = measure_startup(runs=1)
+    startup = measure_startup(runs=1, home=tmp_path)
     assert len(startup.seconds) == 1
     assert startup.heavy_imports == []
+    # the launched app kept its settings in the folder it was given, not the user's
+    assert (tmp_path / "config" / "bpdraw" / "bpdraw.conf").is_file()
 
 
 def test_view_confusion_matrix_shows_the_model_in_use(qtbot, window):
