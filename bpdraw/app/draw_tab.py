@@ -3,6 +3,11 @@
 Unsure answers: `prediction_label` always shows the likeliest digit (greyed out when the
 network is unsure), and the line under it says "Not sure — 3 or 8?" when the top
 probability is below `UNSURE_BELOW` or the two likeliest digits are within `CLOSE_MARGIN`.
+
+Teaching: the "It's a:" row (and the keys 0-9 on the canvas) keeps the drawing's raw strokes
+with that label and the app's first answer in the SampleStore, then clears the canvas.
+Re-reading after undo, clear or set_strokes waits for the next event-loop turn, so undoing
+many strokes at once converts the drawing once, not once per stroke.
 """
 
 from __future__ import annotations
@@ -10,10 +15,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,15 +31,20 @@ from PySide6.QtWidgets import (
 from bpdraw.app import theme
 from bpdraw.app.canvas import INK, Canvas
 from bpdraw.app.digit_view import DigitView
+from bpdraw.app.weights_view import ATTRIBUTION_EXPLANATION, AttributionOverlay
+from bpdraw.inside import attribution
 
 if TYPE_CHECKING:
     from bpdraw.model import Model
+    from bpdraw.personal import SampleStore
 
 # The network is "unsure" below this top probability, or when the runner-up is this close.
 UNSURE_BELOW = 0.5
 CLOSE_MARGIN = 0.2
 # Live prediction while drawing: at most one every this many milliseconds.
 THROTTLE_MS = 60
+# How long "Kept as a 7 — …" stays under the answer.
+CONFIRMATION_MS = 4000
 
 ACCENT = QColor(theme.ACCENT)
 ACCENT_SOFT = QColor(theme.ACCENT_SOFT)
@@ -105,12 +116,27 @@ class ProbabilityBars(QWidget):
 
 
 class DrawTab(QWidget):
-    """Canvas, the predicted digit, the ten probabilities and the 8x8 the network sees."""
+    """Canvas, the predicted digit, the ten probabilities, the 8x8 the network sees and the
+    "It's a:" row that keeps the drawing in the SampleStore.
 
-    def __init__(self, model: Model | None = None, parent: QWidget | None = None) -> None:
+    Signals:
+        digits_changed(object): the (8, 8) the network now reads, or None (after every reading).
+        drawing_taught(int, int): a drawing was kept with this label; the store now holds this many.
+    """
+
+    digits_changed = Signal(object)
+    drawing_taught = Signal(int, int)
+
+    def __init__(
+        self,
+        model: Model | None = None,
+        parent: QWidget | None = None,
+        store: SampleStore | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("drawTab")
         self._model = model
+        self._store = store
 
         self.canvas = Canvas()
         self.undo_button = QPushButton("Undo")
@@ -138,11 +164,35 @@ class DrawTab(QWidget):
         status_font.setPixelSize(15)
         self.prediction_status_label.setFont(status_font)
 
+        self.teach_buttons = []
+        for digit in range(10):
+            button = QPushButton(str(digit))
+            button.setObjectName(f"teachButton{digit}")
+            button.setToolTip(f"It's a {digit}: keep this drawing as a {digit} (key {digit})")
+            button.setFixedWidth(30)
+            button.clicked.connect(lambda _checked=False, label=digit: self.teach(label))
+            self.teach_buttons.append(button)
+        self.teach_status_label = QLabel("")
+        self.teach_status_label.setObjectName("teachStatusLabel")
+        self.teach_status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.teach_status_label.setWordWrap(True)
+
         self.probability_bars = ProbabilityBars()
         self.digit_preview = DigitView()
         self.digit_preview.setObjectName("digitPreview")
         self.digit_preview.setFixedSize(120, 120)
         self.digit_preview.setToolTip("What the network sees: 8×8 cells, 0–16")
+        self.attribution_overlay = AttributionOverlay(self.digit_preview)
+        self.attribution_overlay.hide()
+        self.attribution_toggle = QPushButton("Why?")
+        self.attribution_toggle.setObjectName("attributionToggle")
+        self.attribution_toggle.setCheckable(True)
+        self.attribution_toggle.setToolTip("Colour the 8×8 by how each cell pushed the answer")
+        self.attribution_toggle.toggled.connect(self.on_attribution_toggled)
+        self.preview_caption = QLabel("What the network sees:\n8 × 8 cells, ink 0–16")
+        self.preview_caption.setObjectName("previewCaption")
+        self.preview_caption.setWordWrap(True)
+        self.preview_caption.setStyleSheet(f"color: {MUTED.name()};")
 
         self._build_layout()
 
@@ -150,12 +200,23 @@ class DrawTab(QWidget):
         self._prediction_timer.setSingleShot(True)
         self._prediction_timer.setInterval(THROTTLE_MS)
         self._prediction_timer.timeout.connect(self.update_prediction)
+        # undo, clear, set_strokes: one re-reading per event-loop turn however many happen
+        self._reread_timer = QTimer(self)
+        self._reread_timer.setSingleShot(True)
+        self._reread_timer.setInterval(0)
+        self._reread_timer.timeout.connect(self.update_prediction)
+        self._confirmation_timer = QTimer(self)
+        self._confirmation_timer.setSingleShot(True)
+        self._confirmation_timer.setInterval(CONFIRMATION_MS)
+        self._confirmation_timer.timeout.connect(self.teach_status_label.clear)
         self.canvas.drawing_changed.connect(self.on_drawing_changed)
         self.canvas.stroke_finished.connect(self.on_stroke_finished)
+        self.canvas.installEventFilter(self)
         self.undo_button.clicked.connect(self.canvas.undo)
         self.clear_button.clicked.connect(self.canvas.clear)
 
         self._probabilities: np.ndarray | None = None
+        self._digits: np.ndarray | None = None
         self.update_prediction()
 
     def _build_layout(self) -> None:
@@ -168,13 +229,24 @@ class DrawTab(QWidget):
         left.addWidget(self.canvas, 1)
         left.addLayout(buttons)
 
-        preview_caption = QLabel("What the network sees:\n8 × 8 cells, ink 0–16")
-        preview_caption.setObjectName("previewCaption")
-        preview_caption.setStyleSheet(f"color: {MUTED.name()};")
+        teach_row = QHBoxLayout()
+        teach_row.setSpacing(2)
+        its_a = QLabel("It's a:")
+        its_a.setToolTip("Right or wrong, say what you drew: bpdraw keeps it to learn from")
+        teach_row.addWidget(its_a)
+        for button in self.teach_buttons:
+            teach_row.addWidget(button)
+        teach_row.addStretch(1)
+
+        preview_side = QGridLayout()
+        preview_side.setVerticalSpacing(4)
+        preview_side.addWidget(self.preview_caption, 0, 0)
+        preview_side.addWidget(self.attribution_toggle, 1, 0, Qt.AlignmentFlag.AlignLeft)
+        preview_side.setRowStretch(2, 1)
         preview_row = QHBoxLayout()
         preview_row.setSpacing(12)
-        preview_row.addWidget(self.digit_preview)
-        preview_row.addWidget(preview_caption, 1, Qt.AlignmentFlag.AlignVCenter)
+        preview_row.addWidget(self.digit_preview, 0, Qt.AlignmentFlag.AlignTop)
+        preview_row.addLayout(preview_side, 1)
 
         panel = QFrame()
         panel.setObjectName("predictionPanel")
@@ -183,12 +255,14 @@ class DrawTab(QWidget):
             f"QFrame#predictionPanel {{ background: {theme.PAPER};"
             f" border: 1px solid {theme.PANEL_BORDER}; border-radius: 10px; }}"
         )
-        panel.setMinimumWidth(280)
+        panel.setMinimumWidth(340)
         right = QVBoxLayout(panel)
         right.setContentsMargins(18, 12, 18, 18)
         right.addWidget(self.prediction_label)
         right.addWidget(self.prediction_status_label)
-        right.addSpacing(8)
+        right.addLayout(teach_row)
+        right.addWidget(self.teach_status_label)
+        right.addSpacing(4)
         right.addWidget(self.probability_bars, 1)
         right.addSpacing(8)
         right.addLayout(preview_row)
@@ -209,13 +283,18 @@ class DrawTab(QWidget):
         self._model = model
         self.update_prediction()
 
+    def set_store(self, store: SampleStore | None) -> None:
+        """Where the "It's a:" buttons keep drawings (None: the buttons stay disabled)."""
+        self._store = store
+        self._enable_controls()
+
     def probabilities(self) -> np.ndarray | None:
         """The ten probabilities shown, or None when nothing is drawn."""
         return None if self._probabilities is None else self._probabilities.copy()
 
     def on_drawing_changed(self) -> None:
-        if not self.canvas.is_drawing():  # undo, clear, set_strokes: answer at once
-            self.update_prediction()
+        if not self.canvas.is_drawing():  # undo, clear, set_strokes: next event-loop turn
+            self._reread_timer.start()
         # While the pen moves: one prediction per THROTTLE_MS however fast it moves.
         elif not self._prediction_timer.isActive():
             self._prediction_timer.start()
@@ -227,16 +306,24 @@ class DrawTab(QWidget):
     def update_prediction(self) -> None:
         """Convert the drawing and show what the model reads."""
         self._prediction_timer.stop()
+        self._reread_timer.stop()
         digits = self.canvas.to_digits()
-        self.undo_button.setEnabled(not self.canvas.is_blank())
-        self.clear_button.setEnabled(not self.canvas.is_blank())
+        self._digits = digits
+        self._enable_controls()
         if digits is None or self._model is None:
             self._show_blank()
-            self.digit_preview.set_digits(digits)
-            return
-        probabilities = self._model.predict_proba(digits)[0]
-        self._show(probabilities)
+        else:
+            self._show(self._model.predict_proba(digits)[0])
         self.digit_preview.set_digits(digits)
+        self._update_attribution()
+        self.digits_changed.emit(None if digits is None else digits.copy())
+
+    def _enable_controls(self) -> None:
+        drawn = not self.canvas.is_blank()
+        self.undo_button.setEnabled(drawn)
+        self.clear_button.setEnabled(drawn)
+        for button in self.teach_buttons:
+            button.setEnabled(drawn and self._store is not None)
 
     def _show_blank(self) -> None:
         self._probabilities = None
@@ -262,6 +349,65 @@ class DrawTab(QWidget):
             self.prediction_status_label.setText(f"{top:.0%} sure")
             self.prediction_status_label.setStyleSheet(f"color: {MUTED.name()};")
         self.probability_bars.set_probabilities(self._probabilities)
+
+    # --- why this answer -----------------------------------------------------------------
+
+    def on_attribution_toggled(self, shown: bool) -> None:
+        self.attribution_overlay.setVisible(shown)
+        self.preview_caption.setText(
+            ATTRIBUTION_EXPLANATION if shown else "What the network sees:\n8 × 8 cells, ink 0–16"
+        )
+        self._update_attribution()
+
+    def _update_attribution(self) -> None:
+        """Input × gradient of the answer over the 8×8, while the "Why?" toggle is on."""
+        if not self.attribution_toggle.isChecked():
+            return
+        network_model = self._model if hasattr(self._model, "network") else None
+        if self._digits is None or network_model is None or not self._digits.any():
+            self.attribution_overlay.set_attribution(None)
+            return
+        self.attribution_overlay.set_attribution(attribution(network_model, self._digits))
+
+    # --- teaching --------------------------------------------------------------------------
+
+    def teach(self, label: int) -> bool:
+        """Keep the drawing as a `label` with the app's first answer; clear for the next one."""
+        if self._store is None or self.canvas.is_blank():
+            return False
+        if self._reread_timer.isActive() or self._prediction_timer.isActive():
+            self.update_prediction()
+        first_answer = None if self._probabilities is None else int(np.argmax(self._probabilities))
+        try:
+            self._store.add(self.canvas.strokes(), label, first_answer)
+            kept = len(self._store)
+        except Exception as error:  # SampleError, a locked or full disk: say so, keep drawing
+            self._confirm(f"Could not keep this drawing: {error}", WARNING)
+            return False
+        self.canvas.clear()
+        count = "your first drawing" if kept == 1 else f"{kept} of your drawings"
+        self._confirm(f"Kept as a {label} — {count}", MUTED)
+        self.drawing_taught.emit(label, kept)
+        return True
+
+    def _confirm(self, text: str, colour: QColor) -> None:
+        self.teach_status_label.setStyleSheet(f"color: {colour.name()};")
+        self.teach_status_label.setText(text)
+        self._confirmation_timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The keys 0-9 on the canvas work like the "It's a:" buttons."""
+        if watched is self.canvas and event.type() == QEvent.Type.KeyPress:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            text = key_event.text()
+            if (
+                len(text) == 1
+                and text.isdigit()
+                and not key_event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier)
+            ):
+                self.teach(int(text))
+                return True
+        return super().eventFilter(watched, event)
 
 
 def _shortcut_text(key: QKeySequence.StandardKey) -> str:

@@ -1,4 +1,8 @@
-"""The main window: menus, the Draw and Train tabs, and the model in use."""
+"""The main window: menus, the Draw, My digits, Inside and Train tabs, and the model in use.
+
+The model in use at start is the one "Learn my handwriting" kept in the user data directory
+(`kept_model_path()`), if it loads, else the shipped one; File → Use shipped model goes back.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,8 +24,11 @@ from PySide6.QtWidgets import (
 
 from bpdraw import __version__
 from bpdraw.app.draw_tab import DrawTab
+from bpdraw.app.inside_tab import InsideTab
+from bpdraw.app.my_digits_tab import MyDigitsTab
 from bpdraw.app.train_tab import TrainTab
 from bpdraw.model import Model, ModelFileError, load, load_default
+from bpdraw.personal import SampleStore
 
 if TYPE_CHECKING:
     from bpdraw.app.confusion import ConfusionWindow
@@ -29,6 +36,24 @@ if TYPE_CHECKING:
 ORGANISATION = "bpdraw"
 APPLICATION = "bpdraw"
 MODEL_FILTER = "bpdraw models (*.npz);;All files (*)"
+KEPT_MODEL_NAME = "my_model.npz"
+CREDITS = (
+    "<p><b>Data</b><br>"
+    "Pen digits: E. Alpaydin and F. Alimoglu (1998), <i>Pen-Based Recognition of Handwritten "
+    "Digits</i>, UCI Machine Learning Repository, licensed "
+    "<a href='https://creativecommons.org/licenses/by/4.0/'>CC BY 4.0</a>; converted to "
+    "NumPy arrays, each digit shifted to start at x = 0, y = 0.<br>"
+    "Test and training digits: scikit-learn's load_digits, a copy of the UCI "
+    "<i>Optical Recognition of Handwritten Digits</i> data (E. Alpaydin and C. Kaynak, 1998), "
+    "CC BY 4.0.</p>"
+)
+
+
+def kept_model_path() -> Path:
+    """Where "Learn my handwriting" keeps its model: the user data directory/my_model.npz."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("bpdraw")) / KEPT_MODEL_NAME
 
 
 class MainWindow(QMainWindow):
@@ -42,38 +67,81 @@ class MainWindow(QMainWindow):
         self,
         model: Model | None = None,
         settings: QSettings | None = None,
+        store: SampleStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("bpdraw")
         self.settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
-        self.model: Model = model if model is not None else load_default()
+        notes: list[str] = []
+        self.model: Model = model if model is not None else self._starting_model(notes)
         self.previous_model: Model | None = None
         self.confusion_window: ConfusionWindow | None = None
+        self.store = store if store is not None else SampleStore()
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
-        self.draw_tab = DrawTab(self.model)
+        self.draw_tab = DrawTab(self.model, store=self.store)
+        self.my_digits_tab = MyDigitsTab(self.store, self.model)
+        self.inside_tab = InsideTab(self.model)
         self.train_tab = TrainTab(settings=self.settings)
         self.tabs.addTab(self.draw_tab, "Draw")
+        self.tabs.addTab(self.my_digits_tab, "My digits")
+        self.tabs.addTab(self.inside_tab, "Inside")
         self.tabs.addTab(self.train_tab, "Train")
         self.setCentralWidget(self.tabs)
 
         self._create_actions()
         self._create_menus()
         self.tabs.currentChanged.connect(self.on_tab_changed)
-        self.train_tab.model_trained.connect(self.on_model_trained)
+        self.train_tab.model_chosen.connect(self.on_model_trained)  # only a chosen model
+        self.train_tab.settings_reset.connect(self.statusBar().showMessage)
+        self.train_tab.set_model_in_use(self.model)
         self.train_tab.training_failed.connect(self.on_training_failed)
         self.train_tab.training_cancelled.connect(self.on_training_cancelled)
         self.train_tab.confusion_requested.connect(self.show_confusion_window)
+        self.draw_tab.digits_changed.connect(self.inside_tab.set_digits)
+        self.draw_tab.drawing_taught.connect(self.on_drawing_taught)
+        self.my_digits_tab.model_learned.connect(self.on_model_learned)
+        self.inside_tab.set_digits(self.draw_tab.canvas.to_digits())
+        if self.store.recovered_from:
+            notes.append(f"Your drawings: {self.store.recovered_from}.")
+            self.my_digits_tab.show_notice(self.store.recovered_from)
 
-        self.statusBar().showMessage(f"Model: {self.model.describe()}")
         self.resize(900, 620)
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._restore_geometry(notes)
+        self.statusBar().showMessage(" ".join([f"Model: {self.model.describe()}.", *notes]))
+
+    def _starting_model(self, notes: list[str]) -> Model:
+        """The model "Learn my handwriting" kept, if it loads; else the shipped one."""
+        kept = kept_model_path()
+        if not kept.exists():
+            return load_default()
+        try:
+            model = load(kept)
+        except (ModelFileError, OSError, ValueError) as error:
+            notes.append(f"Your taught model could not be read ({error}); using the shipped one.")
+            return load_default()
+        notes.append(
+            "Using the model taught your handwriting (File → Use shipped model goes back)."
+        )
+        return model
+
+    def _restore_geometry(self, notes: list[str]) -> None:
+        """Saved window size and place; unusable saved settings are reset, with a note."""
+        if self.settings.status() != QSettings.Status.NoError:
+            notes.append("The saved settings could not be read; defaults are used.")
+        try:
+            geometry = self.settings.value("window/geometry")
+        except Exception:  # a value Qt cannot turn into Python
+            geometry = False
+        if geometry is None:
+            return
+        if not isinstance(geometry, (QByteArray, bytes)) or not self.restoreGeometry(geometry):
+            self.settings.remove("window/geometry")
+            notes.append("The saved window size could not be used and was reset.")
 
     # --- actions and menus -------------------------------------------------------------
 
@@ -96,6 +164,10 @@ class MainWindow(QMainWindow):
             "&Restore previous model", self.on_restore_previous_model, name="restoreAction"
         )
         self.restore_action.setEnabled(False)
+        self.use_shipped_action = action(
+            "Use &shipped model", self.on_use_shipped_model, name="useShippedAction"
+        )
+        self.use_shipped_action.setToolTip("Go back to the model bpdraw ships with")
         self.quit_action = action("&Quit", self.close, QKeySequence.Quit, "quitAction")
         self.undo_action = action(
             "&Undo", self.draw_tab.canvas.undo, QKeySequence.Undo, "undoAction"
@@ -117,6 +189,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addAction(self.use_shipped_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu_bar.addMenu("&Edit")
@@ -140,6 +213,9 @@ class MainWindow(QMainWindow):
         """Use `model` everywhere: Draw tab, Train tab, confusion window."""
         self.model = model
         self.draw_tab.set_model(model)
+        self.inside_tab.set_model(model)
+        self.my_digits_tab.set_model(model)
+        self.train_tab.set_model_in_use(model)
         if self.confusion_window is not None:
             self.confusion_window.set_model(model)
         self.statusBar().showMessage(f"Model: {model.describe()}")
@@ -156,6 +232,11 @@ class MainWindow(QMainWindow):
             model = load(path)
         except ModelFileError as error:
             QMessageBox.critical(self, "Cannot open model", str(error))
+            return False
+        except (OSError, ValueError, RecursionError, MemoryError) as error:  # never silent
+            QMessageBox.critical(
+                self, "Cannot open model", f"{path}: cannot be read as a model ({error})"
+            )
             return False
         self.replace_model(model)
         self.settings.setValue("files/last_directory", str(Path(path).parent))
@@ -201,6 +282,36 @@ class MainWindow(QMainWindow):
         self.replace_model(model)
         self.statusBar().showMessage(f"Now using the new model: {model.describe()}")
 
+    def on_drawing_taught(self, _label: int, _kept: int) -> None:
+        self.my_digits_tab.mark_changed()
+
+    def on_model_learned(self, model: Model) -> None:
+        """Use the model taught your handwriting and keep it for the next start."""
+        self.replace_model(model)
+        try:
+            path = kept_model_path()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            model.save(path)
+        except OSError as error:
+            self.statusBar().showMessage(
+                f"Now using the model taught your handwriting, but it could not be kept for the "
+                f"next start ({error.strerror or error}); File → Save model… keeps it."
+            )
+            return
+        self.statusBar().showMessage(
+            "Now using the model taught your handwriting; it is kept for the next start "
+            "(File → Use shipped model goes back)."
+        )
+
+    def on_use_shipped_model(self) -> None:
+        """Go back to the shipped model and forget the kept one (Restore brings it back)."""
+        kept_model_path().unlink(missing_ok=True)
+        self.replace_model(load_default())
+        self.statusBar().showMessage(
+            "Now using the shipped model; the next start uses it too "
+            "(File → Restore previous model brings the one before back for now)."
+        )
+
     def on_training_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Training failed; the previous model stays. {message}")
 
@@ -224,6 +335,7 @@ class MainWindow(QMainWindow):
             + (f"{accuracy:.3f}" if accuracy is not None else "unknown")
             + "<br>",
             f"Created: {str(metadata.get('created', 'unknown'))[:10]}</p>",
+            CREDITS,
         ]
         return "".join(lines)
 
@@ -241,7 +353,36 @@ class MainWindow(QMainWindow):
     def _last_directory(self) -> str:
         return str(self.settings.value("files/last_directory", str(Path.home())))
 
+    def _unsaved_model_may_go(self) -> bool:
+        """A trained model nobody saved: ask Save… / Discard / Cancel; -> True to close."""
+        has_unsaved = getattr(self.train_tab, "has_unsaved_model", None)
+        if has_unsaved is None or not has_unsaved():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Keep the trained model?",
+            "The model you trained has not been saved. Save it before quitting?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        if answer != QMessageBox.StandardButton.Save:
+            return False
+        save_new = getattr(self.train_tab, "save_new_model", None)
+        if save_new is not None:
+            return bool(save_new())
+        suggestion = str(Path(self._last_directory()) / "model.npz")
+        path, _ = QFileDialog.getSaveFileName(self, "Save model", suggestion, MODEL_FILTER)
+        return bool(path) and self.save_model_file(path)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._unsaved_model_may_go():
+            event.ignore()
+            return
+        self.my_digits_tab.shutdown()
         self.train_tab.shutdown()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QPushButton
 
 from bpdraw.app.draw_tab import DrawTab
 
@@ -70,7 +71,8 @@ def test_undo_button_removes_the_last_stroke(qtbot, tab, drag, vertical_line):
     drag(tab.canvas, vertical_line(tab.canvas))
     qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
     assert tab.canvas.strokes() == []
-    assert tab.prediction_label.text() == ""
+    # re-reading after undo waits for the next event-loop turn
+    qtbot.waitUntil(lambda: tab.prediction_label.text() == "")
     assert tab.prediction_status_label.text() == "Draw a digit"
 
 
@@ -79,7 +81,7 @@ def test_clear_button_empties_the_canvas(qtbot, tab, drag, vertical_line, circle
     drag(tab.canvas, vertical_line(tab.canvas))
     qtbot.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
     assert tab.canvas.strokes() == []
-    assert tab.prediction_label.text() == ""
+    qtbot.waitUntil(lambda: tab.prediction_label.text() == "")
 
 
 def test_unsure_names_the_two_likeliest_digits(qtbot, tab, drag, circle):
@@ -106,3 +108,86 @@ def test_set_model_rereads_the_drawing(qtbot, tab, drag, vertical_line):
     probabilities[4] = 0.98
     tab.set_model(FixedModel(probabilities))
     assert tab.prediction_label.text() == "4"
+
+
+# --- teaching, coalesced re-reading, why this answer ---------------------------------------
+
+
+@pytest.fixture
+def store(tmp_path):
+    from bpdraw.personal import SampleStore
+
+    with SampleStore(tmp_path / "drawings.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def teaching_tab(shown, default_model, store):
+    return shown(DrawTab(default_model, store=store), 860, 560)
+
+
+def test_teach_buttons_are_disabled_while_nothing_is_drawn(qtbot, teaching_tab, drag, circle):
+    buttons = [teaching_tab.findChild(QPushButton, f"teachButton{d}") for d in range(10)]
+    assert all(button is not None and not button.isEnabled() for button in buttons)
+    drag(teaching_tab.canvas, circle(teaching_tab.canvas))
+    assert all(button.isEnabled() for button in buttons)
+
+
+def test_teach_button_keeps_the_raw_strokes_with_label_and_first_answer(
+    qtbot, teaching_tab, store, drag, vertical_line
+):
+    canvas = teaching_tab.canvas
+    drag(canvas, vertical_line(canvas))
+    strokes = canvas.strokes()
+    first_answer = int(teaching_tab.prediction_label.text())
+    with qtbot.waitSignal(teaching_tab.drawing_taught) as taught:
+        qtbot.mouseClick(teaching_tab.findChild(QPushButton, "teachButton7"), Qt.LeftButton)
+    assert taught.args == [7, 1]
+    (sample,) = store.samples()
+    assert sample.label == 7 and sample.predicted == first_answer
+    assert np.allclose(np.concatenate(sample.strokes), np.array(strokes[0]), atol=1e-6)
+    assert canvas.is_blank()
+    assert teaching_tab.teach_status_label.text() == "Kept as a 7 — your first drawing"
+
+
+def test_digit_keys_on_the_canvas_teach_too(qtbot, teaching_tab, store, drag, circle):
+    canvas = teaching_tab.canvas
+    drag(canvas, circle(canvas))
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_0)
+    assert store.counts()[0] == 1 and len(store) == 1
+    assert canvas.is_blank()
+
+
+def test_undoing_501_strokes_converts_the_drawing_once(qtbot, tab, monkeypatch):
+    strokes = [[(0.1 + 0.0015 * i, 0.2), (0.1 + 0.0015 * i, 0.8)] for i in range(501)]
+    tab.canvas.set_strokes(strokes)
+    qtbot.waitUntil(lambda: tab.prediction_label.text() != "")
+    conversions = []
+    original = tab.canvas.to_digits
+    monkeypatch.setattr(tab.canvas, "to_digits", lambda: conversions.append(1) or original())
+    for _ in range(501):
+        tab.canvas.undo()
+    assert tab.canvas.is_blank()
+    qtbot.waitUntil(lambda: tab.prediction_label.text() == "")
+    assert len(conversions) == 1
+
+
+def test_why_toggle_shows_input_times_gradient_over_the_preview(
+    qtbot, tab, default_model, drag, vertical_line
+):
+    from bpdraw.inside import attribution
+
+    drag(tab.canvas, vertical_line(tab.canvas))
+    toggle = tab.findChild(QPushButton, "attributionToggle")
+    overlay = tab.attribution_overlay
+    assert not overlay.isVisible()
+    qtbot.mouseClick(toggle, Qt.LeftButton)
+    assert overlay.isVisible()
+    expected = attribution(default_model, tab.canvas.to_digits())
+    assert np.allclose(overlay.attribution(), expected)
+    assert "Input × gradient" in tab.preview_caption.text()
+    drag(tab.canvas, [(60, 60), (200, 60)])  # the overlay follows the drawing
+    assert np.allclose(overlay.attribution(), attribution(default_model, tab.canvas.to_digits()))
+    qtbot.mouseClick(toggle, Qt.LeftButton)
+    assert not overlay.isVisible()
