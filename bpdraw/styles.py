@@ -18,7 +18,7 @@ scale: the canvas's conversion normalises size and place.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -360,3 +360,39 @@ def rendered(
     if not parts_X:
         return np.zeros((0, 64)), np.zeros(0, dtype=bool)
     return np.concatenate(parts_X), np.concatenate(parts_drawn)
+
+
+def styled_extra_data(
+    drawings: Sequence[Drawing],
+    labels: np.ndarray,
+    *,
+    styles: bool = True,
+    edited_share: float = 0.5,
+    templates_per_style: int = 40,
+    distortion: Distortion = DEFAULT_DISTORTION,
+) -> Callable[[np.random.Generator, int], tuple[np.ndarray, np.ndarray]]:
+    """Real pen drawings plus their styles, as bpdraw.training.train's ``extra_data``.
+
+    Copy 0 renders the drawings as drawn, copies 1.. distorted; with ``styles`` every copy
+    also restyles ``edited_share`` of the drawings that have an edit (a new edit each
+    copy) and adds ``templates_per_style`` drawings of every template. Returns
+    (rng, copy) -> (X (n, 64) 0-16, y (n,)).
+    """
+    drawings, labels = list(drawings), np.asarray(labels, dtype=np.int64)
+    eligible = np.flatnonzero(np.isin(labels, list(EDITS)))
+
+    def extra(rng: np.random.Generator, copy: int) -> tuple[np.ndarray, np.ndarray]:
+        parts = [(drawings, labels)]
+        if styles:
+            chosen = rng.choice(eligible, int(edited_share * len(eligible)), replace=False)
+            parts.append(edited_drawings([drawings[i] for i in chosen], labels[chosen], rng))
+            parts.append(templated_drawings(rng, templates_per_style))
+        everything = [d for part in parts for d in part[0]]
+        y = np.concatenate([part[1] for part in parts])
+        if copy == 0:
+            X, drawn = render(pack(everything))
+        else:
+            X, drawn = rendered(everything, rng, 1, distortion)
+        return X[drawn], y[drawn]
+
+    return extra

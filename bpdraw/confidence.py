@@ -1,0 +1,263 @@
+"""Honest confidence: calibrated probabilities, one "not sure" rule, a "not a digit" signal.
+
+- **Calibration.** A network trained with cross-entropy on tidy digits is overconfident on
+  new writers. Temperature scaling divides the output layer's logits by one number T,
+  fitted on writers the model never trained on (``fit_temperature``), so "90 % sure" is
+  right about 90 % of the time. T is stored in the model's metadata ("temperature") and
+  applied here only (``calibrated_proba``); a model without it reads with T = 1.
+- **Not a digit.** Lines, letters and scribbles make hidden-layer patterns unlike the
+  digits'. ``DigitLikeness`` is a logistic score on the model's hidden layer, fitted on
+  training digits against synthesised non-digits (bpdraw.styles), its threshold set so
+  few held-out writers' digits pass it; above it the drawing "doesn't look like a digit".
+  Stored in the metadata ("not_a_digit"); the network keeps its 10 outputs.
+- **The one rule** (``read``): a reading is *not sure* when its calibrated probability is
+  below ``NOT_SURE_BELOW`` or it does not look like a digit. The Draw tab and
+  ``bpdraw predict`` both take their words from a ``Reading``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from bpdraw.data import N_INPUTS, PIXEL_MAX, scale
+from bpdraw.model import Model
+
+TEMPERATURE_KEY = "temperature"
+DIGIT_LIKENESS_KEY = "not_a_digit"
+# A calibrated top probability below this is "not sure". Chosen on the calibration writers
+# (pendigits 08-10, UJI 21-30; scripts/eval_reading.py): at 0.8 the candidate flags 69 % of
+# its wrong readings there and 4.4 % of its right ones (0.85: 77 % / 6.7 %), leaving room
+# for writers less like the training ones.
+NOT_SURE_BELOW = 0.8
+TEMPERATURE_RANGE = (0.05, 20.0)
+# "not a digit" above this quantile of held-out writers' digits' scores: about 1 % of
+# real digits are called "not a digit" (their confidence is then lowered too).
+NOT_A_DIGIT_QUANTILE = 0.99
+
+
+class CalibrationError(ValueError):
+    """Calibration data or stored calibration that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a model makes of one drawing, in the words the app and the CLI use.
+
+    digit: the likeliest digit; confidence: its calibrated probability (0-1), times the
+    chance that the drawing is a digit at all; runner_up, runner_up_confidence: the
+    second likeliest; not_sure: the one rule (confidence below NOT_SURE_BELOW, or not a
+    digit); not_a_digit: the drawing is unlike any digit (a line, a letter, a scribble);
+    probabilities: all ten, calibrated, summing to the chance that it is a digit.
+    """
+
+    digit: int
+    confidence: float
+    runner_up: int
+    runner_up_confidence: float
+    not_sure: bool
+    not_a_digit: bool
+    probabilities: tuple[float, ...]
+
+
+def logits_of(model: Model, X: np.ndarray) -> np.ndarray:
+    """X: (n, 64) or (n, 8, 8) in 0-16, or one digit -> (n, 10) log-probabilities.
+
+    Log-probabilities differ from the output layer's logits by a constant per row, which
+    softmax ignores: dividing them by T is temperature scaling.
+    """
+    probabilities = model.predict_proba(X)
+    return np.log(np.maximum(probabilities, 1e-300))
+
+
+def softmax_at(logits: np.ndarray, temperature: float) -> np.ndarray:
+    """Softmax of logits / temperature, row by row."""
+    z = logits / temperature
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
+    """The temperature T that minimises the negative log-likelihood of ``labels``.
+
+    logits: (n, 10) from ``logits_of`` on drawings by writers the model never saw;
+    labels: (n,) int. A 1-D search over log T (the likelihood is smooth in T).
+    """
+    logits, labels = np.asarray(logits, dtype=float), np.asarray(labels)
+    if logits.ndim != 2 or len(logits) != len(labels) or len(labels) == 0:
+        raise CalibrationError(
+            f"need (n, 10) logits and n labels, n > 0; got {logits.shape} and {labels.shape}"
+        )
+
+    def nll(log_t: float) -> float:
+        p = softmax_at(logits, float(np.exp(log_t)))
+        return float(-np.log(np.maximum(p[np.arange(len(labels)), labels], 1e-300)).mean())
+
+    low, high = np.log(TEMPERATURE_RANGE[0]), np.log(TEMPERATURE_RANGE[1])
+    grid = np.linspace(low, high, 81)
+    best = grid[int(np.argmin([nll(g) for g in grid]))]
+    step = grid[1] - grid[0]
+    fine = np.linspace(best - step, best + step, 41)
+    return float(np.exp(fine[int(np.argmin([nll(g) for g in fine]))]))
+
+
+def temperature_of(model: Model) -> float:
+    """The model's stored temperature, 1.0 when it has none (an uncalibrated model)."""
+    value = model.metadata.get(TEMPERATURE_KEY, 1.0)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise CalibrationError(f"metadata temperature {value!r} is not a number")
+    if not TEMPERATURE_RANGE[0] <= value <= TEMPERATURE_RANGE[1]:
+        raise CalibrationError(f"metadata temperature {value!r} is outside {TEMPERATURE_RANGE}")
+    return float(value)
+
+
+def calibrated_proba(model: Model, X: np.ndarray) -> np.ndarray:
+    """X as for Model.predict_proba -> (n, 10) probabilities scaled by the model's temperature."""
+    return softmax_at(logits_of(model, X), temperature_of(model))
+
+
+def hidden_of(model: Model, X: np.ndarray) -> np.ndarray:
+    """X: (n, 64) in 0-16 -> (n, h) the last hidden layer's activations (what the model sees)."""
+    inputs = scale(np.clip(np.asarray(X, dtype=float).reshape(-1, N_INPUTS), 0, PIXEL_MAX))
+    return model.network.forward(inputs)[-2]
+
+
+@dataclass(frozen=True)
+class DigitLikeness:
+    """A logistic score on the model's hidden layer: how unlike a digit a drawing is.
+
+    weights: (h,); bias; threshold: a score above it is "not a digit". Fitted on digits
+    (training renders) against synthesised non-digits (bpdraw.styles), the threshold
+    set on held-out writers' digits. It adds no output to the network: the model still
+    maps 64 pixels to 10 digits.
+    """
+
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    @classmethod
+    def fit(
+        cls, model: Model, X_digits: np.ndarray, X_non_digits: np.ndarray, threshold: float = 0.0
+    ) -> DigitLikeness:
+        """Logistic regression (scikit-learn, L2) of non-digit vs digit on hidden activations."""
+        from sklearn.linear_model import LogisticRegression
+
+        features = np.concatenate([hidden_of(model, X_digits), hidden_of(model, X_non_digits)])
+        targets = np.concatenate([np.zeros(len(X_digits)), np.ones(len(X_non_digits))])
+        classifier = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
+        classifier.fit(features, targets)
+        return cls(classifier.coef_[0].copy(), float(classifier.intercept_[0]), threshold)
+
+    def score(self, model: Model, X: np.ndarray) -> np.ndarray:
+        """X (n, 64) in 0-16 -> (n,) log-odds that the drawing is not a digit."""
+        return hidden_of(model, X) @ self.weights + self.bias
+
+    def with_threshold(self, threshold: float) -> DigitLikeness:
+        return DigitLikeness(self.weights, self.bias, float(threshold))
+
+    def to_metadata(self) -> dict[str, Any]:
+        return {
+            "weights": np.round(self.weights, 6).tolist(),
+            "bias": float(self.bias),
+            "threshold": float(self.threshold),
+        }
+
+    @classmethod
+    def from_metadata(cls, record: Any, hidden_units: int) -> DigitLikeness:
+        try:
+            weights = np.asarray(record["weights"], dtype=float)
+            bias, threshold = float(record["bias"]), float(record["threshold"])
+        except (TypeError, KeyError, ValueError) as error:
+            raise CalibrationError(
+                f"metadata {DIGIT_LIKENESS_KEY} is unusable ({error})"
+            ) from error
+        if weights.shape != (hidden_units,) or not np.all(np.isfinite(weights)):
+            raise CalibrationError(
+                f"metadata {DIGIT_LIKENESS_KEY} holds {weights.shape} weights; "
+                f"the model's last hidden layer has {hidden_units} units"
+            )
+        return cls(weights, bias, threshold)
+
+
+def digit_likeness_of(model: Model) -> DigitLikeness | None:
+    """The model's stored DigitLikeness, None when it has none (then nothing is 'not a digit')."""
+    record = model.metadata.get(DIGIT_LIKENESS_KEY)
+    if record is None:
+        return None
+    return DigitLikeness.from_metadata(record, model.network.layer_sizes[-2])
+
+
+def calibrated(model: Model, temperature: float, likeness: DigitLikeness | None = None) -> Model:
+    """A copy of ``model`` carrying its temperature (and digit likeness) in its metadata."""
+    metadata = {**model.metadata, TEMPERATURE_KEY: float(temperature)}
+    if likeness is not None:
+        metadata[DIGIT_LIKENESS_KEY] = likeness.to_metadata()
+    copy = Model(model.network, metadata)
+    temperature_of(copy)  # refuse a temperature out of range now, not at the first reading
+    return copy
+
+
+def calibrate(
+    model: Model,
+    X_held_out: np.ndarray,
+    y_held_out: np.ndarray,
+    X_digits: np.ndarray,
+    X_non_digits: np.ndarray,
+) -> Model:
+    """``model`` with its temperature and "not a digit" score fitted, ready for ``read``.
+
+    X_held_out, y_held_out: digits (n, 64) in 0-16 by writers the model never trained on
+    (the temperature, and the threshold at NOT_A_DIGIT_QUANTILE of their scores);
+    X_digits: training digits, X_non_digits: synthesised non-digits (bpdraw.styles), the
+    two sides the "not a digit" score learns to tell apart.
+    """
+    temperature = fit_temperature(logits_of(model, X_held_out), y_held_out)
+    likeness = DigitLikeness.fit(model, X_digits, X_non_digits)
+    threshold = float(np.quantile(likeness.score(model, X_held_out), NOT_A_DIGIT_QUANTILE))
+    return calibrated(model, temperature, likeness.with_threshold(threshold))
+
+
+def read_all(model: Model, X: np.ndarray) -> list[Reading]:
+    """Read every digit of X (n, 64) or (n, 8, 8) in 0-16 with the one rule."""
+    X = np.asarray(X, dtype=float)
+    X = X.reshape(1, N_INPUTS) if X.shape in ((8, 8), (N_INPUTS,)) else X.reshape(-1, N_INPUTS)
+    probabilities = calibrated_proba(model, X)
+    likeness = digit_likeness_of(model)
+    if likeness is not None:
+        # log-odds of "not a digit" measured from the threshold: 0 at it, > 0 beyond
+        beyond = likeness.score(model, X) - likeness.threshold
+        unlike = beyond > 0
+        # beyond the threshold the chance of being a digit at all falls (1 up to the threshold,
+        # 1/2 at log-odds ln 3 past it, then to 0): a line is not "4, 100 %";
+        # drawings on the digits' side of it keep their calibrated probabilities
+        digit_at_all = np.minimum(1.0, 2.0 / (1.0 + np.exp(np.clip(beyond, -50, 50))))
+        probabilities = probabilities * digit_at_all[:, None]
+    else:
+        unlike = np.zeros(len(X), dtype=bool)
+    readings = []
+    for p, not_a_digit in zip(probabilities, unlike, strict=True):
+        second, first = np.argsort(p)[-2:]
+        readings.append(
+            Reading(
+                digit=int(first),
+                confidence=float(p[first]),
+                runner_up=int(second),
+                runner_up_confidence=float(p[second]),
+                not_sure=bool(p[first] < NOT_SURE_BELOW or not_a_digit),
+                not_a_digit=bool(not_a_digit),
+                probabilities=tuple(float(v) for v in p),
+            )
+        )
+    return readings
+
+
+def read(model: Model, digits: np.ndarray) -> Reading:
+    """Read one digit, (8, 8) or (64,) in 0-16, with the one rule."""
+    digits = np.asarray(digits)
+    if digits.shape not in ((8, 8), (N_INPUTS,)):
+        raise ValueError(f"read takes one digit shaped (8, 8) or (64,), got {digits.shape}")
+    return read_all(model, digits)[0]
