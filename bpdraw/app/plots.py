@@ -111,54 +111,154 @@ def cell_center_in_widget(
 
 
 class LivePlot:
-    """Loss and accuracy curves that update cheaply while a training runs.
+    """Loss and accuracy curves of a run, drawn against its steps or epochs, cheaply.
 
-    The axes never rescale (x is the share of the run, loss is on a fixed log scale, accuracy
-    is 0-100 %), so the background is rendered once and each update only re-renders the lines
-    and blits them: a full matplotlib redraw takes 50-150 ms on a 2-core machine, a blit a few.
+    Everything that changes from run to run (the x axes, the curves, the legend, the marks)
+    is "animated": the static background (frames, y axes, titles) is rendered once, and every
+    update restores it and draws only those artists, then blits. A full matplotlib redraw
+    takes 50-150 ms on a 2-core machine, an update a few, so a new run never needs a full one.
     """
 
     LOSS_LIMITS = (1e-3, 3.0)  # squared error starts near 0.45, cross-entropy near ln 10 = 2.3
+    PREVIOUS_ALPHA = 0.28
 
     def __init__(self) -> None:
-        self.canvas, self.figure = make_canvas(6.4, 2.5)
+        self.canvas, self.figure = make_canvas(5.2, 2.4)
         self.canvas.setObjectName("livePlot")
         self.loss_ax, self.accuracy_ax = self.figure.subplots(1, 2)
         style = {"linewidth": 1.6, "animated": True}
-        (self.loss_line,) = self.loss_ax.plot([], [], color=theme.LOSS, **style)
-        (self.train_line,) = self.accuracy_ax.plot(
-            [], [], color=theme.TRAIN_CURVE, label="training digits", **style
+        faint = {"linewidth": 1.2, "animated": True, "alpha": self.PREVIOUS_ALPHA}
+        (self.previous_loss_line,) = self.loss_ax.plot([], [], color=theme.LOSS, **faint)
+        (self.previous_train_line,) = self.accuracy_ax.plot(
+            [], [], color=theme.TRAIN_CURVE, **faint
         )
-        (self.validation_line,) = self.accuracy_ax.plot(
-            [], [], color=theme.VALIDATION_CURVE, label="validation digits (fast recipe)", **style
+        (self.previous_held_line,) = self.accuracy_ax.plot(
+            [], [], color=theme.VALIDATION_CURVE, **faint
+        )
+        (self.loss_line,) = self.loss_ax.plot([], [], color=theme.LOSS, **style)
+        (self.train_line,) = self.accuracy_ax.plot([], [], color=theme.TRAIN_CURVE, **style)
+        (self.held_line,) = self.accuracy_ax.plot([], [], color=theme.VALIDATION_CURVE, **style)
+        marks = {"color": theme.PLOT_TEXT, "linewidth": 0.9, "linestyle": ":", "animated": True}
+        self.join_mark = self.loss_ax.axvline(0, visible=False, **marks)
+        self.join_text = self.loss_ax.text(
+            0,
+            0.97,
+            "",
+            transform=self.loss_ax.get_xaxis_transform(),
+            fontsize=7,
+            va="top",
+            ha="left",
+            color=theme.PLOT_TEXT,
+            animated=True,
+            visible=False,
+        )
+        self.stop_text = self.loss_ax.text(
+            0.98,
+            0.03,
+            "",
+            transform=self.loss_ax.transAxes,
+            fontsize=7.5,
+            va="bottom",
+            ha="right",
+            color=theme.LOSS,
+            animated=True,
+            visible=False,
         )
         self.loss_ax.set_yscale("log")
         self.loss_ax.set_ylim(*self.LOSS_LIMITS)
         # plain "0.01" labels: friendlier than 10^-2, and they skip mathtext's slow first parse
         self.loss_ax.yaxis.set_major_formatter(FormatStrFormatter("%g"))
         self.loss_ax.yaxis.set_minor_formatter(NullFormatter())
-        self.loss_ax.set_title("Loss on the training digits (log scale)", fontsize=9)
+        self.loss_ax.set_title("Loss (training digits, log)", fontsize=8.5)
         self.accuracy_ax.set_ylim(0, 1.02)
         self.accuracy_ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-        self.accuracy_ax.set_title("Accuracy", fontsize=9)
-        self.accuracy_ax.legend(loc="lower right", fontsize=7.5, frameon=False)
+        self.accuracy_ax.set_title("Accuracy", fontsize=8.5)
+        self.legend = None
         for ax in (self.loss_ax, self.accuracy_ax):
-            ax.set_xlim(0, 100)
-            ax.xaxis.set_major_formatter(PercentFormatter(100))
-            ax.set_xlabel("share of the run", fontsize=8)
+            ax.xaxis.set_animated(True)
+            ax.set_xlim(0, 1)
+            ax.set_xlabel("steps", fontsize=8)
             ax.grid(True, color=theme.PLOT_GRID, linewidth=0.8)
             ax.tick_params(labelsize=7.5)
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
-        self._lines = (self.loss_line, self.train_line, self.validation_line)
         self._background = None
+        self._previous: dict | None = None
+        self._held_out_label = ""
         self.canvas.mpl_connect("draw_event", self._on_draw)
 
-    def set_data(self, percent, loss, train_accuracy, validation_accuracy) -> None:
-        """Replace the curves; x is the share of the run in percent."""
-        self.loss_line.set_data(percent, np.clip(loss, *self.LOSS_LIMITS))
-        self.train_line.set_data(percent, train_accuracy)
-        self.validation_line.set_data(percent, validation_accuracy)
+    def start_run(
+        self,
+        length: int,
+        unit: str,
+        held_out_label: str,
+        join_at: float | None = None,
+        keep_previous: bool = True,
+    ) -> None:
+        """Prepare the axes for a run of `length` `unit`s ("step"/"epoch").
+
+        The current curves become the faint previous run (if `keep_previous` and the unit is
+        the same); `held_out_label` names the orange accuracy curve; `join_at` marks where
+        distorted copies start joining the training digits (the fast recipe's loss bump).
+        """
+        old_unit = self.loss_ax.get_xlabel().rstrip("s")
+        current = {
+            "loss": self.loss_line.get_data(),
+            "train": self.train_line.get_data(),
+            "held": self.held_line.get_data(),
+            "length": self.loss_ax.get_xlim()[1],
+        }
+        has_curves = len(current["loss"][0]) > 0
+        self._previous = current if keep_previous and has_curves and old_unit == unit else None
+        previous_length = self._previous["length"] if self._previous else 0
+        for ax in (self.loss_ax, self.accuracy_ax):
+            ax.set_xlim(0, max(length, previous_length, 1))
+            ax.set_xlabel(f"{unit}s", fontsize=8)
+        for line, key in (
+            (self.previous_loss_line, "loss"),
+            (self.previous_train_line, "train"),
+            (self.previous_held_line, "held"),
+        ):
+            line.set_data(*(self._previous[key] if self._previous else ([], [])))
+        for line in (self.loss_line, self.train_line, self.held_line):
+            line.set_data([], [])
+        self.join_mark.set_visible(join_at is not None)
+        self.join_text.set_visible(join_at is not None)
+        if join_at is not None:
+            self.join_mark.set_xdata([join_at, join_at])
+            self.join_text.set_x(join_at)
+            self.join_text.set_text(" distorted copies\n join: loss rises")
+        self.stop_text.set_visible(False)
+        self._held_out_label = held_out_label
+        self._set_legend(held_out=False)
+
+    def _set_legend(self, held_out: bool) -> None:
+        """A legend naming only the curves that exist."""
+        if self.legend is not None:
+            self.legend.remove()
+        handles = [self.train_line] + ([self.held_line] if held_out else [])
+        labels = ["training digits"] + ([self._held_out_label] if held_out else [])
+        if self._previous is not None:
+            handles.append(self.previous_train_line)
+            labels.append("previous run (faint)")
+        self.legend = self.accuracy_ax.legend(
+            handles, labels, loc="lower right", fontsize=7, frameon=False
+        )
+        self.legend.set_animated(True)
+
+    def set_data(self, done, loss, train_accuracy, held_done, held_accuracy) -> None:
+        """Replace the curves: x in the run's unit; held-out accuracy has its own x."""
+        self.loss_line.set_data(done, np.clip(loss, *self.LOSS_LIMITS))
+        self.train_line.set_data(done, train_accuracy)
+        had_held = len(self.held_line.get_xdata()) > 0
+        self.held_line.set_data(held_done, held_accuracy)
+        if (len(held_done) > 0) != had_held:
+            self._set_legend(held_out=len(held_done) > 0)
+
+    def mark_stopped(self, text: str) -> None:
+        """Say on the loss plot why the run stopped (its curves up to then stay)."""
+        self.stop_text.set_text(text)
+        self.stop_text.set_visible(True)
 
     def update(self) -> None:
         """Show the current curves: a blit when the background is cached, else a full draw."""
@@ -166,16 +266,30 @@ class LivePlot:
             self.canvas.draw_idle()
             return
         self.canvas.restore_region(self._background)
-        self._draw_lines()
+        self._draw_animated()
         self.canvas.blit(self.figure.bbox)
 
-    def _draw_lines(self) -> None:
-        for line in self._lines:
-            self.figure.draw_artist(line)
+    def _draw_animated(self) -> None:
+        for artist in (
+            self.loss_ax.xaxis,
+            self.accuracy_ax.xaxis,
+            self.previous_loss_line,
+            self.previous_train_line,
+            self.previous_held_line,
+            self.loss_line,
+            self.train_line,
+            self.held_line,
+            self.join_mark,
+            self.join_text,
+            self.stop_text,
+            self.legend,
+        ):
+            if artist is not None and artist.get_visible():
+                self.figure.draw_artist(artist)
 
     def _on_draw(self, _event) -> None:
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-        self._draw_lines()
+        self._draw_animated()
 
 
 def render_confusion(

@@ -1,8 +1,10 @@
-"""The Train tab's settings form: a recipe and its settings, shown, checked, remembered.
+"""The Train tab's settings form: a preset, a recipe and its settings, explained in place.
 
 The form turns its controls into a recipe config (`config()`), and keeps the last settings
-used in QSettings. What each recipe is called, its defaults and whether it counts steps or
-epochs all come from the recipe's config class in `bpdraw.training.RECIPES`.
+used in QSettings. Presets fill every setting at once: "Shipped model's recipe" (the
+settings that made the model in use, read from its metadata) and "The course (classic)";
+editing a field makes the preset "Custom". What each recipe is called, its defaults and
+whether it counts steps or epochs come from the config classes in `bpdraw.recipes.RECIPES`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,10 +29,31 @@ from bpdraw.app import theme
 from bpdraw.recipes import RECIPES, TRAINING_DATA, TRAINING_DATA_NAMES, config_from_settings
 
 if TYPE_CHECKING:
+    from bpdraw.model import Model
     from bpdraw.recipes import Config
 
 SETTINGS_GROUP = "training"
-DEFAULT_RECIPE = "classic"  # the course's experiment, as the seed project ran it
+DEFAULT_RECIPE = "classic"  # the recipe a form without a preset starts from
+MODEL_PRESET, CLASSIC_PRESET, CUSTOM_PRESET = "model", "classic", "custom"
+DEFAULT_PRESET = MODEL_PRESET  # must not read drawings worse than the shipped model
+# scripts/make_default_model.py's settings: the shipped model's recipe when a model in use
+# does not say how it was made
+SHIPPED_RECIPE = ("fast", {"hidden_units": 200, "training_data": "digits+pen", "pen_copies": 4})
+FORM_FIELDS = ("hidden_units", "learning_rate", "steps", "epochs", "seed", "training_data")
+HELP = {
+    "preset": "A preset fills in every setting below; change any of them to experiment.",
+    "hidden_units": "How many units sit between the 64 pixels and the 10 digits. More can "
+    "learn more shapes but train slower.",
+    "learning_rate": "How big a step each correction takes. Too big and the loss jumps "
+    "around or explodes; too small and learning crawls.",
+    "steps": "Each step shows the network one training digit and corrects it once.",
+    "epochs": "An epoch shows the network every training digit once. It may stop sooner "
+    "when the validation digits stop improving.",
+    "seed": "Picks the random start and order: the same seed gives the same model.",
+    "data_fast": "load_digits: 1,347 scanned digits. Pen digits add people's pen strokes "
+    "rendered like your drawings, so drawn digits are read better.",
+    "data_classic": "Greyed out: the classic recipe trains on load_digits only, as the course did.",
+}
 
 
 def recipe_defaults(recipe: str) -> Config:
@@ -43,43 +66,83 @@ def has_setting(recipe: str, name: str) -> bool:
     return any(field.name == name and field.init for field in fields(RECIPES[recipe]))
 
 
+def model_preset(model: Model | None) -> tuple[str, dict]:
+    """(recipe, settings) that made `model`, from its metadata; the shipped model's recipe
+    (scripts/make_default_model.py) when the metadata does not say or cannot be used."""
+    if model is not None:
+        metadata = model.metadata
+        recipe = metadata.get("recipe")
+        settings = dict(metadata.get("settings") or {})
+        if "seed" in metadata:
+            settings.setdefault("seed", metadata["seed"])
+        try:
+            config_from_settings(recipe, **settings)
+            return str(recipe), settings
+        except (TypeError, ValueError):
+            pass
+    recipe, settings = SHIPPED_RECIPE
+    return recipe, dict(settings)
+
+
+def _help_label(text: str, name: str = "") -> QLabel:
+    label = QLabel(text, objectName=name)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {theme.MUTED}; font-size: 11px;")
+    return label
+
+
 class RecipeForm(QGroupBox):
-    """Recipe, training data, hidden units, learning rate, length and seed, with Defaults."""
+    """Preset, recipe, training data, hidden units, learning rate, length and seed, each with
+    a line saying what it does, and Defaults."""
+
+    preset_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Recipe", parent)
+        self.preset_combo = QComboBox(objectName="presetCombo")
+        self.preset_combo.addItem("Shipped model's recipe", MODEL_PRESET)
+        self.preset_combo.addItem("The course (classic)", CLASSIC_PRESET)
+        self.preset_combo.addItem("Custom", CUSTOM_PRESET)
         self.recipe_combo = QComboBox(objectName="recipeCombo")
         for recipe, config_class in RECIPES.items():
             self.recipe_combo.addItem(config_class.title, recipe)
-            self.recipe_combo.setItemData(
-                self.recipe_combo.count() - 1, config_class.summary, Qt.ItemDataRole.ToolTipRole
-            )
         self.data_combo = QComboBox(objectName="trainingDataCombo")
         for key in TRAINING_DATA:
             self.data_combo.addItem(TRAINING_DATA_NAMES[key], key)
         self.hidden_spin = QSpinBox(objectName="hiddenUnitsSpin")
         self.hidden_spin.setRange(1, 10_000)
         self.rate_edit = QLineEdit(objectName="learningRateEdit")
-        self.rate_edit.setToolTip("How big a step gradient descent takes, e.g. 0.11 (classic).")
         self.length_spin = QSpinBox(objectName="lengthSpin")
         self.length_spin.setRange(1, 100_000_000)
         self.length_spin.setGroupSeparatorShown(True)
         self.seed_spin = QSpinBox(objectName="seedSpin")
         self.seed_spin.setRange(0, 2**31 - 1)
-        self.seed_spin.setToolTip("The same seed gives the same model.")
         self.length_label = QLabel("Steps")
+        self.preset_help = _help_label(HELP["preset"], "presetHelp")
+        self.recipe_help = _help_label("", "recipeHelp")
+        self.data_help = _help_label("", "trainingDataHelp")
+        self.length_help = _help_label("", "lengthHelp")
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.addRow("Preset", self.preset_combo)
+        form.addRow(self.preset_help)
         form.addRow("Recipe", self.recipe_combo)
+        form.addRow(self.recipe_help)
         form.addRow("Training data", self.data_combo)
+        form.addRow(self.data_help)
         form.addRow("Hidden units", self.hidden_spin)
+        form.addRow(_help_label(HELP["hidden_units"]))
         form.addRow("Learning rate", self.rate_edit)
+        form.addRow(_help_label(HELP["learning_rate"]))
         form.addRow(self.length_label, self.length_spin)
+        form.addRow(self.length_help)
         form.addRow("Seed", self.seed_spin)
+        form.addRow(_help_label(HELP["seed"]))
 
         self.defaults_button = QPushButton("Defaults", objectName="defaultsButton")
-        self.defaults_button.setToolTip("Reset the settings of this recipe to its defaults.")
+        self.defaults_button.setToolTip("Put back the values of the chosen preset.")
         self.defaults_button.clicked.connect(self.on_defaults_clicked)
         self.settings_error = QLabel(objectName="settingsError")
         self.settings_error.setWordWrap(True)
@@ -91,21 +154,32 @@ class RecipeForm(QGroupBox):
         layout.addWidget(self.defaults_button, 0, Qt.AlignmentFlag.AlignRight)
 
         self._locked = False
+        self._applying = False  # True while the form itself sets the controls
+        self._presets = {
+            MODEL_PRESET: model_preset(None),
+            CLASSIC_PRESET: ("classic", {}),
+        }
+        self._base_preset = DEFAULT_PRESET  # the preset the current values came from
+        self._extras: dict = {}  # the base preset's settings that have no control here
+        self.preset_combo.currentIndexChanged.connect(self.on_preset_changed)
         self.recipe_combo.currentIndexChanged.connect(self.on_recipe_changed)
         for spin in (self.hidden_spin, self.length_spin, self.seed_spin):
             spin.valueChanged.connect(self.on_setting_edited)
         self.rate_edit.textEdited.connect(self.on_setting_edited)
         self.data_combo.currentIndexChanged.connect(self.on_setting_edited)
-        self._select_recipe(DEFAULT_RECIPE)
+        self.apply_preset(DEFAULT_PRESET)
 
     # -- reading ----------------------------------------------------------------------------
     def recipe(self) -> str:
         return self.recipe_combo.currentData()
 
-    def settings_dict(self) -> dict:
-        """The controls' values as keyword arguments of the chosen recipe's config.
+    def preset(self) -> str:
+        """The chosen preset: "model", "classic" or "custom"."""
+        return self.preset_combo.currentData()
 
-        Raises ValueError when the learning rate is not a number.
+    def settings_dict(self) -> dict:
+        """The controls' values (plus the preset's other settings) as keyword arguments of the
+        chosen recipe's config. Raises ValueError when the learning rate is not a number.
         """
         text = self.rate_edit.text().strip().replace(",", ".")
         try:
@@ -113,12 +187,15 @@ class RecipeForm(QGroupBox):
         except ValueError:
             raise ValueError(f"learning rate must be a number like 0.11, not {text!r}") from None
         recipe = self.recipe()
-        settings = {
-            "hidden_units": self.hidden_spin.value(),
-            "learning_rate": learning_rate,
-            "seed": self.seed_spin.value(),
-            recipe_defaults(recipe).length_setting: self.length_spin.value(),
-        }
+        settings = dict(self._extras)
+        settings.update(
+            {
+                "hidden_units": self.hidden_spin.value(),
+                "learning_rate": learning_rate,
+                "seed": self.seed_spin.value(),
+                recipe_defaults(recipe).length_setting: self.length_spin.value(),
+            }
+        )
         if has_setting(recipe, "training_data"):
             settings["training_data"] = self.data_combo.currentData()
         return settings
@@ -128,38 +205,74 @@ class RecipeForm(QGroupBox):
         return config_from_settings(self.recipe(), **self.settings_dict())
 
     # -- writing ----------------------------------------------------------------------------
+    def set_model_in_use(self, model: Model | None, shipped: bool = True) -> None:
+        """The "model" preset becomes the recipe that made `model` (shown at once when chosen)."""
+        self._presets[MODEL_PRESET] = model_preset(model)
+        name = "Shipped model's recipe" if shipped else "The model in use's recipe"
+        self.preset_combo.setItemText(self.preset_combo.findData(MODEL_PRESET), name)
+        if self.preset() == MODEL_PRESET and not self._locked:
+            self.apply_preset(MODEL_PRESET)
+
+    def apply_preset(self, preset: str) -> None:
+        """Every control to `preset`'s values ("custom": keep the values, name them Custom)."""
+        self._applying = True
+        try:
+            self.preset_combo.setCurrentIndex(self.preset_combo.findData(preset))
+            if preset != CUSTOM_PRESET:
+                recipe, settings = self._presets[preset]
+                self._base_preset = preset
+                self._fill(recipe, settings)
+        finally:
+            self._applying = False
+        self.settings_error.hide()
+
+    def _fill(self, recipe: str, settings: dict) -> None:
+        self.recipe_combo.setCurrentIndex(self.recipe_combo.findData(recipe))
+        defaults = recipe_defaults(recipe)
+        values = {name: getattr(defaults, name) for name in FORM_FIELDS if hasattr(defaults, name)}
+        values.update({k: v for k, v in settings.items() if k in FORM_FIELDS})
+        self._extras = {k: v for k, v in settings.items() if k not in FORM_FIELDS}
+        self.hidden_spin.setValue(int(values["hidden_units"]))
+        self.rate_edit.setText(f"{float(values['learning_rate']):g}")
+        self.length_spin.setValue(int(values[defaults.length_setting]))
+        self.seed_spin.setValue(int(values["seed"]))
+        self.data_combo.setCurrentIndex(max(self.data_combo.findData(values["training_data"]), 0))
+        self._show_recipe_fields(recipe)
+
     def set_settings(self, recipe: str, **settings) -> None:
         """Set the controls (tests and scripts): recipe plus any of the config's settings."""
         index = self.recipe_combo.findData(recipe)
         if index < 0:
             raise ValueError(f"unknown recipe {recipe!r}")
         self.recipe_combo.setCurrentIndex(index)
-        if "hidden_units" in settings:
-            self.hidden_spin.setValue(int(settings["hidden_units"]))
-        if "learning_rate" in settings:
-            self.rate_edit.setText(f"{settings['learning_rate']:g}")
-        for key in ("steps", "epochs"):
-            if key in settings:
-                self.length_spin.setValue(int(settings[key]))
-        if "seed" in settings:
-            self.seed_spin.setValue(int(settings["seed"]))
-        if "training_data" in settings:
-            self.data_combo.setCurrentIndex(self.data_combo.findData(settings["training_data"]))
+        self._applying = True
+        try:
+            if "hidden_units" in settings:
+                self.hidden_spin.setValue(int(settings["hidden_units"]))
+            if "learning_rate" in settings:
+                self.rate_edit.setText(f"{settings['learning_rate']:g}")
+            for key in ("steps", "epochs"):
+                if key in settings:
+                    self.length_spin.setValue(int(settings[key]))
+            if "seed" in settings:
+                self.seed_spin.setValue(int(settings["seed"]))
+            if "training_data" in settings:
+                self.data_combo.setCurrentIndex(self.data_combo.findData(settings["training_data"]))
+        finally:
+            self._applying = False
+        if settings:
+            self._become_custom()
 
     def apply_defaults(self, recipe: str, *, seed: bool = True) -> None:
         """Every control to `recipe`'s default (the seed too, unless `seed` is false)."""
-        defaults = recipe_defaults(recipe)
-        self.hidden_spin.setValue(defaults.hidden_units)
-        self.rate_edit.setText(f"{defaults.learning_rate:g}")
-        self.length_spin.setValue(defaults.length)
-        self.data_combo.setCurrentIndex(max(self.data_combo.findData(defaults.training_data), 0))
-        if seed:
-            self.seed_spin.setValue(defaults.seed)
+        seed_value = self.seed_spin.value()
+        self._fill(recipe, {} if seed else {"seed": seed_value})
 
     def set_locked(self, locked: bool) -> None:
         """Lock every control (while a run trains) or unlock them."""
         self._locked = locked
         for control in (
+            self.preset_combo,
             self.recipe_combo,
             self.hidden_spin,
             self.rate_edit,
@@ -178,33 +291,59 @@ class RecipeForm(QGroupBox):
         self.settings_error.show()
 
     # -- remembering ------------------------------------------------------------------------
-    def load(self, store: QSettings) -> None:
-        """Show the settings last saved in `store` (the defaults if there are none or bad ones)."""
-        recipe = str(store.value(f"{SETTINGS_GROUP}/recipe", DEFAULT_RECIPE))
-        if recipe not in RECIPES:
-            recipe = DEFAULT_RECIPE
-        self._select_recipe(recipe)
-        if not store.contains(f"{SETTINGS_GROUP}/recipe"):
-            return
-        defaults = recipe_defaults(recipe)
+    def load(self, store: QSettings) -> str | None:
+        """Show the settings last saved in `store` (the default preset if there are none).
+
+        Saved settings that cannot be used (a hand-edited or stale file) are replaced by the
+        default preset; the returned sentence says so (None when all was well).
+        """
+        key = f"{SETTINGS_GROUP}/"
+        if not store.contains(key + "recipe"):
+            self.apply_preset(DEFAULT_PRESET)
+            return None
+        preset = str(store.value(key + "preset", CUSTOM_PRESET))
         try:
-            self.hidden_spin.setValue(
-                int(store.value(f"{SETTINGS_GROUP}/hidden_units", defaults.hidden_units))
+            recipe = str(store.value(key + "recipe"))
+            if recipe not in RECIPES:
+                raise ValueError(f"unknown recipe {recipe!r}")
+            defaults = recipe_defaults(recipe)
+            settings = {
+                "hidden_units": int(str(store.value(key + "hidden_units", defaults.hidden_units))),
+                "learning_rate": float(
+                    str(store.value(key + "learning_rate", defaults.learning_rate)).replace(
+                        ",", "."
+                    )
+                ),
+                defaults.length_setting: int(str(store.value(key + "length", defaults.length))),
+                "seed": int(str(store.value(key + "seed", defaults.seed))),
+            }
+            if has_setting(recipe, "training_data"):
+                settings["training_data"] = str(
+                    store.value(key + "training_data", defaults.training_data)
+                )
+            config_from_settings(recipe, **settings)
+            if settings["seed"] > self.seed_spin.maximum():
+                raise ValueError(f"seed {settings['seed']} is too large for this form")
+        except (TypeError, ValueError, OverflowError) as error:
+            self.apply_preset(DEFAULT_PRESET)
+            return (
+                f"The saved training settings could not be used ({error}); "
+                "the default preset is back."
             )
-            self.rate_edit.setText(
-                str(store.value(f"{SETTINGS_GROUP}/learning_rate", f"{defaults.learning_rate:g}"))
-            )
-            self.length_spin.setValue(int(store.value(f"{SETTINGS_GROUP}/length", defaults.length)))
-            self.seed_spin.setValue(int(store.value(f"{SETTINGS_GROUP}/seed", defaults.seed)))
-            data_index = self.data_combo.findData(
-                str(store.value(f"{SETTINGS_GROUP}/training_data", defaults.training_data))
-            )
-            self.data_combo.setCurrentIndex(max(data_index, 0))
-        except (TypeError, ValueError):
-            self.apply_defaults(recipe)  # a hand-edited or stale settings file
+        if preset in self._presets:
+            self.apply_preset(preset)
+        else:
+            self._applying = True
+            try:
+                self._fill(recipe, settings)
+            finally:
+                self._applying = False
+            self._become_custom()
+        return None
 
     def save(self, store: QSettings) -> None:
         """Keep the current settings in `store` for the next start."""
+        store.setValue(f"{SETTINGS_GROUP}/preset", self.preset())
         store.setValue(f"{SETTINGS_GROUP}/recipe", self.recipe())
         store.setValue(f"{SETTINGS_GROUP}/hidden_units", self.hidden_spin.value())
         store.setValue(f"{SETTINGS_GROUP}/learning_rate", self.rate_edit.text().strip())
@@ -214,33 +353,61 @@ class RecipeForm(QGroupBox):
 
     # -- slots ------------------------------------------------------------------------------
     @Slot(int)
+    def on_preset_changed(self, _index: int) -> None:
+        if self._applying:
+            return
+        self.apply_preset(self.preset())
+        self.preset_changed.emit(self.preset())
+
+    @Slot(int)
     def on_recipe_changed(self, _index: int) -> None:
+        if self._applying:
+            return
         recipe = self.recipe()
-        self.apply_defaults(recipe, seed=False)  # a chosen seed survives a change of recipe
-        self._show_recipe_fields(recipe)
+        self._applying = True
+        try:
+            self.apply_defaults(recipe, seed=False)  # a chosen seed survives a change of recipe
+        finally:
+            self._applying = False
+        self._become_custom()
         self.on_setting_edited()
 
     @Slot()
     def on_defaults_clicked(self) -> None:
-        self.apply_defaults(self.recipe())
+        """The chosen preset's values; for Custom, those of the preset it came from when it
+        is of the same recipe, else the recipe's own defaults."""
+        base_recipe = self._presets[self._base_preset][0]
+        if self.preset() != CUSTOM_PRESET or base_recipe == self.recipe():
+            self.apply_preset(self._base_preset)
+        else:
+            self._applying = True
+            try:
+                self.apply_defaults(self.recipe())
+            finally:
+                self._applying = False
 
     @Slot()
     def on_setting_edited(self, *_args) -> None:
         self.settings_error.hide()
+        if not self._applying:
+            self._become_custom()
 
-    def _select_recipe(self, recipe: str) -> None:
-        self.recipe_combo.blockSignals(True)
-        self.recipe_combo.setCurrentIndex(self.recipe_combo.findData(recipe))
-        self.recipe_combo.blockSignals(False)
-        self.apply_defaults(recipe)
-        self._show_recipe_fields(recipe)
+    def _become_custom(self) -> None:
+        if self.preset() == CUSTOM_PRESET:
+            return
+        self._applying = True
+        try:
+            self.preset_combo.setCurrentIndex(self.preset_combo.findData(CUSTOM_PRESET))
+        finally:
+            self._applying = False
+        self.preset_changed.emit(CUSTOM_PRESET)
 
     def _show_recipe_fields(self, recipe: str) -> None:
-        self.length_label.setText(recipe_defaults(recipe).length_setting.capitalize())
-        self.data_combo.setEnabled(not self._locked and has_setting(recipe, "training_data"))
-        if has_setting(recipe, "training_data"):
-            self.data_combo.setToolTip(
-                "Pen digits are drawn with a pen and rendered the way the canvas renders yours."
-            )
-        else:
-            self.data_combo.setToolTip(f"The {recipe} recipe trains on load_digits only.")
+        config_class = RECIPES[recipe]
+        self.length_label.setText(config_class.length_setting.capitalize())
+        self.recipe_help.setText(config_class.summary[:1].upper() + config_class.summary[1:] + ".")
+        self.length_help.setText(HELP[config_class.length_setting])
+        pen = has_setting(recipe, "training_data")
+        self.data_combo.setEnabled(not self._locked and pen)
+        self.data_help.setText(HELP["data_fast" if pen else "data_classic"])
+        self.data_combo.setToolTip(self.data_help.text())

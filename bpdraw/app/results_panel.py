@@ -1,4 +1,9 @@
-"""The Train tab's results: test accuracy, the model's shape, its confusion matrix, per digit.
+"""The Train tab's results: the new model beside the model in use, then one model's details.
+
+The comparison puts a finished run's model beside the model in use, on the 450 test digits and
+on drawn digits, with the buttons that choose between them. Below it: the test accuracy, the
+model's line, its confusion matrix and per-digit precision and recall — of the new model after
+a run, of the model in use otherwise (never an empty box).
 
 The confusion matrix is a picture drawn by matplotlib off the GUI thread (the training worker
 renders it for a finished run); the panel only redraws it itself after a resize has settled.
@@ -14,10 +19,12 @@ from PySide6.QtGui import QColor, QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -27,27 +34,136 @@ from PySide6.QtWidgets import (
 
 from bpdraw.app import theme
 from bpdraw.app.warmup import load_plots
+from bpdraw.app.worker import DRAWN_SET_NAME
 
 if TYPE_CHECKING:
+    from bpdraw.app.worker import ModelScores
     from bpdraw.evaluate import Evaluation
     from bpdraw.model import Model
 
 # Precision or recall below this is shown in the "bad" colour.
 LOW_SCORE = 0.9
 RERENDER_DELAY_MS = 200
+DRAWN_NOTE = (
+    "Drawn digits: the 999 pen digits of writers 11–14, redrawn once with random distortions "
+    "and read through the canvas's conversion. Models trained with pen digits (like the "
+    "shipped one) saw these writers' digits, so their figure flatters them; a load_digits-only "
+    "model never saw pen digits."
+)
+
+
+def _percent(value: float | None) -> str:
+    return "…" if value is None else f"{value:.1%}"
+
+
+class Comparison(QGroupBox):
+    """The model in use and a new model side by side, with Use / Keep / Save buttons."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("The model in use", parent)
+        self.setObjectName("comparison")
+        grid = QGridLayout()
+        grid.setColumnStretch(0, 1)
+        self.in_use_header = QLabel("<b>In use</b>")
+        self.new_header = QLabel("<b>New</b>")
+        grid.addWidget(self.in_use_header, 0, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.new_header, 0, 2, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(QLabel("450 test digits (load_digits)"), 1, 0)
+        grid.addWidget(QLabel(DRAWN_SET_NAME), 2, 0)
+        self.in_use_test = QLabel("…", objectName="inUseTestLabel")
+        self.in_use_drawn = QLabel("…", objectName="inUseDrawnLabel")
+        self.new_test = QLabel("", objectName="newTestLabel")
+        self.new_drawn = QLabel("", objectName="newDrawnLabel")
+        for row, (in_use, new) in enumerate(
+            ((self.in_use_test, self.new_test), (self.in_use_drawn, self.new_drawn)), start=1
+        ):
+            grid.addWidget(in_use, row, 1, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(new, row, 2, Qt.AlignmentFlag.AlignRight)
+        self.in_use_label = QLabel("", objectName="inUseModelLabel")
+        self.in_use_label.setWordWrap(True)
+        self.verdict_label = QLabel("", objectName="verdictLabel")
+        self.verdict_label.setWordWrap(True)
+        self.note_label = QLabel(DRAWN_NOTE, objectName="drawnNoteLabel")
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet(f"color: {theme.MUTED}; font-size: 11px;")
+        self.use_button = QPushButton("Use the new model", objectName="useNewModelButton")
+        self.use_button.setToolTip(
+            "Put the new model in use (File → Restore brings this one back)."
+        )
+        self.keep_button = QPushButton("Keep current", objectName="keepCurrentButton")
+        self.keep_button.setToolTip("Discard the new model; the model in use stays.")
+        self.save_button = QPushButton("Save new model…", objectName="saveNewModelButton")
+        buttons = QHBoxLayout()
+        for button in (self.use_button, self.keep_button, self.save_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.in_use_label)
+        layout.addLayout(grid)
+        layout.addWidget(self.verdict_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.note_label)
+        self.set_new(None)
+
+    def set_in_use(self, model_line: str, scores: ModelScores | None) -> None:
+        """Name the model in use and show its figures (… while they are being measured)."""
+        self.in_use_label.setText(f"In use: {model_line}")
+        self.in_use_test.setText(_percent(None if scores is None else scores.test.accuracy))
+        self.in_use_drawn.setText(_percent(None if scores is None else scores.drawn_accuracy))
+        self._in_use_scores = scores
+        self._update_verdict()
+
+    def set_new(self, scores: ModelScores | None) -> None:
+        """Show a finished run's model beside the one in use; None hides the new column."""
+        self._new_scores = scores
+        shown = scores is not None
+        self.setTitle("New model or model in use?" if shown else "The model in use")
+        for widget in (
+            self.new_header,
+            self.new_test,
+            self.new_drawn,
+            self.verdict_label,
+            self.use_button,
+            self.keep_button,
+            self.save_button,
+        ):
+            widget.setVisible(shown)
+        if shown:
+            self.new_test.setText(_percent(scores.test.accuracy))
+            self.new_drawn.setText(_percent(scores.drawn_accuracy))
+        self._update_verdict()
+
+    def _update_verdict(self) -> None:
+        new, in_use = getattr(self, "_new_scores", None), getattr(self, "_in_use_scores", None)
+        if new is None or in_use is None:
+            self.verdict_label.setText("")
+            return
+        if (
+            new.drawn_accuracy >= in_use.drawn_accuracy
+            and new.test.accuracy >= in_use.test.accuracy
+        ):
+            text = "The new model reads both at least as well as the one in use."
+        elif new.drawn_accuracy < in_use.drawn_accuracy:
+            text = "The new model reads drawings worse than the one in use: keep current?"
+        else:
+            text = "The new model reads drawings as well or better, the test digits worse."
+        self.verdict_label.setText(text)
 
 
 class ResultsPanel(QGroupBox):
     """Accuracy on the 450 test digits, the model line, the confusion picture, the class table."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Results on the 450 test digits", parent)
+        super().__init__("Results", parent)
+        self.comparison = Comparison()
+        self.details_label = QLabel("", objectName="resultDetailsLabel")
+        self.details_label.setWordWrap(True)
         self.accuracy_label = QLabel("—", objectName="testAccuracyLabel")
         font = QFont(self.accuracy_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.accuracy_label.setFont(font)
-        self.model_label = QLabel("No training run yet.", objectName="resultModelLabel")
+        self.model_label = QLabel("Measuring the model in use…", objectName="resultModelLabel")
         self.model_label.setWordWrap(True)
         self.model_label.setStyleSheet("color: palette(dark);")
         header = QHBoxLayout()
@@ -55,13 +171,9 @@ class ResultsPanel(QGroupBox):
         header.addSpacing(12)
         header.addWidget(self.model_label, 1)
 
-        self.confusion_picture = QLabel(
-            "The confusion matrix of a new run appears here.\n"
-            "The model in use: View → Confusion matrix.",
-            objectName="resultConfusion",
-        )
+        self.confusion_picture = QLabel("…", objectName="resultConfusion")
         self.confusion_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.confusion_picture.setMinimumSize(300, 260)
+        self.confusion_picture.setMinimumSize(220, 200)
         self.confusion_picture.setSizePolicy(
             QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
         )
@@ -81,12 +193,15 @@ class ResultsPanel(QGroupBox):
             "Recall: of the true d's, the share read as d."
         )
         self.class_table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.class_table.setMinimumWidth(230)
+        self.class_table.setMinimumWidth(200)
+        self.class_table.setMinimumHeight(200)
 
         body = QHBoxLayout()
         body.addWidget(self.confusion_picture, 3)
         body.addWidget(self.class_table, 2)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.comparison)
+        layout.addWidget(self.details_label)
         layout.addLayout(header)
         layout.addLayout(body, 1)
 
@@ -117,6 +232,7 @@ class ResultsPanel(QGroupBox):
         without it the matrix is rendered here, on the GUI thread.
         """
         self._evaluation = evaluation
+        self.details_label.setText("<b>Details on the 450 test digits</b>")
         self.accuracy_label.setText(f"{evaluation.accuracy:.1%}")
         if model is not None:
             self.model_label.setText(model.describe())
@@ -125,6 +241,11 @@ class ResultsPanel(QGroupBox):
             confusion_picture = load_plots().render_confusion(evaluation.confusion, *size)
         self._show_picture(confusion_picture, size)
         self._fill_class_table(evaluation)
+
+    def show_scores(self, scores: ModelScores, whose: str) -> None:
+        """Show one model's details below the comparison; `whose` says which model it is."""
+        self.show_evaluation(scores.test, scores.model, scores.confusion_picture)
+        self.details_label.setText(f"<b>{whose} on the 450 test digits</b>")
 
     def set_rerender_paused(self, paused: bool) -> None:
         """Pause redrawing after resizes (while a run trains, matplotlib would slow it)."""

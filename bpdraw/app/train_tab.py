@@ -3,8 +3,9 @@
 A run goes IDLE → PREPARING (waiting for the background imports and the plot's first draw)
 → TRAINING (a `TrainingWorker` on its own `QThread`) → FINISHING (the worker has said how it
 ended; its thread is stopping) → IDLE. Cancel works in PREPARING and TRAINING. The buttons
-follow the state. The model in use changes only through `model_trained`, emitted for a
-finished, valid model: after a cancel or a divergence the previous model stays.
+follow the state. A finished run's model is compared with the model in use (on the test
+digits and on drawn digits) and changes nothing until the user chooses it: then
+`model_chosen` is emitted. `set_model_in_use` tells the tab which model the window uses.
 
 The settings form, the live plot and the results are widgets of their own
 (`recipe_form`, `learning_panel`, `results_panel`); this module only runs the lifecycle.
@@ -31,10 +32,17 @@ from PySide6.QtWidgets import (
 
 from bpdraw.app import theme
 from bpdraw.app.learning_panel import LearningPanel
+from bpdraw.app.model_choice import ModelChoiceMixin, scroll_area
 from bpdraw.app.recipe_form import RecipeForm
 from bpdraw.app.results_panel import ResultsPanel
 from bpdraw.app.warmup import ImportWarmer, in_later_turns
-from bpdraw.app.worker import TrainingWorker, stop_and_wait, worker_thread
+from bpdraw.app.worker import (
+    ModelScorer,
+    ModelScores,
+    TrainingWorker,
+    stop_and_wait,
+    worker_thread,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -43,7 +51,7 @@ if TYPE_CHECKING:
     from bpdraw.model import Model
     from bpdraw.training import Config, Finished, Progress
 
-CONTROLS_WIDTH = 320
+CONTROLS_WIDTH = 300
 CANCELLED_MESSAGE = "Training cancelled — still using the previous model."
 
 
@@ -66,6 +74,7 @@ class _Run:
     stop_on_destroyed: Callable[[], None] | None = None
     evaluation: Evaluation | None = None
     confusion_picture: np.ndarray | None = None
+    scores: ModelScores | None = None
     ended: bool = False  # the worker has sent its one terminal signal
 
 
@@ -79,10 +88,12 @@ def format_seconds(seconds: float) -> str:
     return f"{minutes} min {rest:02d} s"
 
 
-class TrainTab(QWidget):
+class TrainTab(ModelChoiceMixin, QWidget):
     """Controls, live plot and results of retraining the network."""
 
-    model_trained = Signal(object)  # Model: a finished, valid model
+    model_trained = Signal(object)  # Model: a run finished with it (not in use yet)
+    model_chosen = Signal(object)  # Model: the user chose the new model: use it
+    settings_reset = Signal(str)  # the saved settings could not be used: why
     training_failed = Signal(str)
     training_cancelled = Signal()
     training_started = Signal()  # the worker thread has started
@@ -95,39 +106,56 @@ class TrainTab(QWidget):
         self._settings = settings
         self._state = RunState.IDLE
         self._run: _Run | None = None  # None exactly when the state is IDLE
+        self._model_in_use: Model | None = None
+        self._in_use_scores: ModelScores | None = None
+        self._new: ModelScores | None = None  # a finished run's model, not chosen yet
+        self._new_saved = False
+        self.scorer = ModelScorer(self)
+        self.scorer.scored.connect(self.on_in_use_scored)
 
         self.form = RecipeForm()
         self.learning = LearningPanel()
         self.results = ResultsPanel()
         self._build_run_controls()
         left = QWidget()
-        left.setFixedWidth(CONTROLS_WIDTH)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.form)
-        left_layout.addSpacing(6)
         buttons = QHBoxLayout()
         buttons.addWidget(self.retrain_button, 1)
         buttons.addWidget(self.cancel_button, 1)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.progress_bar)
         left_layout.addWidget(self.status_label)
+        left_layout.addSpacing(6)
+        left_layout.addWidget(self.form)
         left_layout.addStretch(1)
         left_layout.addWidget(self.confusion_button)
-        right_layout = QVBoxLayout()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(10)
         right_layout.addWidget(self.learning, 1)
         right_layout.addWidget(self.results, 1)
+        # both columns scroll, so every control stays reachable in an 800x600 window
+        self.controls_scroll = scroll_area(left, "trainControlsScroll")
+        self.controls_scroll.setFixedWidth(CONTROLS_WIDTH + 18)
+        self.results_scroll = scroll_area(right, "trainResultsScroll")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(14)
-        layout.addWidget(left, 0)
-        layout.addLayout(right_layout, 1)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(10)
+        layout.addWidget(self.controls_scroll, 0)
+        layout.addWidget(self.results_scroll, 1)
+        comparison = self.results.comparison
+        comparison.use_button.clicked.connect(self.on_use_new_clicked)
+        comparison.keep_button.clicked.connect(self.on_keep_current_clicked)
+        comparison.save_button.clicked.connect(self.on_save_new_clicked)
+        self.form.preset_changed.connect(self.on_preset_changed)
 
         self.import_warmer = ImportWarmer(self)
         self.import_warmer.done.connect(self.on_imports_ready)
+        self._settings_note: str | None = None
         if settings is not None:
-            self.form.load(settings)
+            self._settings_note = self.form.load(settings)
         self._enter(RunState.IDLE)
         app = QApplication.instance()
         if app is not None:
@@ -147,33 +175,14 @@ class TrainTab(QWidget):
         self.status_label = QLabel(objectName="statusLabel")
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._status_tone = "normal"
         self.status_label.setText(
-            "Press Retrain to train a new network. The current one stays in "
-            "use until a new one has finished."
+            "Retrain trains a new network with these settings. You then see it beside the "
+            "model in use and choose which to keep."
         )
         self.confusion_button = QPushButton("Open confusion matrix…", objectName="confusionButton")
         self.confusion_button.setToolTip("See which test digits the model in use gets wrong.")
         self.confusion_button.clicked.connect(self.confusion_requested)
-
-    # -- the form, for the window, tests and scripts --
-    def recipe(self) -> str:
-        return self.form.recipe()
-
-    def config(self) -> Config:
-        """The config the form describes; raises ValueError with a readable message."""
-        return self.form.config()
-
-    def set_settings(self, recipe: str, **settings) -> None:
-        """Set the form: recipe plus any of the config's settings."""
-        self.form.set_settings(recipe, **settings)
-
-    def show_evaluation(self, evaluation: Evaluation, model: Model | None = None) -> None:
-        """Show an evaluation in the results panel."""
-        self.results.show_evaluation(evaluation, model)
-
-    def evaluation(self) -> Evaluation | None:
-        """The last evaluation shown (None before the first run)."""
-        return self.results.evaluation()
 
     # -- state --
     def state(self) -> RunState:
@@ -197,6 +206,7 @@ class TrainTab(QWidget):
         self.state_changed.emit(state)
 
     def _set_status(self, text: str, tone: str = "normal") -> None:
+        self._status_tone = tone
         dark = self.palette().window().color().lightness() < 128
         color = theme.status_color(tone, dark)
         self.status_label.setStyleSheet(f"color: {color};" if color else "")
@@ -221,7 +231,7 @@ class TrainTab(QWidget):
         except ValueError as error:
             self.form.show_error(str(error))
             return
-        self.form.on_setting_edited()
+        self.form.settings_error.hide()
         if self._settings is not None:
             self.form.save(self._settings)
         self.start_training(config)
@@ -236,6 +246,7 @@ class TrainTab(QWidget):
         if self.is_training():
             raise RuntimeError("a training run is already going")
         self._run = _Run(config)
+        self._set_status("")  # an old message (a failure, a choice) is over
         self._enter(RunState.PREPARING)
         self.import_warmer.start()
         if self.import_warmer.is_done() or self.learning.has_plot():
@@ -276,6 +287,8 @@ class TrainTab(QWidget):
         run.worker.progressed.connect(self.on_progressed)
         run.worker.confusion_rendered.connect(self.on_confusion_rendered)
         run.worker.evaluated.connect(self.on_evaluated)
+        run.worker.scored.connect(self.on_scored)
+        run.worker.watched.connect(self.on_watched)
         run.worker.finished.connect(self.on_finished)
         run.worker.failed.connect(self.on_failed)
         run.worker.cancelled.connect(self.on_cancelled)
@@ -302,17 +315,25 @@ class TrainTab(QWidget):
         if self._sent_by_this_run() is None:
             return
         self.progress_bar.setValue(progress.done)
-        if progress.preparing:
-            self.progress_bar.setFormat(
-                f"Preparing the training data…  {format_seconds(progress.elapsed)}"
-            )
-            return
         remaining = progress.remaining
-        if remaining is None:
-            self.progress_bar.setFormat("%p%")
-        else:
-            self.progress_bar.setFormat(f"%p%  ·  about {format_seconds(remaining)} left")
+        left = "" if remaining is None else f"  ·  about {format_seconds(remaining)} left"
+        if progress.preparing:
+            steps = progress.preparation_steps
+            counted = f" ({progress.prepared}/{steps})" if steps else ""
+            self.progress_bar.setFormat(f"Preparing the pen digits{counted}…{left}")
+            return
+        self.progress_bar.setFormat(f"%p%{left}")
         self.learning.add(progress)
+
+    @Slot(int, float)
+    def on_watched(self, done: int, accuracy: float) -> None:
+        if self._sent_by_this_run() is not None:
+            self.learning.add_held_out(done, accuracy)
+
+    @Slot(object)
+    def on_scored(self, scores: ModelScores) -> None:
+        if (run := self._sent_by_this_run()) is not None:
+            run.scores = scores
 
     @Slot(object)
     def on_confusion_rendered(self, rgba: np.ndarray) -> None:
@@ -343,16 +364,18 @@ class TrainTab(QWidget):
         model = finished.model
         self.progress_bar.setValue(self.progress_bar.maximum())
         self.progress_bar.setFormat(f"Done in {format_seconds(finished.elapsed)}")
-        if run.evaluation is not None:
+        if run.scores is not None:
+            self._new, self._new_saved = run.scores, False
+            self.results.comparison.set_new(run.scores)
+            self.results.show_scores(run.scores, "The new model")
+            self.results_scroll.ensureWidgetVisible(self.results.comparison)
+            self._set_status(
+                f"Trained in {format_seconds(finished.elapsed)}. Compare the new model with "
+                "the one in use, then choose: the model in use stays until you do."
+            )
+        elif run.evaluation is not None:  # a worker that scored nothing more
             self.results.show_evaluation(run.evaluation, model, run.confusion_picture)
-            accuracy = f"test accuracy {run.evaluation.accuracy:.1%}"
-        else:
-            accuracy = "finished"
-        self._set_status(
-            f"Trained in {format_seconds(finished.elapsed)} — {accuracy}. "
-            "The new model is now in use.",
-            "good",
-        )
+            self._set_status(f"Trained in {format_seconds(finished.elapsed)}.")
         self.model_trained.emit(model)
 
     @Slot(str)
@@ -360,6 +383,7 @@ class TrainTab(QWidget):
         if not self._end_of(self._sent_by_this_run()):
             return
         self.progress_bar.setFormat("Stopped")
+        self.learning.mark_stopped("stopped here: " + message.split(".")[0][:60])
         self._set_status(f"{message}\nStill using the previous model.", "bad")
         self.training_failed.emit(message)
 

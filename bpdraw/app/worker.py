@@ -8,17 +8,89 @@ model on the 450 test digits while it is still off the GUI thread, and ends with
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import threading
 import time
+from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from bpdraw.app.warmup import load_plots
-from bpdraw.evaluate import evaluate_on_test
-from bpdraw.training import Config, Finished, Progress, TrainingDiverged, train
+from bpdraw.augment import augmented_pen_set
+from bpdraw.data import load_split
+from bpdraw.evaluate import Evaluation, evaluate_on_test
+from bpdraw.model import Model
+from bpdraw.training import Config, Finished, Progress, TrainingDiverged, accuracy, train
 
 # At most this many progress signals a second reach the GUI; the last one always does.
 PROGRESS_SIGNALS_PER_SECOND = 20
+# The drawn digits both models are scored on: the shipped pen digits of these writers, each
+# redrawn once with the training distortions (this seed), through the canvas's conversion.
+DRAWN_WRITERS = ("11", "12", "13", "14")
+DRAWN_SEED = 2026
+DRAWN_SET_NAME = "drawn digits (pen writers 11–14, redrawn)"
+
+
+@functools.cache
+def drawn_digits() -> tuple[np.ndarray, np.ndarray]:
+    """The drawn test digits: (X (n, 64) float 0-16, labels (n,)), made once (~0.4 s)."""
+    return augmented_pen_set(
+        np.random.default_rng(DRAWN_SEED), 1, DRAWN_WRITERS, include_clean=False
+    )
+
+
+@dataclass(frozen=True)
+class ModelScores:
+    """A model's figures: on the 450 test digits (with its confusion picture) and drawn."""
+
+    model: Model
+    test: Evaluation
+    drawn_accuracy: float
+    confusion_picture: np.ndarray | None = None
+
+
+def score_model(model: Model, confusion_size: tuple[int, int, float] | None = None) -> ModelScores:
+    """Evaluate `model` on the test digits and the drawn digits (off the GUI thread)."""
+    evaluation, _split = evaluate_on_test(model)
+    X, labels = drawn_digits()
+    drawn = float((model.predict_proba(X).argmax(axis=1) == labels).mean())
+    picture = None
+    if confusion_size is not None:
+        picture = load_plots().render_confusion(evaluation.confusion, *confusion_size)
+    return ModelScores(model, evaluation, drawn, picture)
+
+
+class ModelScorer(QObject):
+    """Scores models on a plain background thread, one at a time; emits `scored(ModelScores)`."""
+
+    scored = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+
+    def score(self, model: Model, confusion_size: tuple[int, int, float] | None = None) -> None:
+        """Start scoring `model`; the result arrives through `scored`."""
+        previous = self._thread
+
+        def run() -> None:
+            if previous is not None:
+                previous.join()
+            with contextlib.suppress(Exception):
+                scores = score_model(model, confusion_size)
+                with contextlib.suppress(RuntimeError):  # the receiver may be gone by now
+                    self.scored.emit(scores)
+
+        self._thread = threading.Thread(target=run, name="bpdraw-scoring", daemon=True)
+        self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the scoring started last has ended (tests, benchmarks)."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+        return self._thread is None or not self._thread.is_alive()
 
 
 class TrainingWorker(QObject):
@@ -26,6 +98,10 @@ class TrainingWorker(QObject):
 
     Signals:
         progressed(Progress): the newest progress event (throttled; the final one always arrives).
+        watched(int, float): (done, accuracy on the 450 test digits) of a classic run's
+            network, for watching only: nothing is chosen by it. Emitted before `progressed`.
+        scored(ModelScores): the finished model on the test and the drawn digits, emitted
+            just before `evaluated` (only when `evaluate` is true).
         evaluated(Evaluation): the finished model on the 450 test digits, emitted just before
             `finished` (only when `evaluate` is true).
         confusion_rendered(ndarray): that evaluation's confusion matrix drawn as an RGBA
@@ -36,6 +112,8 @@ class TrainingWorker(QObject):
     """
 
     progressed = Signal(object)
+    watched = Signal(int, float)
+    scored = Signal(object)
     evaluated = Signal(object)
     confusion_rendered = Signal(object)
     finished = Signal(object)
@@ -56,6 +134,7 @@ class TrainingWorker(QObject):
         self.confusion_size = confusion_size  # (width, height, device pixel ratio)
         self._min_progress_interval = 1.0 / progress_signals_per_second
         self._cancel_requested = threading.Event()
+        self._test_split = None
 
     def cancel(self) -> None:
         """Ask the run to stop at the next event; safe to call from any thread."""
@@ -77,12 +156,14 @@ class TrainingWorker(QObject):
                 if isinstance(event, Progress):
                     now = time.monotonic()
                     if now - last_emit >= self._min_progress_interval:
+                        self._watch(event)
                         self.progressed.emit(event)
                         last_emit, pending = now, None
                     else:
                         pending = event
                 elif isinstance(event, Finished):
                     if pending is not None:
+                        self._watch(pending)
                         self.progressed.emit(pending)
                     self._finish(event)
                     return
@@ -97,19 +178,26 @@ class TrainingWorker(QObject):
         except Exception as error:  # an unexpected error must not end the thread silently
             self.failed.emit(f"Training failed unexpectedly: {type(error).__name__}: {error}")
 
+    def _watch(self, progress: Progress) -> None:
+        """A classic run has no validation digits: watch it on the test digits instead."""
+        if progress.validation_accuracy is not None or progress.network is None:
+            return
+        if self._test_split is None:
+            self._test_split = load_split(self.config.seed)
+        split = self._test_split
+        self.watched.emit(progress.done, accuracy(progress.network, split.X_test, split.y_test))
+
     def _finish(self, finished: Finished) -> None:
         if self.evaluate:
-            evaluation, _split = evaluate_on_test(finished.model)
-            if self.confusion_size is not None and not self._cancel_requested.is_set():
-                # on this thread, so the GUI never waits for matplotlib's import or drawing
-                plots = load_plots()
-                self.confusion_rendered.emit(
-                    plots.render_confusion(evaluation.confusion, *self.confusion_size)
-                )
+            # on this thread, so the GUI never waits for matplotlib's import or drawing
+            scores = score_model(finished.model, self.confusion_size)
+            if scores.confusion_picture is not None:
+                self.confusion_rendered.emit(scores.confusion_picture)
             if self._cancel_requested.is_set():
                 self.cancelled.emit()
                 return
-            self.evaluated.emit(evaluation)
+            self.scored.emit(scores)
+            self.evaluated.emit(scores.test)
         if self._cancel_requested.is_set():
             self.cancelled.emit()
             return

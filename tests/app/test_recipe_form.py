@@ -7,8 +7,13 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from bpdraw.app.recipe_form import RecipeForm
-from bpdraw.recipes import RECIPES, ClassicConfig, FastConfig
+from bpdraw.app.recipe_form import RecipeForm, model_preset
+from bpdraw.recipes import RECIPES, ClassicConfig, FastConfig, config_from_settings
+
+
+def shipped_recipe():
+    recipe, settings = model_preset(None)
+    return config_from_settings(recipe, **settings)
 
 
 @pytest.fixture
@@ -33,6 +38,7 @@ class FastSeededFive(FastConfig):
 
 def test_defaults_restore_the_current_recipes_own_values_and_seed(qtbot, form, monkeypatch):
     monkeypatch.setitem(RECIPES, "fast", FastSeededFive)
+    form.apply_preset("classic")
     form.set_settings("fast", hidden_units=33, learning_rate=0.5, epochs=3, seed=9)
 
     qtbot.mouseClick(form.defaults_button, Qt.MouseButton.LeftButton)
@@ -90,12 +96,28 @@ def test_settings_survive_a_save_and_load(qtbot, store, recipe, settings, expect
     assert second.config() == expected
 
 
-def test_nothing_saved_loads_the_course(qtbot, store):
+def test_nothing_saved_loads_the_shipped_models_recipe(qtbot, store):
     form = RecipeForm()
     qtbot.addWidget(form)
-    form.set_settings("fast", hidden_units=12)
-    form.load(store)
-    assert form.config() == ClassicConfig()
+    form.set_settings("classic", hidden_units=12)
+    assert form.load(store) is None
+    assert form.preset() == "model"
+    assert form.config() == shipped_recipe()
+
+
+def test_editing_a_field_makes_the_preset_custom_and_defaults_bring_it_back(qtbot, form):
+    form.apply_preset("classic")
+    form.hidden_spin.setValue(33)
+    assert form.preset() == "custom"
+    qtbot.mouseClick(form.defaults_button, Qt.MouseButton.LeftButton)
+    assert form.preset() == "classic" and form.config() == ClassicConfig()
+
+
+def test_the_classic_data_combo_says_why_it_is_greyed_out(form):
+    form.apply_preset("classic")
+    assert not form.data_combo.isEnabled()
+    assert form.data_help.isVisible() and "load_digits only" in form.data_help.text()
+    assert form.recipe_help.text().startswith("The course")
 
 
 def test_a_damaged_settings_file_loads_the_saved_recipes_defaults(qtbot, store):
@@ -103,11 +125,13 @@ def test_a_damaged_settings_file_loads_the_saved_recipes_defaults(qtbot, store):
     store.setValue("training/hidden_units", "many")
     form = RecipeForm()
     qtbot.addWidget(form)
-    form.load(store)
-    assert form.config() == FastConfig()
+    note = form.load(store)
+    assert "could not be used" in note
+    assert form.config() == shipped_recipe()
 
 
 def test_locked_form_refuses_edits_and_unlocks_by_recipe(form):
+    form.apply_preset("classic")
     form.set_locked(True)
     assert not form.recipe_combo.isEnabled() and not form.data_combo.isEnabled()
     form.set_locked(False)

@@ -37,7 +37,8 @@ def start_long_run(qtbot, tab: TrainTab) -> None:
     qtbot.waitUntil(lambda: tab.progress_bar.value() > 0, timeout=60_000)
 
 
-def test_defaults_reproduce_the_course(tab):
+def test_the_course_preset_reproduces_the_course(tab):
+    tab.form.preset_combo.setCurrentIndex(tab.form.preset_combo.findData("classic"))
     assert tab.recipe() == "classic"
     assert tab.config() == ClassicConfig(hidden_units=100, learning_rate=0.11, steps=30_000, seed=0)
     assert tab.form.length_label.text() == "Steps"
@@ -45,6 +46,7 @@ def test_defaults_reproduce_the_course(tab):
 
 
 def test_switching_to_fast_sets_its_defaults(tab):
+    tab.form.set_settings("classic")
     tab.form.recipe_combo.setCurrentIndex(tab.form.recipe_combo.findData("fast"))
 
     assert tab.form.length_label.text() == "Epochs"
@@ -80,7 +82,10 @@ def test_retrain_finishes_with_a_valid_model_and_shows_its_results(qtbot, tab):
     assert not tab.results.confusion_picture.pixmap().isNull()  # the heat map, drawn by the worker
     assert tab.results.class_table.item(3, 2).text() == str(int(np.sum(split.y_test == 3)))
     assert tab.progress_bar.value() == tab.progress_bar.maximum()
-    assert "now in use" in tab.status_label.text()
+    assert "the model in use stays until you do" in tab.status_label.text()
+    assert tab.new_model() is model and tab.results.comparison.use_button.isVisibleTo(tab)
+    history = tab.learning.history()
+    assert history["held_done"] and history["held_done"] == history["done"]  # test digits watched
     qtbot.waitUntil(lambda: not tab.is_training(), timeout=60_000)
 
 
@@ -195,7 +200,9 @@ def test_last_settings_are_remembered(qtbot, tmp_path):
 
     second = TrainTab(settings=settings)
     qtbot.addWidget(second)
-    assert second.config() == FastConfig(hidden_units=40, learning_rate=0.004, epochs=12, seed=7)
+    assert second.config() == FastConfig(
+        hidden_units=40, learning_rate=0.004, epochs=12, seed=7, training_data="digits+pen"
+    )
 
 
 def test_open_confusion_matrix_button_asks_for_the_window(qtbot, tab):
