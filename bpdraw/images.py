@@ -1,9 +1,11 @@
 """Pictures -> the drawing conversion: a photo or scan of one digit -> (8, 8) ints 0-16.
 
-A picture is read upright (a phone's orientation tag is honoured), made grey, and
-its ink found whatever the lighting and polarity (the background is what the border
-shows). The ink is thinned to its centre lines, which are drawn again like strokes
-through `bpdraw.preprocess`, so a photo's pen width does not matter either.
+A picture is read upright (a phone's orientation tag is honoured) and its ink found
+against the local paper, whatever the lighting, shadows, polarity or ink colour
+(bpdraw.photo). The ink around the digit is cropped and thinned to its centre lines
+(short spurs of thick strokes pruned), which are drawn again like strokes through
+`bpdraw.preprocess`, so a photo's pen width and the digit's share of the frame do
+not matter either. Several digits side by side: bpdraw.numbers.
 """
 
 from __future__ import annotations
@@ -15,14 +17,14 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 from scipy import ndimage
 
+from bpdraw.photo import block_mean, ink_parts
 from bpdraw.preprocess import DEFAULT_CONVERSION, Conversion, NothingDrawn, strokes_to_digits
 
-# A digit needs no more than DIGIT_SIDE px: _ink_mask averages a larger picture in
-# square blocks down to that. A file longer than READ_MAX_SIDE on a side is averaged
-# in the same blocks while it is read (JPEG: partly in the decoder), so a phone photo
-# never becomes a 300 MB float array; smaller files are read whole, as before.
-DIGIT_SIDE = 256
+# A file longer than READ_MAX_SIDE on a side is averaged in square blocks down to that
+# while it is read (JPEG: partly in the decoder), so a phone photo never becomes a
+# 300 MB float array, yet a digit filling a tenth of its frame keeps ~100 px.
 READ_MAX_SIDE = 1024
+LUMA = np.array([0.299, 0.587, 0.114])
 
 
 class UnreadableImage(ValueError):
@@ -30,7 +32,8 @@ class UnreadableImage(ValueError):
 
     def __init__(self, path: str | os.PathLike, problem: str):
         self.path = os.fspath(path)
-        super().__init__(f"cannot read an image from {self.path}: {problem}")
+        self.problem = problem
+        super().__init__(f"cannot read {self.path}: {problem}")
 
 
 def read_image(path: str | os.PathLike) -> np.ndarray:
@@ -52,8 +55,21 @@ def read_image(path: str | os.PathLike) -> np.ndarray:
             "to read safely; save a smaller copy (a digit needs only a few hundred pixels)",
         ) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
-        raise UnreadableImage(path, f"{error} (is it a PNG or JPEG picture?)") from None
+        raise UnreadableImage(path, _problem_of(error)) from None
     return pixels
+
+
+def _problem_of(error: Exception) -> str:
+    """What went wrong reading a picture, in a user's terms."""
+    if isinstance(error, UnidentifiedImageError):
+        return "it is not a PNG or JPEG picture"
+    if isinstance(error, IsADirectoryError):
+        return "it is a folder, not a picture"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, FileNotFoundError):
+        return "no such file"
+    return f"the picture is damaged or cut short ({error})"
 
 
 def _upright_pixels(image: Image.Image) -> np.ndarray:
@@ -79,8 +95,8 @@ def _upright_pixels(image: Image.Image) -> np.ndarray:
 
 
 def _block_factor(side: int) -> int:
-    """The block size that brings a picture `side` px long down to DIGIT_SIDE px or less."""
-    return -(-side // DIGIT_SIDE)
+    """The block size that brings a picture `side` px long down to READ_MAX_SIDE px or less."""
+    return -(-side // READ_MAX_SIDE)
 
 
 def image_to_digits(
@@ -91,67 +107,67 @@ def image_to_digits(
     Dark ink on a light background and light on dark are both read. Raises NothingDrawn
     for a blank image, UnreadableImage (a ValueError) for a file that is not a picture.
     """
-    ink = _ink_mask(_grey(image))
-    return strokes_to_digits(_skeleton_strokes(_thin(ink)), conversion=conversion)
+    return strokes_to_digits(image_to_strokes(image), conversion=conversion)
 
 
-def _grey(image: np.ndarray | str | os.PathLike) -> np.ndarray:
-    """An image (or a file holding one) -> (h, w) float brightness in [0, 1]."""
+def image_to_strokes(image: np.ndarray | str | os.PathLike) -> list[np.ndarray]:
+    """A picture (array or file) -> its ink's centre lines as strokes, y down, left to right.
+
+    Several digits side by side stay side by side (bpdraw.numbers splits them). Raises
+    NothingDrawn for a blank image, UnreadableImage for a file that is not a picture.
+    """
+    mask = _ink_mask(_colour(image))
+    return _skeleton_strokes(_prune_spurs(_thin(mask), _spur_length(mask)))
+
+
+def _colour(image: np.ndarray | str | os.PathLike) -> np.ndarray:
+    """An image (or a file holding one) -> (h, w, 3) float RGB in [0, 1], at most READ_MAX_SIDE."""
     if isinstance(image, (str, os.PathLike)):
         image = read_image(image)
-    pixels = np.asarray(image)
-    if pixels.dtype == bool:
-        pixels = pixels.astype(np.float64)
-    elif np.issubdtype(pixels.dtype, np.integer):
-        pixels = pixels.astype(np.float64) / max(float(np.iinfo(pixels.dtype).max), 1.0)
-    elif np.issubdtype(pixels.dtype, np.floating):
-        pixels = pixels.astype(np.float64)
-        finite = np.isfinite(pixels)
-        pixels = np.where(finite, pixels, np.median(pixels[finite]) if finite.any() else 0.0)
-        top = np.abs(pixels).max(initial=0.0)
-        if top > 1:
-            pixels = pixels / (255.0 if top <= 255 else top)
-    else:
-        raise ValueError(f"an image must hold numbers, got {pixels.dtype}")
-    if pixels.ndim == 3 and pixels.shape[2] in (3, 4):
-        grey = pixels[..., :3] @ np.array([0.299, 0.587, 0.114])
-        if pixels.shape[2] == 4:
-            alpha = pixels[..., 3]
-            over_white = alpha * grey + (1 - alpha)
-            # Ink on a transparent sheet: the transparency is the drawing.
-            grey = over_white if np.ptp(over_white) >= 0.5 * np.ptp(alpha) else 1 - alpha
-        pixels = grey
+    pixels = _unit_range(np.asarray(image))
+    if pixels.ndim == 3 and pixels.shape[2] == 4:
+        alpha = pixels[..., 3:]
+        over_white = alpha * pixels[..., :3] + (1 - alpha)
+        # Ink on a transparent sheet: the transparency is the drawing.
+        if np.ptp(over_white @ LUMA) < 0.5 * np.ptp(alpha):
+            over_white = np.repeat(1 - alpha, 3, axis=2)
+        pixels = over_white
     elif pixels.ndim == 3 and pixels.shape[2] in (1, 2):
         pixels = pixels[..., 0]
-    if pixels.ndim != 2 or min(pixels.shape) < 1:
+    if pixels.ndim == 2:
+        pixels = np.repeat(pixels[..., None], 3, axis=2)
+    if pixels.ndim != 3 or pixels.shape[2] != 3 or min(pixels.shape[:2]) < 1:
         raise ValueError(f"an image must be (h, w), (h, w, 3) or (h, w, 4), got {pixels.shape}")
-    return np.clip(pixels, 0.0, 1.0)
+    factor = -(-max(pixels.shape[:2]) // READ_MAX_SIDE)
+    return np.clip(block_mean(pixels, factor), 0.0, 1.0)
 
 
-def _ink_mask(grey: np.ndarray) -> np.ndarray:
-    """(h, w) brightness -> bool ink mask, cropped to the ink (specks dropped)."""
-    border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
-    background = np.median(border)
-    ink = grey - background if background < 0.5 else background - grey
-    # Large photos are reduced first: a digit needs no more than DIGIT_SIDE px.
-    factor = _block_factor(max(ink.shape))
-    if factor > 1:
-        h, w = (ink.shape[0] // factor) * factor, (ink.shape[1] // factor) * factor
-        ink = ink[:h, :w].reshape(h // factor, factor, w // factor, factor).mean(axis=(1, 3))
-    strongest = np.percentile(ink, 99.9) if ink.size else 0.0
-    if not strongest > 0.15:
+def _unit_range(pixels: np.ndarray) -> np.ndarray:
+    """Pixels of any numeric dtype -> float64, 0-1 for the usual ranges; NaN made neutral."""
+    if pixels.dtype == bool:
+        return pixels.astype(np.float64)
+    if np.issubdtype(pixels.dtype, np.integer):
+        return pixels.astype(np.float64) / max(float(np.iinfo(pixels.dtype).max), 1.0)
+    if not np.issubdtype(pixels.dtype, np.floating):
+        raise ValueError(f"an image must hold numbers, got {pixels.dtype}")
+    pixels = pixels.astype(np.float64)
+    finite = np.isfinite(pixels)
+    pixels = np.where(finite, pixels, np.median(pixels[finite]) if finite.any() else 0.0)
+    top = np.abs(pixels).max(initial=0.0)
+    return pixels / (255.0 if top <= 255 else top) if top > 1 else pixels
+
+
+def _ink_mask(colour: np.ndarray) -> np.ndarray:
+    """(h, w, 3) picture -> bool ink mask cropped to the digit(s), 48-128 px tall, padded by 1."""
+    mask = ink_parts(colour)
+    if mask is None:
         raise NothingDrawn("nothing drawn: the image is blank (no ink stands out)")
-    mask = ink > 0.5 * strongest
-    labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
-    if count > 1:
-        areas = np.bincount(labels.ravel())[1:]
-        mask = np.isin(labels, 1 + np.flatnonzero(areas >= 0.1 * areas.max()))
     if mask.sum() < 3:
         raise NothingDrawn("nothing drawn: the image has only a speck of ink")
     rows, columns = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
     mask = mask[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
-    # Thin at a comfortable resolution: about 48-128 px tall.
-    side = max(mask.shape)
+    # Thin at a comfortable resolution: about 48-128 px for a digit (a number is wider).
+    side = max(mask.shape[0], mask.shape[1] / 3)
     if side < 48:
         grow = int(np.ceil(48 / side))
         mask = np.kron(mask, np.ones((grow, grow), dtype=bool))
@@ -161,7 +177,51 @@ def _ink_mask(grey: np.ndarray) -> np.ndarray:
         padded = np.zeros((h, w), dtype=bool)
         padded[: mask.shape[0], : mask.shape[1]] = mask
         mask = padded.reshape(h // shrink, shrink, w // shrink, shrink).any(axis=(1, 3))
-    return np.pad(mask, 1)
+    return np.pad(_fill_pinholes(mask), 1)
+
+
+def _fill_pinholes(mask: np.ndarray) -> np.ndarray:
+    """Fill holes in the ink smaller than a pen dot (noise), keeping a 0's or 8's loops."""
+    width = 2 * np.median(ndimage.distance_transform_edt(mask)[mask]) if mask.any() else 0
+    holes, count = ndimage.label(~mask)
+    if count < 2:
+        return mask
+    area = ndimage.sum_labels(np.ones_like(mask), holes, np.arange(1, count + 1))
+    small = np.flatnonzero(area <= max(2.0, width**2 / 2)) + 1
+    return mask | np.isin(holes, small)
+
+
+def _spur_length(mask: np.ndarray) -> int:
+    """Side branches shorter than this (about 0.6 pen widths) are thinning's artefacts."""
+    inside = ndimage.distance_transform_edt(mask)[mask]
+    return max(2, int(round(0.6 * 2 * np.median(inside)))) if inside.size else 2
+
+
+def _prune_spurs(skeleton: np.ndarray, length: int) -> np.ndarray:
+    """Remove short side branches that thinning leaves on thick strokes (a marker's).
+
+    Ends are eaten back `length` px, then the surviving branches are grown back along
+    the skeleton by as much: spurs shorter than `length` are gone, real ends come back.
+    """
+    eaten = skeleton.copy()
+    for _ in range(length):
+        eaten &= ~_ends(eaten)
+    if not eaten.any():
+        return skeleton
+    grown = eaten.copy()
+    tips = _ends(eaten)
+    for _ in range(length):
+        tips = ndimage.binary_dilation(tips, structure=np.ones((3, 3))) & skeleton & ~grown
+        grown |= tips
+    return grown
+
+
+def _ends(skeleton: np.ndarray) -> np.ndarray:
+    """Skeleton pixels with exactly one neighbour: the ends of its lines."""
+    neighbours = ndimage.convolve(
+        skeleton.astype(np.int8), np.ones((3, 3), np.int8), mode="constant"
+    )
+    return skeleton & (neighbours == 2)
 
 
 def _thin(mask: np.ndarray) -> np.ndarray:

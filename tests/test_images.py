@@ -1,5 +1,6 @@
 """Pictures -> digits: files read upright by Pillow, either polarity, never a memory bomb."""
 
+import functools
 import struct
 import subprocess
 import sys
@@ -143,3 +144,130 @@ def test_unreadable_image_file_is_a_value_error(tmp_path):
     path.write_text("hello")
     with pytest.raises(ValueError, match="not-an-image.png"):
         image_to_digits(path)
+
+
+# -- photos as people take them --------------------------------------------------------------
+LUMA = np.array([0.299, 0.587, 0.114])
+SEVEN_STROKES = [
+    np.array([(40.0, 30.0), (110.0, 30.0), (62.0, 150.0)]),
+    np.array([(60, 90), (100, 90)]),
+]
+
+
+def ink_of(strokes, size=(240, 200), pen=5.0, offset=(50, 20)):
+    """(h, w) float coverage of strokes drawn with a round pen `pen` px wide."""
+    from PIL import ImageDraw
+
+    canvas = Image.new("L", size, 0)
+    draw = ImageDraw.Draw(canvas)
+    for stroke in strokes:
+        points = [(x + offset[0], y + offset[1]) for x, y in stroke]
+        draw.line(points, fill=255, width=round(pen), joint="curve")
+        for x, y in (points[0], points[-1]):
+            draw.ellipse((x - pen / 2, y - pen / 2, x + pen / 2, y + pen / 2), fill=255)
+    return np.asarray(canvas, dtype=np.float64) / 255
+
+
+def photo_of(ink, paper=(0.92, 0.92, 0.9), colour=(0.08, 0.08, 0.1), light=1.0, seed=0):
+    """(h, w, 3) uint8: `ink` in `colour` on `paper`, under `light`, with a little noise."""
+    rng = np.random.default_rng(seed)
+    picture = np.asarray(paper) * (1 - ink[..., None]) + np.asarray(colour) * ink[..., None]
+    picture = picture * np.asarray(light)[..., None] if np.ndim(light) else picture * light
+    picture = picture + rng.normal(0, 0.012, picture.shape)
+    return np.rint(np.clip(picture, 0, 1) * 255).astype(np.uint8)
+
+
+@functools.cache
+def shipped_model():
+    from bpdraw.model import load_default
+
+    return load_default()
+
+
+def assert_reads_like_the_clean_seven(picture):
+    clean = image_to_digits(photo_of(ink_of(SEVEN_STROKES)))
+    digits = image_to_digits(picture)
+    assert np.abs(digits - clean).mean() <= 1.0, np.abs(digits - clean).mean()
+    model = shipped_model()
+    assert model.predict(digits)[0] == model.predict(clean)[0] == 7
+
+
+def test_the_shipped_model_reads_the_clean_seven():
+    assert_reads_like_the_clean_seven(photo_of(ink_of(SEVEN_STROKES)))
+
+
+def test_uneven_light_and_a_soft_shadow_are_not_ink():
+    ink = ink_of(SEVEN_STROKES)
+    rows, columns = np.mgrid[0 : ink.shape[0], 0 : ink.shape[1]]
+    gradient = 1 - 0.45 * columns / columns.max()
+    shadow = 1 - 0.5 / (1 + np.exp(-(columns + 0.5 * rows - 190) / 8))
+    assert_reads_like_the_clean_seven(photo_of(ink, light=gradient * shadow))
+
+
+def test_a_dim_photo_is_read():
+    # Paper at 0.2 brightness: the old rule took it for a dark sheet and found nothing.
+    assert_reads_like_the_clean_seven(photo_of(ink_of(SEVEN_STROKES), light=0.22))
+
+
+def test_blue_ink_on_grey_paper_is_read():
+    picture = photo_of(ink_of(SEVEN_STROKES), paper=(0.42, 0.42, 0.42), colour=(0.08, 0.12, 0.45))
+    assert_reads_like_the_clean_seven(picture)
+
+
+def test_ink_that_differs_from_the_paper_only_in_colour_is_read():
+    paper = np.array([0.7, 0.7, 0.7])
+    hue = np.array([1.0, -0.4, -0.2])
+    hue -= hue @ LUMA
+    colour = paper + 0.3 * hue / np.abs(hue).max()
+    assert abs(colour @ LUMA - paper @ LUMA) < 1e-9
+    assert_reads_like_the_clean_seven(photo_of(ink_of(SEVEN_STROKES), paper=paper, colour=colour))
+
+
+@pytest.mark.parametrize("edge", ["left", "top", "right"])
+def test_a_dark_band_at_the_edge_is_not_ink(edge):
+    picture = photo_of(ink_of(SEVEN_STROKES))
+    band = {"left": np.s_[:, :22], "top": np.s_[:16, :], "right": np.s_[:, -25:]}[edge]
+    picture[band] = (60, 45, 30)
+    assert_reads_like_the_clean_seven(picture)
+
+
+def test_a_sticky_note_in_a_corner_is_not_ink():
+    picture = photo_of(ink_of(SEVEN_STROKES))
+    picture[-45:, -55:] = (250, 230, 90)
+    assert_reads_like_the_clean_seven(picture)
+
+
+def test_thick_marker_leaves_no_stray_branches():
+    from bpdraw.images import _colour, _ends, _ink_mask, _prune_spurs, _spur_length, _thin
+
+    thick = photo_of(ink_of(SEVEN_STROKES, pen=20))
+    assert_reads_like_the_clean_seven(thick)
+    # The thinned marker has no more line ends than the thin pen's (the ends of its strokes).
+    mask = _ink_mask(_colour(thick))
+    skeleton = _prune_spurs(_thin(mask), _spur_length(mask))
+    assert _ends(skeleton).sum() <= 4
+
+
+def test_a_small_digit_in_a_large_photo_is_found(tmp_path):
+    # 3000 x 4000 px, the digit 12 % of the height: the frame is not shrunk to the digit's loss.
+    ink = ink_of(
+        [stroke * 3.2 for stroke in SEVEN_STROKES], size=(3000, 4000), pen=14, offset=(1700, 2500)
+    )
+    path = tmp_path / "phone.jpg"
+    Image.fromarray(photo_of(ink)).save(path, quality=88)
+    assert_reads_like_the_clean_seven(path)
+
+
+def test_a_blank_photo_of_paper_is_nothing_drawn():
+    paper = np.zeros((300, 240))
+    rows, columns = np.mgrid[0:300, 0:240]
+    with pytest.raises(NothingDrawn):
+        image_to_digits(photo_of(paper, light=1 - 0.4 * columns / 240))
+
+
+def test_a_file_that_is_not_a_picture_says_so_in_plain_words(tmp_path):
+    path = tmp_path / "notes.png"
+    path.write_text("hello")
+    with pytest.raises(UnreadableImage) as caught:
+        read_image(path)
+    assert caught.value.problem == "it is not a PNG or JPEG picture"

@@ -1,0 +1,123 @@
+"""Where the ink is in a photo: against the local background, in colour as well as brightness.
+
+A phone photo of paper is lit unevenly, has shadows, a table at its edge, a sticky note
+in a corner; a dim photo is dark all over, and ink may differ from the paper in colour
+only. So the paper is estimated locally (a median over a window much wider than a pen
+stroke, at a reduced resolution: it keeps gradients, shadows and the edges of large
+patches, but not strokes), and ink is whatever differs from it, in any direction of
+colour. Parts of the ink that are not digit-like (touching the frame's border while a
+digit stands free, solid blobs, specks) are dropped.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import ndimage
+
+# The paper is estimated at this many px on the longer side, with a median window of
+# BACKGROUND_WINDOW of the shorter side: wider than twice a thick marker's stroke.
+BACKGROUND_SIDE = 128
+BACKGROUND_WINDOW = 1 / 3
+# Ink is at least this far (RGB distance / sqrt(3), 0-1) from the paper, and this many
+# times the paper's own typical deviation (its noise and texture).
+MIN_CONTRAST = 0.08
+MIN_CONTRAST_OVER_NOISE = 6.0
+# Hysteresis: strokes start above SEED of the strongest contrast and extend above GROW.
+SEED, GROW = 0.5, 0.3
+# A part is a blob when its widest point is this share of its bounding box's long side.
+BLOB_THICKNESS = 0.25
+# A part with less ink than this share of the largest is a speck.
+SPECK_SHARE = 0.08
+
+
+def background_factor(colour: np.ndarray) -> int:
+    """The block size at which the paper is estimated."""
+    return max(1, -(-max(colour.shape[:2]) // BACKGROUND_SIDE))
+
+
+def local_background(colour: np.ndarray) -> np.ndarray:
+    """(h, w, 3) picture -> (h, w, 3) estimate of the paper under it (no strokes)."""
+    height, width = colour.shape[:2]
+    factor = background_factor(colour)
+    small = block_mean(colour, factor)
+    window = max(3, int(round(min(small.shape[:2]) * BACKGROUND_WINDOW)) | 1)
+    paper = ndimage.median_filter(small, size=(window, window, 1), mode="nearest")
+    if factor == 1:
+        return paper
+    zoom = (height / paper.shape[0], width / paper.shape[1], 1)
+    grown = ndimage.zoom(paper, zoom, order=1, mode="nearest", grid_mode=True)
+    return _fit_shape(grown, (height, width))
+
+
+def contrast(colour: np.ndarray, paper: np.ndarray, reach: int = 0) -> np.ndarray:
+    """(h, w) distance of each pixel from the paper in RGB, 0-1 (any polarity, any hue).
+
+    The distance is to the closest paper estimate within `reach` px: the paper estimated
+    at a reduced resolution places a sharp edge (a table, a sticky note) only to within
+    a block, and a pixel on either side of it is paper, not ink.
+    """
+    height, width = colour.shape[:2]
+    padded = np.pad(paper, ((reach, reach), (reach, reach), (0, 0)), mode="edge")
+    closest = np.full((height, width), np.inf)
+    for down in range(0, 2 * reach + 1, max(1, reach)):
+        for right in range(0, 2 * reach + 1, max(1, reach)):
+            shifted = padded[down : down + height, right : right + width]
+            np.minimum(closest, ((colour - shifted) ** 2).sum(axis=2), out=closest)
+    return np.sqrt(closest / 3.0)
+
+
+def ink_parts(colour: np.ndarray) -> np.ndarray | None:
+    """(h, w, 3) float picture -> bool mask of its digit-like ink, or None if it has none."""
+    reach = background_factor(colour) + 1 if background_factor(colour) > 1 else 0
+    strength = contrast(colour, local_background(colour), reach)
+    strongest = float(np.percentile(strength, 99.9))
+    noise = float(np.median(strength))
+    if not strongest > max(MIN_CONTRAST, MIN_CONTRAST_OVER_NOISE * noise):
+        return None
+    seeds = strength > SEED * strongest
+    labels, count = ndimage.label(strength > GROW * strongest, structure=np.ones((3, 3)))
+    seeded = np.zeros(count + 1, dtype=bool)
+    seeded[labels[seeds]] = True
+    seeded[0] = False
+    return digit_like(seeded[labels])
+
+
+def digit_like(mask: np.ndarray) -> np.ndarray | None:
+    """The parts of an ink mask a digit is made of: no border bands, blobs or specks."""
+    labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
+    if count == 0:
+        return None
+    index = np.arange(1, count + 1)
+    area = ndimage.sum_labels(mask, labels, index)
+    thickness = ndimage.maximum(ndimage.distance_transform_edt(mask), labels, index)
+    boxes = ndimage.find_objects(labels)
+    long_side = np.array([max(s.stop - s.start for s in box) for box in boxes])
+    on_border = np.zeros(count + 1, dtype=bool)
+    for edge in (labels[0], labels[-1], labels[:, 0], labels[:, -1]):
+        on_border[edge] = True
+    on_border = on_border[1:]
+    keep = ~((thickness > BLOB_THICKNESS * long_side) & (long_side > 4))
+    if (keep & ~on_border).any():
+        keep &= ~on_border
+    if not keep.any():
+        return None
+    keep &= area >= SPECK_SHARE * area[keep].max()
+    return np.isin(labels, index[keep])
+
+
+def block_mean(pixels: np.ndarray, factor: int) -> np.ndarray:
+    """Average (h, w, ...) pixels in factor x factor blocks (whole blocks only)."""
+    if factor <= 1:
+        return pixels
+    height, width = (pixels.shape[0] // factor) * factor, (pixels.shape[1] // factor) * factor
+    if height == 0 or width == 0:
+        return pixels.mean(axis=(0, 1), keepdims=True)
+    shape = (height // factor, factor, width // factor, factor, *pixels.shape[2:])
+    return pixels[:height, :width].reshape(shape).mean(axis=(1, 3))
+
+
+def _fit_shape(pixels: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """Pad (edge) or cut pixels to exactly `shape` in its first two axes."""
+    pixels = pixels[: shape[0], : shape[1]]
+    pad = [(0, shape[0] - pixels.shape[0]), (0, shape[1] - pixels.shape[1])]
+    return np.pad(pixels, pad + [(0, 0)] * (pixels.ndim - 2), mode="edge")

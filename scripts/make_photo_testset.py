@@ -1,0 +1,256 @@
+"""Generate a seeded test set of "photos" of pen digits, by condition (not kept in the repo).
+
+Pen digits from the shipped assets (bpdraw.augment.load_pen_packed) are drawn as ink on
+paper and photographed badly: paper texture and noise, uneven light and a soft shadow,
+a dark band at an edge, a yellow sticky-note corner, blue/black/red ink, dim photos,
+blue ink on grey paper, ink that differs from the paper only in colour, thick marker,
+JPEG compression, EXIF rotation tags, large frames with a small digit, and numbers of
+two or three digits. Writers 11-14 are the held-out test split, 01-10 the tune split.
+
+    .venv/bin/python scripts/make_photo_testset.py [--out /tmp/phototest] [--per 30]
+
+Writes OUT/{tune,test}/<condition>/<n>.{png,jpg} and OUT/manifest.csv
+(split, condition, writer, label, path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw
+from scipy import ndimage
+
+from bpdraw.augment import load_pen_packed
+
+TEST_WRITERS = ("11", "12", "13", "14")
+LUMA = np.array([0.299, 0.587, 0.114])
+CONDITIONS = (
+    "clean",
+    "gradient_shadow",
+    "edge_band",
+    "sticky_note",
+    "red_ink",
+    "blue_ink",
+    "dim",
+    "blue_on_grey",
+    "colour_only",
+    "marker",
+    "jpeg",
+    "exif_rotated",
+    "large_frame",
+    "multi",
+)
+
+
+def drawing_strokes(packed, index: int) -> list[np.ndarray]:
+    """Drawing `index` of the packed pen digits as a list of (k, 2) strokes, y down."""
+    first, last = packed.sample_ptr[index], packed.sample_ptr[index + 1]
+    return [
+        packed.points[packed.stroke_ptr[s] : packed.stroke_ptr[s + 1]] for s in range(first, last)
+    ]
+
+
+def fit_strokes(strokes, height: float, left: float, top: float) -> tuple[list, float]:
+    """Strokes scaled to `height` px with their top-left at (left, top); and their width."""
+    points = np.concatenate(strokes)
+    low, high = points.min(axis=0), points.max(axis=0)
+    scale = height / max(high[1] - low[1], 1e-6)
+    moved = [(stroke - low) * scale + (left, top) for stroke in strokes]
+    return moved, float((high[0] - low[0]) * scale)
+
+
+def ink_coverage(size: tuple[int, int], strokes, pen: float) -> np.ndarray:
+    """(h, w) float ink coverage of the strokes drawn with a round pen `pen` px wide."""
+    width, height = size
+    canvas = Image.new("L", (width, height), 0)
+    draw = ImageDraw.Draw(canvas)
+    radius = pen / 2
+    for stroke in strokes:
+        points = [tuple(point) for point in stroke]
+        if len(points) > 1:
+            draw.line(points, fill=255, width=max(1, round(pen)), joint="curve")
+        for x, y in (points[0], points[-1]):
+            draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=255)
+    coverage = np.asarray(canvas, dtype=np.float32) / 255
+    return ndimage.gaussian_filter(coverage, 0.6)
+
+
+def place_number(packed, indices, size, rng, height_share, pen_share) -> np.ndarray:
+    """Ink coverage of the drawings `indices` side by side, centred-ish in the frame."""
+    width, height = size
+    digit_height = height_share * min(height, width * 1.2 / len(indices))
+    pieces, total = [], 0.0
+    for k, index in enumerate(indices):
+        strokes, digit_width = fit_strokes(drawing_strokes(packed, index), digit_height, 0, 0)
+        gap = rng.uniform(0.15, 0.4) * digit_height if k else 0.0
+        pieces.append((strokes, total + gap))
+        total += gap + max(digit_width, 1.0)
+    left = rng.uniform(0.15, 0.85) * (width - total) if total < width else 0.0
+    top = rng.uniform(0.2, 0.8) * (height - digit_height)
+    placed = [stroke + (left + offset, top) for strokes, offset in pieces for stroke in strokes]
+    return ink_coverage(size, placed, max(1.5, pen_share * digit_height))
+
+
+def paper(size, colour, rng) -> np.ndarray:
+    """(h, w, 3) paper of `colour` with a soft fibre texture."""
+    width, height = size
+    texture = ndimage.gaussian_filter(rng.normal(0, 1, (height, width)).astype(np.float32), 2)
+    texture *= 0.03 / max(float(texture.std()), 1e-6)
+    return np.clip(np.asarray(colour, dtype=np.float32) + texture[..., None], 0, 1)
+
+
+def lighting(size, rng, strength: float) -> np.ndarray:
+    """(h, w) light falling off linearly across the frame by up to `strength`."""
+    width, height = size
+    angle = rng.uniform(0, 2 * np.pi)
+    rows, columns = np.mgrid[0:height, 0:width].astype(np.float32)
+    along = np.cos(angle) * columns / width + np.sin(angle) * rows / height
+    along = (along - along.min()) / max(float(np.ptp(along)), 1e-6)
+    return 1 - strength * along
+
+
+def shadow(size, rng) -> np.ndarray:
+    """(h, w) a soft shadow (a phone or a hand) over one side of the frame, 1 = no shadow."""
+    width, height = size
+    rows, columns = np.mgrid[0:height, 0:width].astype(np.float32)
+    angle = rng.uniform(0, 2 * np.pi)
+    signed = (np.cos(angle) * (columns - width / 2) + np.sin(angle) * (rows - height / 2)) / max(
+        width, height
+    ) - rng.uniform(0.0, 0.3)
+    softness = rng.uniform(0.03, 0.1)
+    depth = rng.uniform(0.3, 0.55)
+    return 1 - depth / (1 + np.exp(-signed / softness))
+
+
+def colour_only_ink(paper_colour, rng) -> np.ndarray:
+    """An ink colour as bright as the paper, differing from it only in hue."""
+    direction = rng.normal(0, 1, 3)
+    direction -= direction @ LUMA  # no change in brightness
+    direction /= np.abs(direction).max()
+    return np.clip(np.asarray(paper_colour) + 0.35 * direction, 0, 1)
+
+
+def photo(packed, indices, condition, rng) -> tuple[np.ndarray, int | None]:
+    """(h, w, 3) float photo of the drawings `indices` in `condition`; and an EXIF tag."""
+    large = condition == "large_frame"
+    size = (3000, 4000) if large else (int(rng.integers(260, 480)), int(rng.integers(260, 480)))
+    if condition == "multi":
+        size = (int(rng.integers(500, 800)), int(rng.integers(260, 400)))
+    height_share = rng.uniform(0.1, 0.3) if large else rng.uniform(0.4, 0.7)
+    if condition == "multi":  # every digit inside the frame
+        height_share = rng.uniform(0.3, 0.45)
+    pen_share = rng.uniform(0.1, 0.16) if condition == "marker" else rng.uniform(0.02, 0.05)
+    coverage = place_number(packed, indices, size, rng, height_share, pen_share)
+    paper_colour = np.full(3, rng.uniform(0.82, 0.97)) * (1, 1, rng.uniform(0.93, 1.0))
+    ink = np.array([0.08, 0.08, 0.1])
+    if condition == "red_ink":
+        ink = np.array([0.75, 0.1, 0.12])
+    elif condition == "blue_ink":
+        ink = np.array([0.1, 0.15, 0.6])
+    elif condition == "blue_on_grey":
+        paper_colour = np.full(3, rng.uniform(0.38, 0.48))
+        ink = np.array([0.08, 0.12, 0.45])
+    elif condition == "colour_only":
+        paper_colour = np.full(3, rng.uniform(0.6, 0.75))
+        ink = colour_only_ink(paper_colour, rng)
+    elif condition == "marker":
+        ink = np.array([0.05, 0.05, 0.05]) if rng.random() < 0.5 else np.array([0.1, 0.1, 0.5])
+    sheet = paper(size, paper_colour, rng)
+    if condition == "sticky_note":
+        _sticky_note(sheet, coverage, rng)
+    picture = sheet * (1 - coverage[..., None]) + ink * coverage[..., None]
+    light = lighting(size, rng, rng.uniform(0.05, 0.15))
+    if condition == "gradient_shadow":
+        light = lighting(size, rng, rng.uniform(0.3, 0.5)) * shadow(size, rng)
+    if condition == "dim":
+        light = light * rng.uniform(0.18, 0.35)
+    picture = picture * light[..., None]
+    if condition == "edge_band":
+        _edge_band(picture, rng)
+    noise = 0.015 if condition != "dim" else 0.01
+    picture = picture + rng.normal(0, noise, picture.shape).astype(np.float32)
+    tag = int(rng.choice([3, 6, 8])) if condition == "exif_rotated" else None
+    return np.clip(picture, 0, 1), tag
+
+
+def _sticky_note(sheet: np.ndarray, coverage: np.ndarray, rng) -> None:
+    """A yellow square note over a corner of the sheet, clear of the ink."""
+    height, width = coverage.shape
+    side = int(rng.uniform(0.2, 0.35) * min(height, width))
+    rows = slice(0, side) if rng.random() < 0.5 else slice(height - side, height)
+    columns = slice(0, side) if rng.random() < 0.5 else slice(width - side, width)
+    coverage[rows, columns] = 0
+    sheet[rows, columns] = (0.98, 0.9, 0.35)
+
+
+def _edge_band(picture: np.ndarray, rng) -> None:
+    """A dark band (the table beyond the paper) along one edge."""
+    height, width = picture.shape[:2]
+    side = int(rng.integers(4))
+    depth = rng.uniform(0.04, 0.12)
+    colour = np.array([0.25, 0.18, 0.12]) * rng.uniform(0.5, 1.2)
+    if side == 0:
+        picture[: int(depth * height)] = colour
+    elif side == 1:
+        picture[height - int(depth * height) :] = colour
+    elif side == 2:
+        picture[:, : int(depth * width)] = colour
+    else:
+        picture[:, width - int(depth * width) :] = colour
+
+
+def save(picture: np.ndarray, path: Path, condition: str, tag: int | None, rng) -> Path:
+    """Write the photo: JPEG for phone-like conditions (EXIF tag applied in reverse), else PNG."""
+    image = Image.fromarray(np.rint(picture * 255).astype(np.uint8), "RGB")
+    if tag is not None:
+        undo = {3: Image.Transpose.ROTATE_180, 6: Image.Transpose.ROTATE_90}
+        image = image.transpose(undo.get(tag, Image.Transpose.ROTATE_270))
+        exif = Image.Exif()
+        exif[0x0112] = tag
+        path = path.with_suffix(".jpg")
+        image.save(path, quality=90, exif=exif)
+    elif condition in ("jpeg", "large_frame"):
+        path = path.with_suffix(".jpg")
+        image.save(path, quality=int(rng.integers(20, 40)) if condition == "jpeg" else 88)
+    else:
+        path = path.with_suffix(".png")
+        image.save(path)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="/tmp/phototest")
+    parser.add_argument("--per", type=int, default=30, help="photos per condition and split")
+    parser.add_argument("--seed", type=int, default=12)
+    arguments = parser.parse_args()
+    rng = np.random.default_rng(arguments.seed)
+    packed, labels, writers = load_pen_packed()
+    out = Path(arguments.out)
+    rows = []
+    for split in ("tune", "test"):
+        pool = np.flatnonzero(np.isin(writers, TEST_WRITERS) == (split == "test"))
+        for condition in CONDITIONS:
+            folder = out / split / condition
+            folder.mkdir(parents=True, exist_ok=True)
+            count = arguments.per // 2 if condition == "large_frame" else arguments.per
+            for n in range(count):
+                first = int(rng.choice(pool))
+                indices = [first]
+                if condition == "multi":
+                    same_writer = pool[writers[pool] == writers[first]]
+                    indices += list(rng.choice(same_writer, int(rng.integers(1, 3))))
+                picture, tag = photo(packed, indices, condition, rng)
+                path = save(picture, folder / f"{n:03d}", condition, tag, rng)
+                label = "".join(str(labels[i]) for i in indices)
+                rows.append((split, condition, writers[first], label, str(path)))
+            print(split, condition, count, flush=True)
+    with open(out / "manifest.csv", "w", newline="") as file:
+        csv.writer(file).writerows([("split", "condition", "writer", "label", "path"), *rows])
+
+
+if __name__ == "__main__":
+    main()
