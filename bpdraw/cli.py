@@ -121,8 +121,9 @@ def _parser() -> argparse.ArgumentParser:
     predict = commands.add_parser(
         "predict",
         help="read digits from image files",
-        description="Read a single handwritten digit from each PNG or JPEG image "
-        "(a photo or scan, dark on light or light on dark).",
+        description="Read the handwritten digit, or the digits side by side, in each PNG or "
+        "JPEG image (a photo or scan, any ink on any paper). Each line reads "
+        "'IMAGE: DIGITS (CONFIDENCE of each)', with 'not sure' when a digit is uncertain.",
     )
     predict.add_argument("images", nargs="+", metavar="IMAGE")
     predict.add_argument("--model", metavar="FILE", help="model file (default: shipped)")
@@ -337,7 +338,8 @@ def _evaluate(arguments) -> int:
 
 
 def _predict(arguments) -> int:
-    from bpdraw.images import NothingDrawn, image_to_digits
+    from bpdraw.images import NothingDrawn, UnreadableImage
+    from bpdraw.numbers import read_picture
 
     model = _load_model(arguments.model)
     if model is None:
@@ -349,18 +351,24 @@ def _predict(arguments) -> int:
             status = 2
             continue
         try:
-            digits = image_to_digits(path)
+            number = read_picture(model, path)
         except NothingDrawn:
             print(f"{path}: nothing drawn (the image looks blank)")
             continue
-        except (ValueError, OSError) as error:
-            print(f"{path}: cannot read this image ({error})", file=sys.stderr)
+        except UnreadableImage as error:
+            print(f"{path}: cannot read this image: {error.problem}", file=sys.stderr)
             status = 2
             continue
-        probabilities = model.predict_proba(digits)[0]
-        ranked = np.argsort(probabilities)[::-1]
-        shares = "  ".join(f"{d}:{probabilities[d]:.2f}" for d in range(len(probabilities)))
-        print(f"{path}: {ranked[0]} ({probabilities[ranked[0]]:.0%})   {shares}")
+        except (ValueError, OSError) as error:
+            print(f"{path}: cannot read this image: {error}", file=sys.stderr)
+            status = 2
+            continue
+        shares = ", ".join(f"{confidence:.0%}" for confidence in number.confidences)
+        line = f"{path}: {number.text} ({shares})" + (" not sure" if number.not_sure else "")
+        if len(number.readings) == 1:
+            probabilities = number.readings[0].probabilities
+            line += "   " + "  ".join(f"{d}:{p:.2f}" for d, p in enumerate(probabilities))
+        print(line)
     return status
 
 

@@ -1,0 +1,131 @@
+"""Several digits side by side: split, read left to right; one digit is never split."""
+
+import functools
+import re
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from bpdraw import cli
+from bpdraw.augment import load_pen_packed
+from bpdraw.model import load_default
+from bpdraw.numbers import read_number, read_picture, split_digits
+from bpdraw.preprocess import NothingDrawn
+
+
+@functools.cache
+def shipped_model():
+    return load_default()
+
+
+@functools.cache
+def pen_digits():
+    """The shipped pen digits as (list of drawings, each a list of strokes; labels)."""
+    packed, labels, _ = load_pen_packed()
+    drawings = []
+    for first, last in zip(packed.sample_ptr[:-1], packed.sample_ptr[1:], strict=True):
+        ptr = packed.stroke_ptr
+        drawings.append([packed.points[ptr[s] : ptr[s + 1]] for s in range(first, last)])
+    return drawings, labels
+
+
+def a_clear(digit):
+    """The first shipped pen drawing of `digit` that the shipped model reads right."""
+    drawings, labels = pen_digits()
+    model = shipped_model()
+    for index in np.flatnonzero(labels == digit):
+        if read_number(model, drawings[index]).digits == (digit,):
+            return [np.asarray(stroke, dtype=float) for stroke in drawings[index]]
+    raise AssertionError(f"no pen {digit} is read right")
+
+
+def side_by_side(*drawings, gap=0.3):
+    """Drawings scaled to one height (100) and placed left to right, `gap` heights apart."""
+    placed, left = [], 0.0
+    for strokes in drawings:
+        points = np.concatenate(strokes)
+        low, high = points.min(axis=0), points.max(axis=0)
+        scale = 100 / (high[1] - low[1])
+        placed += [(stroke - low) * scale + (left, 0) for stroke in strokes]
+        left += (high[0] - low[0]) * scale + gap * 100
+    return placed
+
+
+def test_single_pen_digits_are_never_split():
+    drawings, _ = pen_digits()
+    whole = np.mean([len(split_digits(strokes)) == 1 for strokes in drawings])
+    assert whole >= 0.995
+    several_strokes = [strokes for strokes in drawings if len(strokes) > 1]
+    assert len(several_strokes) > 700  # the rule is tested on 4s, 5s, 7s drawn in two strokes
+
+
+def test_a_seven_with_its_crossbar_and_a_five_with_its_top_stay_whole():
+    seven = [np.array([(0, 0), (60, 0), (20, 100)]), np.array([(15, 50), (55, 50)])]
+    five = [np.array([(10, 0), (8, 45), (50, 50), (45, 95), (0, 90)]), np.array([(10, 0), (55, 2)])]
+    assert len(split_digits(seven)) == 1
+    assert len(split_digits(five)) == 1
+
+
+def test_a_drawn_42_reads_42():
+    number = read_number(shipped_model(), side_by_side(a_clear(4), a_clear(2)))
+    assert number.text == "42"
+    assert len(number.confidences) == 2
+
+
+def test_a_one_next_to_a_digit_is_its_own_digit():
+    one = [np.array([(0.0, 0.0), (0.0, 100.0)])]
+    parts = split_digits(side_by_side(one, a_clear(5), gap=0.2))
+    assert len(parts) == 2
+    assert len(parts[0]) == 1 and np.ptp(parts[0][0][:, 0]) == 0
+
+
+def test_digits_come_left_to_right_whatever_order_they_were_drawn_in():
+    strokes = side_by_side(a_clear(5), a_clear(0), a_clear(7))
+    reversed_order = strokes[::-1]
+    assert read_number(shipped_model(), reversed_order).text == "507"
+
+
+def test_nothing_drawn_is_still_nothing_drawn():
+    assert split_digits([]) == []
+    with pytest.raises(NothingDrawn):
+        read_number(shipped_model(), [np.array([(1.0, 1.0)])])
+
+
+def picture_of(strokes, pen=5):
+    """A dark-on-light picture of strokes (y down), with a margin."""
+    points = np.concatenate(strokes)
+    low, high = points.min(axis=0), points.max(axis=0)
+    size = (int(high[0] - low[0]) + 80, int(high[1] - low[1]) + 80)
+    canvas = Image.new("L", size, 235)
+    draw = ImageDraw.Draw(canvas)
+    for stroke in strokes:
+        draw.line([tuple(p - low + 40) for p in stroke], fill=20, width=pen, joint="curve")
+    return canvas
+
+
+def test_a_picture_of_42_reads_two_digits(tmp_path):
+    path = tmp_path / "42.png"
+    picture_of(side_by_side(a_clear(4), a_clear(2))).save(path)
+    number = read_picture(shipped_model(), path)
+    assert number.digits == (4, 2)
+
+
+def test_predict_prints_one_digit_or_a_number(tmp_path, capsys):
+    one, two = tmp_path / "four.png", tmp_path / "42.png"
+    picture_of(side_by_side(a_clear(4))).save(one)
+    picture_of(side_by_side(a_clear(4), a_clear(2))).save(two)
+    assert cli.main(["predict", str(one), str(two)]) == 0
+    first, second = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(rf"{re.escape(str(one))}: 4 \(\d+%\)( not sure)?   0:\d\.\d\d( .*)?", first)
+    assert re.fullmatch(rf"{re.escape(str(two))}: 42 \(\d+%, \d+%\)( not sure)?", second)
+
+
+def test_predict_names_a_bad_file_and_reads_the_rest(tmp_path, capsys):
+    bad, good = tmp_path / "notes.png", tmp_path / "four.png"
+    bad.write_text("shopping list")
+    picture_of(side_by_side(a_clear(4))).save(good)
+    assert cli.main(["predict", str(bad), str(good)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.strip() == f"{bad}: cannot read this image: it is not a PNG or JPEG picture"
+    assert captured.out.startswith(f"{good}: 4 (")
