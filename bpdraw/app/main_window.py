@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from bpdraw import __version__
 from bpdraw.app.draw_tab import DrawTab
 from bpdraw.app.inside_tab import InsideTab
-from bpdraw.app.my_digits_tab import MyDigitsTab
+from bpdraw.app.my_digits_tab import MyDigitsTab, regular_file_problem
 from bpdraw.app.train_tab import TrainTab
 from bpdraw.model import Model, ModelFileError, load, load_default
 from bpdraw.personal import SampleStore
@@ -137,9 +137,9 @@ class MainWindow(QMainWindow):
             geometry = self.settings.value("window/geometry")
         except Exception:  # a value Qt cannot turn into Python
             geometry = False
-        if geometry is None:
+        if geometry is None and not self.settings.contains("window/geometry"):
             return
-        if not isinstance(geometry, (QByteArray, bytes)) or not self.restoreGeometry(geometry):
+        if geometry is None or not isinstance(geometry, (QByteArray, bytes)) or not self.restoreGeometry(geometry):
             self.settings.remove("window/geometry")
             notes.append("The saved window size could not be used and was reset.")
 
@@ -228,6 +228,10 @@ class MainWindow(QMainWindow):
 
     def open_model_file(self, path: str | Path) -> bool:
         """Load a model file; on a bad file show why and keep the current model."""
+        problem = regular_file_problem(path)
+        if problem is not None:
+            QMessageBox.critical(self, "Cannot open model", problem)
+            return False
         try:
             model = load(path)
         except ModelFileError as error:

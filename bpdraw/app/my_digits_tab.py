@@ -7,6 +7,8 @@ a button that teaches the model in use your drawings off the GUI thread.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QThread, Signal
@@ -41,6 +43,17 @@ NOTHING_TO_LEARN = (
 )
 
 
+def regular_file_problem(path: str | os.PathLike) -> str | None:
+    """Why `path` cannot be read as a file (a pipe would block the window), or None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        return f"{path}: cannot be read ({error.strerror or error})"
+    if not stat.S_ISREG(mode):
+        return f"{path}: is not a regular file (a folder, device or pipe cannot be read)"
+    return None
+
+
 def _muted(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -64,7 +77,6 @@ class MyDigitsTab(QWidget):
         self.setObjectName("myDigitsTab")
         self.store = store
         self._model = model
-        self._stale = True
         self._thumbnails: dict[int, QIcon] = {}
         self._deleted: Sample | None = None
         self.teach_worker: TeachWorker | None = None
@@ -182,19 +194,17 @@ class MyDigitsTab(QWidget):
 
     def mark_changed(self) -> None:
         """The store changed elsewhere (a drawing taught): refresh now or when shown."""
-        self._stale = True
         self._refresh_summary()
         if self.isVisible():
             self.refresh()
 
     def showEvent(self, event) -> None:
-        if self._stale:
-            self.refresh()
+        """Read the store whenever the tab is shown: another window may have changed it."""
+        self.refresh()
         super().showEvent(event)
 
     def refresh(self) -> None:
         """Read the store again: counts, first-answer accuracy, thumbnails."""
-        self._stale = False
         self._refresh_summary()
         samples = self.store.samples()
         current = self.selected_id()
@@ -312,6 +322,10 @@ class MyDigitsTab(QWidget):
 
     def import_from(self, path: str | Path) -> int | None:
         """Add every drawing of a strokes file, all or nothing; a bad file: a dialog, None."""
+        problem = regular_file_problem(path)
+        if problem is not None:
+            QMessageBox.critical(self, "Cannot import these drawings", problem)
+            return None
         try:
             count = self.store.import_file(path)
         except (StrokesFileError, OSError, ValueError) as error:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import json
+import os
+import zipfile
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -159,7 +164,7 @@ def test_save_then_open_round_trips_the_model(window, dialogs, tmp_path):
 def test_a_trained_model_replaces_the_model_and_can_be_restored(window):
     original = window.model
     trained = load_default()
-    window.train_tab.model_trained.emit(trained)
+    window.train_tab.model_chosen.emit(trained)
     assert window.model is trained
     assert window.draw_tab.model() is trained
     assert window.restore_action.isEnabled()
@@ -244,7 +249,7 @@ def test_view_confusion_matrix_shows_the_model_in_use(qtbot, window):
     assert confusion.isVisible()
     assert confusion.model() is window.model
     trained = load_default()
-    window.train_tab.model_trained.emit(trained)
+    window.train_tab.model_chosen.emit(trained)
     assert confusion.model() is trained
 
 
@@ -264,3 +269,86 @@ def test_quitting_mid_training_stops_the_thread_and_keeps_the_model(qtbot, windo
     assert not train_tab.is_training()
     assert window.model is original
     assert not [record for record in qtlog.records if "QThread" in record.message]
+
+
+# --- bad files and broken settings never stop the app; quitting never loses a model silently ----
+
+
+def _model_file_with_metadata(path, metadata_text: str):
+    model = load_default()
+    arrays = {}
+    for layer, (w, b) in enumerate(zip(model.network.weights, model.network.biases, strict=True)):
+        arrays[f"weights_{layer}"], arrays[f"biases_{layer}"] = w, b
+    arrays["metadata"] = np.array(metadata_text)
+    np.savez(path, **arrays)
+    return path
+
+
+def _absurd_number(path):
+    text = json.dumps({**load_default().metadata, "format_version": 1})
+    return _model_file_with_metadata(path, text[:-1] + ', "absurd": ' + "9" * 5000 + "}")
+
+
+def _deep_nesting(path):
+    return _model_file_with_metadata(path, "[" * 100_000 + "]" * 100_000)
+
+
+def _huge_declared_array(path):
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(
+        header, {"descr": "<f8", "fortran_order": False, "shape": (30_000, 30_000)}
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("weights_0.npy", header.getvalue() + b"\0" * 64)
+    return path
+
+
+def _fifo(path):
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("make", [_absurd_number, _deep_nesting, _huge_declared_array, _fifo])
+def test_opening_a_hostile_model_file_shows_why_and_keeps_the_model(
+    window, dialogs, tmp_path, make
+):
+    dialogs.open_path = str(make(tmp_path / "hostile.npz"))
+    model_before = window.model
+    window.open_action.trigger()
+    assert window.model is model_before
+    assert len(dialogs.errors) == 1 and "hostile.npz" in dialogs.errors[0]
+
+
+@pytest.mark.parametrize(
+    "geometry", ["garbage", "@ByteArray(not a geometry)", "@Variant(\\0\\0\\0\\x7f\\0\\0\\0)"]
+)
+def test_the_app_starts_with_a_broken_saved_geometry_and_says_so(qtbot, tmp_path, geometry):
+    path = tmp_path / "broken.ini"
+    path.write_text(f"[window]\ngeometry={geometry}\n[files]\nlast_directory=42\n")
+    broken = QSettings(str(path), QSettings.Format.IniFormat)
+    main_window = MainWindow(settings=broken)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    assert "window size could not be used" in main_window.statusBar().currentMessage()
+    assert broken.value("window/geometry") is None  # reset, so the next start is quiet
+
+
+@pytest.mark.parametrize(
+    ("answer", "closes"),
+    [(QMessageBox.StandardButton.Cancel, False), (QMessageBox.StandardButton.Discard, True)],
+)
+def test_quitting_with_an_unsaved_trained_model_asks(window, monkeypatch, answer, closes):
+    asked = []
+    monkeypatch.setattr(window.train_tab, "has_unsaved_model", lambda: True, raising=False)
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *args, **kwargs: asked.append(args) or answer)
+    )
+    window.quit_action.trigger()
+    assert len(asked) == 1
+    assert window.isVisible() is not closes
+
+
+def test_about_credits_the_pen_digits(window):
+    text = window.about_text()
+    assert "Pen-Based Recognition of Handwritten Digits" in text
+    assert "Alpaydin" in text and "Alimoglu" in text and "CC BY 4.0" in text
