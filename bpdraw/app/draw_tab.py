@@ -1,8 +1,8 @@
 """The Draw tab: draw a digit, watch the network read it as you draw.
 
 Unsure answers: `prediction_label` always shows the likeliest digit (greyed out when the
-network is unsure), and the line under it says "Not sure — 3 or 8?" when the top
-probability is below `UNSURE_BELOW` or the two likeliest digits are within `CLOSE_MARGIN`.
+network is unsure), and the line under it says "Not sure — 3 or 8?" or "Doesn't look like a
+digit" by the project's one rule, `bpdraw.confidence.read` (calibrated probabilities).
 
 Teaching: the "It's a:" row (and the keys 0-9 on the canvas) keeps the drawing's raw strokes
 with that label and the app's first answer in the SampleStore, then clears the canvas.
@@ -32,15 +32,13 @@ from bpdraw.app import theme
 from bpdraw.app.canvas import INK, Canvas
 from bpdraw.app.digit_view import DigitView
 from bpdraw.app.weights_view import ATTRIBUTION_EXPLANATION, AttributionOverlay
+from bpdraw.confidence import Reading, read
 from bpdraw.inside import attribution
 
 if TYPE_CHECKING:
     from bpdraw.model import Model
     from bpdraw.personal import SampleStore
 
-# The network is "unsure" below this top probability, or when the runner-up is this close.
-UNSURE_BELOW = 0.5
-CLOSE_MARGIN = 0.2
 # Live prediction while drawing: at most one every this many milliseconds.
 THROTTLE_MS = 60
 # How long "Kept as a 7 — …" stays under the answer.
@@ -169,7 +167,7 @@ class DrawTab(QWidget):
             button = QPushButton(str(digit))
             button.setObjectName(f"teachButton{digit}")
             button.setToolTip(f"It's a {digit}: keep this drawing as a {digit} (key {digit})")
-            button.setFixedWidth(30)
+            button.setFixedWidth(28)
             button.clicked.connect(lambda _checked=False, label=digit: self.teach(label))
             self.teach_buttons.append(button)
         self.teach_status_label = QLabel("")
@@ -216,6 +214,7 @@ class DrawTab(QWidget):
         self.clear_button.clicked.connect(self.canvas.clear)
 
         self._probabilities: np.ndarray | None = None
+        self._first_answer: int | None = None
         self._digits: np.ndarray | None = None
         self.update_prediction()
 
@@ -233,6 +232,7 @@ class DrawTab(QWidget):
         teach_row.setSpacing(2)
         its_a = QLabel("It's a:")
         its_a.setToolTip("Right or wrong, say what you drew: bpdraw keeps it to learn from")
+        its_a.setMinimumWidth(its_a.sizeHint().width())
         teach_row.addWidget(its_a)
         for button in self.teach_buttons:
             teach_row.addWidget(button)
@@ -255,7 +255,7 @@ class DrawTab(QWidget):
             f"QFrame#predictionPanel {{ background: {theme.PAPER};"
             f" border: 1px solid {theme.PANEL_BORDER}; border-radius: 10px; }}"
         )
-        panel.setMinimumWidth(340)
+        panel.setMinimumWidth(370)
         right = QVBoxLayout(panel)
         right.setContentsMargins(18, 12, 18, 18)
         right.addWidget(self.prediction_label)
@@ -313,7 +313,7 @@ class DrawTab(QWidget):
         if digits is None or self._model is None:
             self._show_blank()
         else:
-            self._show(self._model.predict_proba(digits)[0])
+            self._show(read(self._model, digits))
         self.digit_preview.set_digits(digits)
         self._update_attribution()
         self.digits_changed.emit(None if digits is None else digits.copy())
@@ -327,6 +327,7 @@ class DrawTab(QWidget):
 
     def _show_blank(self) -> None:
         self._probabilities = None
+        self._first_answer = None
         self.prediction_label.setText("")
         self.prediction_status_label.setText(
             "Draw a digit" if self._model is not None else "No model loaded"
@@ -334,19 +335,21 @@ class DrawTab(QWidget):
         self.prediction_status_label.setStyleSheet(f"color: {MUTED.name()};")
         self.probability_bars.set_probabilities(None)
 
-    def _show(self, probabilities: np.ndarray) -> None:
-        self._probabilities = np.asarray(probabilities, dtype=float)
-        first, second = np.argsort(self._probabilities)[::-1][:2]
-        top, runner_up = self._probabilities[first], self._probabilities[second]
-        unsure = top < UNSURE_BELOW or top - runner_up < CLOSE_MARGIN
-        self.prediction_label.setText(str(int(first)))
-        if unsure:
+    def _show(self, reading: Reading) -> None:
+        self._probabilities = np.array(reading.probabilities, dtype=float)
+        self._first_answer = reading.digit
+        self.prediction_label.setText(str(reading.digit))
+        if reading.not_sure:
             self.prediction_label.setStyleSheet(f"color: {MUTED.name()};")
-            self.prediction_status_label.setText(f"Not sure — {first} or {second}?")
+            self.prediction_status_label.setText(
+                "Doesn't look like a digit"
+                if reading.not_a_digit
+                else f"Not sure — {reading.digit} or {reading.runner_up}?"
+            )
             self.prediction_status_label.setStyleSheet(f"color: {WARNING.name()};")
         else:
             self.prediction_label.setStyleSheet(f"color: {TEXT.name()};")
-            self.prediction_status_label.setText(f"{top:.0%} sure")
+            self.prediction_status_label.setText(f"{reading.confidence:.0%} sure")
             self.prediction_status_label.setStyleSheet(f"color: {MUTED.name()};")
         self.probability_bars.set_probabilities(self._probabilities)
 
@@ -377,7 +380,7 @@ class DrawTab(QWidget):
             return False
         if self._reread_timer.isActive() or self._prediction_timer.isActive():
             self.update_prediction()
-        first_answer = None if self._probabilities is None else int(np.argmax(self._probabilities))
+        first_answer = self._first_answer
         try:
             self._store.add(self.canvas.strokes(), label, first_answer)
             kept = len(self._store)

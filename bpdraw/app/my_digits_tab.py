@@ -111,6 +111,7 @@ class MyDigitsTab(QWidget):
         self.undo_delete_button = QPushButton("Undo delete")
         self.undo_delete_button.setObjectName("undoDeleteButton")
         self.undo_delete_button.clicked.connect(self.undo_delete)
+        self.undo_delete_button.setEnabled(False)
         self.export_button = QPushButton("Export…")
         self.export_button.setObjectName("exportButton")
         self.export_button.setToolTip(

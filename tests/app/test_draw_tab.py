@@ -15,6 +15,7 @@ class FixedModel:
 
     def __init__(self, probabilities):
         self.probabilities = np.asarray(probabilities, dtype=float)
+        self.metadata = {}  # no temperature, no "not a digit" score: read as it answers
 
     def predict_proba(self, X):
         return self.probabilities[np.newaxis, :]
@@ -191,3 +192,21 @@ def test_why_toggle_shows_input_times_gradient_over_the_preview(
     assert np.allclose(overlay.attribution(), attribution(default_model, tab.canvas.to_digits()))
     qtbot.mouseClick(toggle, Qt.LeftButton)
     assert not overlay.isVisible()
+
+
+def test_the_answer_follows_the_one_rule_of_bpdraw_confidence(
+    qtbot, tab, default_model, drag, vertical_line
+):
+    from bpdraw.confidence import read
+    from bpdraw.model import Model
+
+    # a strong temperature flattens the probabilities: the tab shows the calibrated ones
+    flattened = Model(default_model.network, {**default_model.metadata, "temperature": 8.0})
+    tab.set_model(flattened)
+    drag(tab.canvas, vertical_line(tab.canvas))
+    reading = read(flattened, tab.canvas.to_digits())
+    assert np.allclose(tab.probabilities(), reading.probabilities)
+    assert reading.not_sure
+    assert (
+        tab.prediction_status_label.text() == f"Not sure — {reading.digit} or {reading.runner_up}?"
+    )
