@@ -139,7 +139,11 @@ class MainWindow(QMainWindow):
             geometry = False
         if geometry is None and not self.settings.contains("window/geometry"):
             return
-        if geometry is None or not isinstance(geometry, (QByteArray, bytes)) or not self.restoreGeometry(geometry):
+        if (
+            geometry is None
+            or not isinstance(geometry, (QByteArray, bytes))
+            or not self.restoreGeometry(geometry)
+        ):
             self.settings.remove("window/geometry")
             notes.append("The saved window size could not be used and was reset.")
 
