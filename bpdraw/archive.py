@@ -13,6 +13,7 @@ import os
 import stat
 import zipfile
 from collections.abc import Callable
+from typing import BinaryIO
 
 import numpy as np
 from numpy.lib import format as npy_format
@@ -29,19 +30,22 @@ class ArchiveError(Exception):
         super().__init__(problem)
 
 
-def open_regular_file(path: str | os.PathLike, max_bytes: int):
+def open_regular_file(path: str | os.PathLike, max_bytes: int) -> BinaryIO:
     """Open ``path`` for reading if it is a regular file of at most ``max_bytes``.
 
-    Checked on the opened file itself, so a file swapped in between cannot slip through.
+    Opened without blocking (a FIFO with no writer would wait forever) and checked on the
+    opened file itself, so a file swapped in between cannot slip through.
     """
     try:
-        stream = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
         raise ArchiveError("is a folder, not a file") from None
     except OSError as error:
         raise ArchiveError(f"cannot be read ({error.strerror or error})") from error
     try:
-        info = os.fstat(stream.fileno())
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise ArchiveError("is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
             raise ArchiveError("is not a regular file (a device, pipe or socket cannot be read)")
         if info.st_size > max_bytes:
@@ -49,10 +53,12 @@ def open_regular_file(path: str | os.PathLike, max_bytes: int):
                 f"is {info.st_size / 1e6:,.1f} MB, more than the {max_bytes / 1e6:,.0f} MB "
                 "such a file can be"
             )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
     except BaseException:
-        stream.close()
+        os.close(descriptor)
         raise
-    return stream
 
 
 def read_npz(

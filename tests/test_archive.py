@@ -129,13 +129,8 @@ def test_not_a_zip_file(tmp_path):
 def test_a_fifo_is_refused_without_blocking(tmp_path):
     fifo = tmp_path / "pipe.npz"
     os.mkfifo(fifo)
-    # opening a FIFO for reading blocks until a writer appears; keep one open meanwhile
-    writer = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)
-    try:
-        with pytest.raises(ArchiveError, match="not a regular file"):
-            read_npz(fifo, accept_all, max_file_bytes=10**6)
-    finally:
-        os.close(writer)
+    with pytest.raises(ArchiveError, match="not a regular file"):
+        read_npz(fifo, accept_all, max_file_bytes=10**6)
 
 
 def test_a_device_and_a_folder_are_refused(tmp_path):

@@ -111,12 +111,8 @@ def test_metadata_with_absurd_numbers_or_nesting_gets_a_message(tmp_path, metada
 def test_a_fifo_is_refused_without_blocking(tmp_path):
     fifo = tmp_path / "model.npz"
     os.mkfifo(fifo)
-    writer = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)
-    try:
-        with pytest.raises(ModelFileError, match="not a regular file"):
-            load(fifo)
-    finally:
-        os.close(writer)
+    with pytest.raises(ModelFileError, match="not a regular file"):
+        load(fifo)
 
 
 def test_dev_zero_is_refused_at_once():
