@@ -1,9 +1,12 @@
+import io
 import os
 import sys
 import tempfile
+import zipfile
 
 import numpy as np
 import pytest
+from numpy.lib import format as npy_format
 
 from bpdraw.data import load_split
 
@@ -75,3 +78,30 @@ def assert_valid_digit():
 def picture_of_a_zero():
     """Makes a picture of a zero: picture_of_a_zero(size=120, thickness=9, dark_on_light=True)."""
     return _picture_of_a_zero
+
+
+class _Npz:
+    """Builds .npz archives member by member, headers as declared: hostile files for tests."""
+
+    @staticmethod
+    def npy(header: dict | None = None, payload: bytes = b"", array=None) -> bytes:
+        """A .npy member: ``array`` saved as NumPy saves it, or a ``header`` + raw payload."""
+        buffer = io.BytesIO()
+        if array is not None:
+            np.save(buffer, array, allow_pickle=False)
+            return buffer.getvalue()
+        npy_format.write_array_header_1_0(buffer, header)
+        return buffer.getvalue() + payload
+
+    @staticmethod
+    def write(path, members: dict[str, bytes]) -> None:
+        """A zip archive whose members are written as given (names as given, .npy or not)."""
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in members.items():
+                archive.writestr(name, data)
+
+
+@pytest.fixture(scope="session")
+def npz():
+    """npz.npy(header, payload) / npz.npy(array=...) and npz.write(path, {name: bytes})."""
+    return _Npz

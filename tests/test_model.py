@@ -1,10 +1,8 @@
 """The public Model: reading digits, checked inputs, atomic saves and validated model files."""
 
-import io
 import json
 import os
 import pickle
-import zipfile
 
 import numpy as np
 import pytest
@@ -336,35 +334,22 @@ def test_corrupted_bytes_inside_the_archive_raise_model_file_error(tmp_path):
     assert_names_file(error, path, "damaged or truncated")
 
 
-def write_zip(path, members):
-    """A zip archive whose members are written as given, .npy or not."""
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-
-
-def npy_bytes(array):
-    buffer = io.BytesIO()
-    np.save(buffer, array, allow_pickle=False)
-    return buffer.getvalue()
-
-
-def test_archive_member_that_is_not_an_array_raises_model_file_error(tmp_path):
+def test_archive_member_that_is_not_an_array_raises_model_file_error(tmp_path, npz):
     path = tmp_path / "plain.npz"
-    members = {f"{name}.npy": npy_bytes(array) for name, array in model_arrays().items()}
+    members = {f"{name}.npy": npz.npy(array=array) for name, array in model_arrays().items()}
     members["metadata"] = str(model_arrays()["metadata"])  # JSON text, not a .npy
     del members["metadata.npy"]
-    write_zip(path, members)
+    npz.write(path, members)
     with pytest.raises(ModelFileError) as error:
         load(path)
     assert_names_file(error, path, "metadata")
 
 
-def test_damaged_array_header_is_not_reported_as_pickle(tmp_path):
+def test_damaged_array_header_is_not_reported_as_pickle(tmp_path, npz):
     path = tmp_path / "header.npz"
-    members = {f"{name}.npy": npy_bytes(array) for name, array in model_arrays().items()}
+    members = {f"{name}.npy": npz.npy(array=array) for name, array in model_arrays().items()}
     members["weights_0.npy"] = b"\x93NUMPY garbage"
-    write_zip(path, members)
+    npz.write(path, members)
     with pytest.raises(ModelFileError) as error:
         load(path)
     assert str(path) in str(error.value)

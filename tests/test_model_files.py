@@ -8,11 +8,9 @@ import resource
 import stat
 import subprocess
 import sys
-import zipfile
 
 import numpy as np
 import pytest
-from numpy.lib import format as npy_format
 
 from bpdraw.model import MAX_PARAMETERS, Model, ModelFileError, check_save_target, load
 from bpdraw.network import Network
@@ -23,18 +21,6 @@ TWO_GIB = 2**31
 def small_model(hidden_units=5):
     network = Network.initialise((64, hidden_units, 10), np.random.default_rng(0), "scaled")
     return Model(network, {"recipe": "fast"})
-
-
-def npy_member(header: dict, payload: bytes = b"") -> bytes:
-    stream = io.BytesIO()
-    npy_format.write_array_header_1_0(stream, header)
-    return stream.getvalue() + payload
-
-
-def write_members(path, members: dict[str, bytes]) -> None:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name + ".npy", data)
 
 
 def metadata_member(metadata: dict | str) -> bytes:
@@ -55,16 +41,18 @@ def memory_capped():
     resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
-def test_a_small_file_declaring_a_2_gib_array_is_refused_before_allocating(tmp_path, memory_capped):
+def test_a_small_file_declaring_a_2_gib_array_is_refused_before_allocating(
+    tmp_path, npz, memory_capped
+):
     path = tmp_path / "bomb.npz"
     sizes = [64, 5, 10]
-    write_members(
+    npz.write(
         path,
         {
-            "metadata": metadata_member(
+            "metadata.npy": metadata_member(
                 {"format_version": 1, "layer_sizes": sizes, "output": "softmax"}
             ),
-            "weights_0": npy_member(
+            "weights_0.npy": npz.npy(
                 {"descr": "<f8", "fortran_order": False, "shape": (2**28,)}, b"\0" * 4096
             ),
         },
@@ -73,22 +61,22 @@ def test_a_small_file_declaring_a_2_gib_array_is_refused_before_allocating(tmp_p
         load(path)
 
 
-def test_a_network_legal_in_shape_but_huge_in_total_is_refused(tmp_path, memory_capped):
+def test_a_network_legal_in_shape_but_huge_in_total_is_refused(tmp_path, npz, memory_capped):
     # 8 layers of 10000 x 10000: every layer within the per-layer limit, 800 million in all
     path = tmp_path / "huge.npz"
     sizes = [64] + [10_000] * 7 + [10]
     members = {
-        "metadata": metadata_member(
+        "metadata.npy": metadata_member(
             {"format_version": 1, "layer_sizes": sizes, "output": "softmax"}
         )
     }
     for layer in range(8):
         shape = (sizes[layer], sizes[layer + 1])
         payload = bytes(8 * shape[0] * shape[1]) if layer == 0 else b""  # 5 MB of zeros
-        members[f"weights_{layer}"] = npy_member(
+        members[f"weights_{layer}.npy"] = npz.npy(
             {"descr": "<f8", "fortran_order": False, "shape": shape}, payload
         )
-    write_members(path, members)
+    npz.write(path, members)
     with pytest.raises(ModelFileError, match=f"more than {MAX_PARAMETERS:,} parameters"):
         load(path)
 
@@ -101,9 +89,9 @@ def test_a_network_legal_in_shape_but_huge_in_total_is_refused(tmp_path, memory_
         ('{"format_version": 1, "deep": ' + "[" * 20_000 + "]" * 20_000 + "}", "beyond reason"),
     ],
 )
-def test_metadata_with_absurd_numbers_or_nesting_gets_a_message(tmp_path, metadata, problem):
+def test_metadata_with_absurd_numbers_or_nesting_gets_a_message(tmp_path, npz, metadata, problem):
     path = tmp_path / "odd.npz"
-    write_members(path, {"metadata": metadata_member(metadata)})
+    npz.write(path, {"metadata.npy": metadata_member(metadata)})
     with pytest.raises(ModelFileError, match=problem):
         load(path)
 
