@@ -32,6 +32,7 @@ from bpdraw.app.main_window import start
 from bpdraw.app.train_tab import TrainTab
 
 CHILD_FLAG = "--child"
+CHILD_TRAIN_FLAG = "--child-train"
 HEAVY_MODULES = ("matplotlib", "sklearn", "scipy")
 SAFETY_TIMEOUT_MS = 600_000
 
@@ -318,16 +319,79 @@ def measure_training_stall(
     )
 
 
+def _window_run(warm_up: bool) -> StallReport:
+    """A default classic run in the Train tab of a `MainWindow()` built in this process."""
+    from bpdraw.app.main_window import MainWindow
+
+    _ = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        from PySide6.QtCore import QSettings
+
+        settings = QSettings(str(Path(folder) / "bpdraw.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings=settings)
+        window.resize(1040, 700)
+        window.tabs.setCurrentWidget(window.train_tab)
+        window.show()
+        try:
+            return measure_training_stall(
+                "classic", warm_up=warm_up, measure_cancel=False, tab=window.train_tab
+            )
+        finally:
+            window.train_tab.shutdown()
+            window.train_tab.on_keep_current_clicked()  # nothing to ask about on closing
+            window.close()
+            window.deleteLater()
+
+
+def _child_train() -> int:
+    """Start as the `bpdraw` command does, run a default classic run, print its report."""
+    importlib.import_module("bpdraw.cli")
+    app, window = start([sys.argv[0]])
+    window.tabs.setCurrentWidget(window.train_tab)
+    report = measure_training_stall("classic", measure_cancel=False, tab=window.train_tab)
+    window.train_tab.shutdown()
+    window.train_tab.on_keep_current_clicked()
+    print(json.dumps({"training_seconds": report.training_seconds}), flush=True)
+    return 0
+
+
+def measure_both_ways() -> tuple[float, float]:
+    """Seconds of a default classic run: in a `MainWindow()` built here, and in the app
+    started as the `bpdraw` command starts it (a child process)."""
+    direct = _window_run(warm_up=True).training_seconds
+    child = subprocess.run(
+        [sys.executable, "-m", "bpdraw.app.bench", CHILD_TRAIN_FLAG],
+        capture_output=True,
+        text=True,
+        timeout=SAFETY_TIMEOUT_MS / 1000,
+        env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")},
+    )
+    lines = [line for line in child.stdout.splitlines() if line.startswith("{")]
+    if child.returncode != 0 or not lines:
+        raise RuntimeError(f"the app did not train (exit code {child.returncode}):\n{child.stderr}")
+    return direct, json.loads(lines[-1])["training_seconds"]
+
+
 def print_app_figures() -> None:
-    """Print the start-up figure and the stall figures of a classic and a fast run."""
+    """Print the start-up figure, the stall figures of a classic and a fast run (cold and
+    warm), and a default classic run's time built both ways."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     print("\napp:")
     print("  " + measure_startup().describe())
+    print("  cold (Retrain right after the window opens, MainWindow):")
+    print("    " + _window_run(warm_up=False).summary())
+    print("  warm:")
     for recipe in ("classic", "fast"):
-        print("  " + measure_training_stall(recipe).summary())
+        print("    " + measure_training_stall(recipe).summary())
+    direct, as_command = measure_both_ways()
+    print(
+        f"  default classic run: MainWindow() {direct:.1f} s · started as bpdraw {as_command:.1f} s"
+    )
 
 
 def main() -> int:
+    if CHILD_TRAIN_FLAG in sys.argv[1:]:
+        return _child_train()
     if CHILD_FLAG in sys.argv[1:]:
         return _child()
     print_app_figures()

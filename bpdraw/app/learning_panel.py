@@ -14,9 +14,10 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from bpdraw.app import theme
-from bpdraw.app.warmup import load_plots
+from bpdraw.app.warmup import in_later_turns, load_plots
 from bpdraw.app.weights_view import WeightMosaic
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ class LearningPanel(QGroupBox):
             f"Learning — {config.recipe} recipe, {config.length:,} {config.length_setting}"
         )
         self._dirty = True
-        self.on_redraw_timer()
+        in_later_turns(self._plot.prepare_run_background(), still_wanted=self._alive)
         self._redraw_timer.start()
 
     def add(self, progress: Progress) -> None:
@@ -162,7 +163,7 @@ class LearningPanel(QGroupBox):
         if self._plot is not None:
             self._plot.mark_stopped(text)
             self._dirty = True
-            self.on_redraw_timer()
+            in_later_turns(self._plot.prepare_run_background(), still_wanted=self._alive)
 
     def stop(self) -> None:
         """Draw what has arrived, show the final weights, and stop redrawing."""
@@ -184,6 +185,9 @@ class LearningPanel(QGroupBox):
             history["held"],
         )
         self._plot.update()
+
+    def _alive(self) -> bool:
+        return self._plot is not None and isValid(self._plot.canvas)
 
     def _clear_history(self) -> None:
         self._history = {"done": [], "loss": [], "train": [], "held_done": [], "held": []}

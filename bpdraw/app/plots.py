@@ -6,6 +6,8 @@ Importing this module imports matplotlib, so widgets reach it only through
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -13,8 +15,10 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.ticker import FormatStrFormatter, NullFormatter, PercentFormatter
 from PySide6.QtCore import QPointF
+from shiboken6 import isValid
 
 from bpdraw.app import theme
+from bpdraw.app.warmup import in_later_turns
 
 CORRECT_CMAP = LinearSegmentedColormap.from_list(
     "correct", [theme.CORRECT_LIGHT, theme.CORRECT_DARK]
@@ -114,16 +118,21 @@ class LivePlot:
     """Loss and accuracy curves of a run, drawn against its steps or epochs, cheaply.
 
     Everything that changes from run to run (the x axes, the curves, the legend, the marks)
-    is "animated": the static background (frames, y axes, titles) is rendered once, and every
-    update restores it and draws only those artists, then blits. A full matplotlib redraw
-    takes 50-150 ms on a 2-core machine, an update a few, so a new run never needs a full one.
+    is "animated". The static background (frames, y axes, titles) is rendered once; at the
+    start of a run the run's own background (x axes, legend, marks, the faint previous run)
+    is drawn over it once and kept, and every update restores that and draws only the
+    current curves, then blits. A full matplotlib redraw takes 50-150 ms on a 2-core machine,
+    an update a few milliseconds, so a new run never needs a full one.
     """
 
     LOSS_LIMITS = (1e-3, 3.0)  # squared error starts near 0.45, cross-entropy near ln 10 = 2.3
     PREVIOUS_ALPHA = 0.28
 
     def __init__(self) -> None:
-        self.canvas, self.figure = make_canvas(5.2, 2.4)
+        # No layout engine but fixed margins: constrained layout made the first draw ~0.4 s.
+        self.figure = Figure(figsize=(5.2, 2.4), dpi=100, facecolor=theme.PAPER)
+        self.figure.subplots_adjust(left=0.1, right=0.96, bottom=0.2, top=0.88, wspace=0.34)
+        self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setObjectName("livePlot")
         self.loss_ax, self.accuracy_ax = self.figure.subplots(1, 2)
         style = {"linewidth": 1.6, "animated": True}
@@ -182,7 +191,16 @@ class LivePlot:
             ax.tick_params(labelsize=7.5)
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
-        self._background = None
+        # Even the parts that never change are drawn by hand, a few per turn of the event
+        # loop (prepare_run_background), so that no single draw stalls the window.
+        self._fixed = [self.loss_ax.yaxis, self.accuracy_ax.yaxis, self.loss_ax.title]
+        self._fixed += [self.accuracy_ax.title]
+        self._fixed += [*self.loss_ax.spines.values(), *self.accuracy_ax.spines.values()]
+        for artist in self._fixed:
+            artist.set_animated(True)
+        self._background = None  # the figure's empty axes
+        self._run_background = None  # the static part plus this run's axes, legend and marks
+        self._preparing = 0  # > 0 while prepare_run_background's steps are under way
         self._previous: dict | None = None
         self._held_out_label = ""
         self.canvas.mpl_connect("draw_event", self._on_draw)
@@ -230,14 +248,15 @@ class LivePlot:
             self.join_text.set_text(" distorted copies\n join: loss rises")
         self.stop_text.set_visible(False)
         self._held_out_label = held_out_label
-        self._set_legend(held_out=False)
+        self._set_legend()
+        self._run_background = None
 
-    def _set_legend(self, held_out: bool) -> None:
-        """A legend naming only the curves that exist."""
+    def _set_legend(self) -> None:
+        """A legend naming only the curves that exist (both recipes have a held-out curve)."""
         if self.legend is not None:
             self.legend.remove()
-        handles = [self.train_line] + ([self.held_line] if held_out else [])
-        labels = ["training digits"] + ([self._held_out_label] if held_out else [])
+        handles = [self.train_line, self.held_line]
+        labels = ["training digits", self._held_out_label]
         if self._previous is not None:
             handles.append(self.previous_train_line)
             labels.append("previous run (faint)")
@@ -250,35 +269,100 @@ class LivePlot:
         """Replace the curves: x in the run's unit; held-out accuracy has its own x."""
         self.loss_line.set_data(done, np.clip(loss, *self.LOSS_LIMITS))
         self.train_line.set_data(done, train_accuracy)
-        had_held = len(self.held_line.get_xdata()) > 0
         self.held_line.set_data(held_done, held_accuracy)
-        if (len(held_done) > 0) != had_held:
-            self._set_legend(held_out=len(held_done) > 0)
 
     def mark_stopped(self, text: str) -> None:
         """Say on the loss plot why the run stopped (its curves up to then stay)."""
         self.stop_text.set_text(text)
         self.stop_text.set_visible(True)
+        self._run_background = None
 
     def update(self) -> None:
         """Show the current curves: a blit when the background is cached, else a full draw."""
         if self._background is None:
             self.canvas.draw_idle()
             return
-        self.canvas.restore_region(self._background)
-        self._draw_animated()
+        if self._preparing:
+            return  # the run's background is being drawn, a slice at a time
+        if self._run_background is None:
+            self.canvas.restore_region(self._background)
+            self._draw_run_artists()
+            self._run_background = self.canvas.copy_from_bbox(self.figure.bbox)
+        else:
+            self.canvas.restore_region(self._run_background)
+        self._draw_curves()
         self.canvas.blit(self.figure.bbox)
 
-    def _draw_animated(self) -> None:
+    def prepare_run_background(self) -> list[Callable[[], None]]:
+        """Steps that draw this run's background, ~10-15 ms each: run them in separate turns
+        of the event loop (drawn at once, the x axes and legend would cost ~40-50 ms)."""
+        if self._background is None:
+            return []
+        self._preparing += 1
+        generation = self._preparing
+
+        def current() -> bool:
+            return self._preparing == generation and self._background is not None
+
+        renderer = self.canvas.get_renderer()
+
+        def measure(text) -> Callable[[], None]:
+            # laying out a new tick label's text costs a few ms: one at a time, so the axes'
+            # draws below find every text's size cached
+            def step() -> None:
+                if current():
+                    text.get_window_extent(renderer)
+
+            return step
+
+        texts = [
+            text
+            for ax in (self.loss_ax, self.accuracy_ax)
+            for axis in (ax.xaxis, ax.yaxis)
+            for text in (*axis.get_majorticklabels(), axis.label)
+        ]
+        texts += [self.loss_ax.title, self.accuracy_ax.title]
+        texts += self.legend.get_texts() if self.legend is not None else []
+
+        def drawing(*artists, restore: bool = False) -> Callable[[], None]:
+            def step() -> None:
+                if current():
+                    if restore:
+                        self.canvas.restore_region(self._background)
+                    for artist in artists:
+                        self.figure.draw_artist(artist)
+
+            return step
+
+        def last() -> None:
+            if current():
+                self._draw_run_artists(axes=False)
+                self._run_background = self.canvas.copy_from_bbox(self.figure.bbox)
+                self._preparing = 0
+                self._draw_curves()
+                self.canvas.blit(self.figure.bbox)
+
+        return [
+            *(measure(text) for text in texts),
+            drawing(self.loss_ax.yaxis, restore=True),
+            drawing(self.accuracy_ax.yaxis),
+            drawing(*self._fixed[2:]),
+            drawing(self.loss_ax.xaxis),
+            drawing(self.accuracy_ax.xaxis),
+            last,
+        ]
+
+    def _draw_curves(self) -> None:
+        for line in (self.loss_line, self.train_line, self.held_line):
+            self.figure.draw_artist(line)
+
+    def _draw_run_artists(self, axes: bool = True) -> None:
+        x_axes = (self.loss_ax.xaxis, self.accuracy_ax.xaxis) if axes else ()
         for artist in (
-            self.loss_ax.xaxis,
-            self.accuracy_ax.xaxis,
+            *x_axes,
             self.previous_loss_line,
             self.previous_train_line,
             self.previous_held_line,
-            self.loss_line,
-            self.train_line,
-            self.held_line,
             self.join_mark,
             self.join_text,
             self.stop_text,
@@ -288,8 +372,12 @@ class LivePlot:
                 self.figure.draw_artist(artist)
 
     def _on_draw(self, _event) -> None:
+        """A full draw (first show, resize) drew only the empty axes: the rest follows in
+        slices, in later turns of the event loop."""
+        self._preparing = 0
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-        self._draw_animated()
+        self._run_background = None
+        in_later_turns(self.prepare_run_background(), still_wanted=lambda: isValid(self.canvas))
 
 
 def render_confusion(
