@@ -7,7 +7,16 @@ import time
 from html import escape
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -20,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpdraw.app import theme
+from bpdraw.app.i18n import format_number
 from bpdraw.app.weights_view import WeightTile
 from bpdraw.inside import BackpropStep, BackpropStepper
 from bpdraw.training import ClassicConfig
@@ -29,6 +39,36 @@ RUN_SLICE_SECONDS = 0.01
 # ... and rewrites its numbers (a costly rich-text layout) at most this often.
 RUN_TEXT_SECONDS = 0.25
 CURVE_POINTS = 300
+# One step as the course writes it; {names} are filled in by describe_step.
+STEP_TEMPLATE = QT_TRANSLATE_NOOP(
+    "BackpropView",
+    """
+<p><b>Step {number}</b>: training digit #{sample}, a <b>{label}</b>.
+&nbsp; Loss <b>E = ½ Σ (t_k − y_k)² = {loss}</b>
+<br><span style="color:{muted}">E is one number for how wrong this answer was:
+0 is perfect.</span></p>
+<p><b>Forward.</b> x = the 64 cells ÷ 16.
+<span style="color:{muted}">The drawing as 64 numbers, 0 blank to 1 full of ink.</span><br>
+Hidden unit {j}: z_{j} = Σ x_i·W1_i,{j} + b_{j} = <b>{z}</b>,
+h_{j} = sigmoid(z_{j}) = 1 / (1 + e<sup>−z</sup>) = <b>{h}</b>
+<br><span style="color:{muted}">Each hidden unit adds up the ink it sees, each cell weighted,
+and squashes the sum into 0 (silent) to 1 (firing).</span><br>
+Outputs: y_k = sigmoid(Σ h_j·W2_j,k + b_k).
+<span style="color:{muted}">Each output says how sure it is that the digit is its own.</span></p>
+<table cellspacing=0 cellpadding=3 border=0><tr>{header}</tr>{rows}</table>
+<p><span style="color:{muted}">t: what each output should say (1 for the right digit, 0 for the
+others). t − y: the output error. δ_k = (y_k − t_k)·y_k(1 − y_k): the error times the
+sigmoid's slope, how much output k's input should fall.</span></p>
+<p><b>Backward.</b> δ_{j} = h_{j}(1 − h_{j})·Σ_k W2_{j},k·δ_k = <b>{delta}</b>
+<br><span style="color:{muted}">The blame passed back to hidden unit {j}: the output deltas,
+weighted by its outgoing weights ({outgoing}, …).</span></p>
+<p><b>Change.</b> η = {rate}. Every weight moves against its gradient:
+ΔW2_{j},k = −η·h_{j}·δ_k (last column), ΔW1_i,{j} = −η·x_i·δ_{j}
+(the picture; largest {largest}).
+<br><span style="color:{muted}">A small step (learning rate {rate}) that makes this answer a
+little less wrong. Blank cells (x_i = 0) change nothing.</span></p>
+""",
+)
 
 
 class LossCurve(QWidget):
@@ -66,12 +106,14 @@ class LossCurve(QWidget):
         painter.drawText(
             QRectF(0, 0, self.width(), 16),
             Qt.AlignmentFlag.AlignCenter,
-            "Loss E of each step" + (" (averaged)" if n > CURVE_POINTS else ""),
+            self.tr("Loss E of each step (averaged)")
+            if n > CURVE_POINTS
+            else self.tr("Loss E of each step"),
         )
         painter.drawText(
             QRectF(plot.left(), plot.bottom() + 2, plot.width(), 16),
             Qt.AlignmentFlag.AlignRight,
-            f"step {n:,}",
+            self.tr("step {number}").format(number=format_number(n)),
         )
         if not n:
             painter.end()
@@ -113,32 +155,23 @@ def describe_step(step: BackpropStep) -> str:
         f"<th>{escape(h)}</th>"
         for h in ("k", "y_k", "t_k", "t_k − y_k", "δ_k", f"ΔW2_{j},k = −η·h_{j}·δ_k")
     )
-    return f"""
-<p><b>Step {step.number:,}</b>: training digit #{step.sample}, a <b>{step.label}</b>.
-&nbsp; Loss <b>E = ½ Σ (t_k − y_k)² = {step.loss:.4f}</b>
-<br><span style="color:{muted}">E is one number for how wrong this answer was:
-0 is perfect.</span></p>
-<p><b>Forward.</b> x = the 64 cells ÷ 16.
-<span style="color:{muted}">The drawing as 64 numbers, 0 blank to 1 full of ink.</span><br>
-Hidden unit {j}: z_{j} = Σ x_i·W1_i,{j} + b_{j} = <b>{step.hidden_input[j]:+.3f}</b>,
-h_{j} = sigmoid(z_{j}) = 1 / (1 + e<sup>−z</sup>) = <b>{step.hidden[j]:.3f}</b>
-<br><span style="color:{muted}">Each hidden unit adds up the ink it sees, each cell weighted,
-and squashes the sum into 0 (silent) to 1 (firing).</span><br>
-Outputs: y_k = sigmoid(Σ h_j·W2_j,k + b_k).
-<span style="color:{muted}">Each output says how sure it is that the digit is its own.</span></p>
-<table cellspacing=0 cellpadding=3 border=0><tr>{header}</tr>{rows}</table>
-<p><span style="color:{muted}">t: what each output should say (1 for the right digit, 0 for the
-others). t − y: the output error. δ_k = (y_k − t_k)·y_k(1 − y_k): the error times the
-sigmoid's slope, how much output k's input should fall.</span></p>
-<p><b>Backward.</b> δ_{j} = h_{j}(1 − h_{j})·Σ_k W2_{j},k·δ_k = <b>{step.hidden_delta[j]:+.5f}</b>
-<br><span style="color:{muted}">The blame passed back to hidden unit {j}: the output deltas,
-weighted by its outgoing weights ({_numbers(step.outgoing_before[:3])}, …).</span></p>
-<p><b>Change.</b> η = {rate:g}. Every weight moves against its gradient:
-ΔW2_{j},k = −η·h_{j}·δ_k (last column), ΔW1_i,{j} = −η·x_i·δ_{j}
-(the picture; largest {np.abs(step.incoming_change).max():.5f}).
-<br><span style="color:{muted}">A small step (learning rate {rate:g}) that makes this answer a
-little less wrong. Blank cells (x_i = 0) change nothing.</span></p>
-"""
+    template = QCoreApplication.translate("BackpropView", STEP_TEMPLATE)
+    return template.format(
+        number=format_number(step.number),
+        sample=step.sample,
+        label=step.label,
+        loss=format_number(step.loss, 4),
+        muted=muted,
+        j=j,
+        z=f"{step.hidden_input[j]:+.3f}",
+        h=format_number(step.hidden[j], 3),
+        header=header,
+        rows=rows,
+        delta=f"{step.hidden_delta[j]:+.5f}",
+        outgoing=_numbers(step.outgoing_before[:3]),
+        rate=f"{rate:g}",
+        largest=format_number(float(np.abs(step.incoming_change).max()), 5),
+    )
 
 
 class BackpropView(QWidget):
@@ -156,33 +189,23 @@ class BackpropView(QWidget):
         self._run_timer.setInterval(0)
         self._run_timer.timeout.connect(self.on_run_slice)
 
-        self.step_button = QPushButton("Step")
+        self.step_button = QPushButton()
         self.step_button.setObjectName("stepButton")
-        self.step_button.setToolTip("Learn from one training digit and show every number")
-        self.run_button = QPushButton("Run")
+        self.run_button = QPushButton()
         self.run_button.setObjectName("runButton")
         self.run_button.setCheckable(True)
-        self.run_button.setToolTip("Keep learning at full speed; press again to pause")
-        self.reset_button = QPushButton("Start again")
+        self.reset_button = QPushButton()
         self.reset_button.setObjectName("resetButton")
         self.unit_box = QSpinBox()
         self.unit_box.setObjectName("stepUnitBox")
         self.unit_box.setRange(0, self.config.hidden_units - 1)
-        self.unit_box.setPrefix("hidden unit ")
         self.curve = LossCurve()
         self.change_tile = WeightTile()
         self.change_tile.setObjectName("incomingChangeTile")
-        self.change_tile.setToolTip("ΔW1: how this step changes the chosen unit's 64 weights")
         self.values_label = QLabel()
         self.values_label.setObjectName("stepValues")
         self.values_label.setWordWrap(True)
         self.values_label.setTextFormat(Qt.TextFormat.RichText)
-        self.values_label.setText(
-            f"<p><b>Watch backpropagation learn.</b> A fresh {self.config.hidden_units}-unit "
-            "network learns the course's way: sigmoid units, squared error, learning rate "
-            f"{self.config.learning_rate:g}, one randomly picked training digit per step. "
-            "Press <b>Step</b> to see every number of one step.</p>"
-        )
 
         self.step_button.clicked.connect(self.on_step_clicked)
         self.run_button.toggled.connect(self.on_run_toggled)
@@ -196,15 +219,48 @@ class BackpropView(QWidget):
         side = QGridLayout()
         side.addWidget(self.curve, 0, 0, 1, 2)
         side.addWidget(self.change_tile, 1, 0)
-        change_caption = QLabel("ΔW1 of the chosen unit:\nblue weights grow,\nred ones shrink")
-        change_caption.setStyleSheet(f"color: {theme.MUTED}")
-        side.addWidget(change_caption, 1, 1)
+        self.change_caption = QLabel()
+        self.change_caption.setStyleSheet(f"color: {theme.MUTED}")
+        side.addWidget(self.change_caption, 1, 1)
         body = QHBoxLayout()
         body.addWidget(self.values_label, 3)
         body.addLayout(side, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addLayout(body)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the language now installed; the step shown stays."""
+        self.step_button.setText(self.tr("Step"))
+        self.step_button.setToolTip(self.tr("Learn from one training digit and show every number"))
+        self.run_button.setText(self.tr("Pause") if self.run_button.isChecked() else self.tr("Run"))
+        self.run_button.setToolTip(self.tr("Keep learning at full speed; press again to pause"))
+        self.reset_button.setText(self.tr("Start again"))
+        self.curve.update()
+        self.unit_box.setPrefix(self.tr("hidden unit "))
+        self.change_tile.setToolTip(
+            self.tr("ΔW1: how this step changes the chosen unit's 64 weights")
+        )
+        self.change_caption.setText(
+            self.tr("ΔW1 of the chosen unit:\nblue weights grow,\nred ones shrink")
+        )
+        if self._last is not None:
+            self._show(self._last)
+            return
+        self.values_label.setText(
+            self.tr(
+                "<p><b>Watch backpropagation learn.</b> A fresh {units}-unit network learns the "
+                "course's way: sigmoid units, squared error, learning rate {rate}, one randomly "
+                "picked training digit per step. Press <b>Step</b> to see every number of one "
+                "step.</p>"
+            ).format(units=self.config.hidden_units, rate=f"{self.config.learning_rate:g}")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- state -----------------------------------------------------------------------------
     def stepper(self) -> BackpropStepper:
@@ -246,7 +302,7 @@ class BackpropView(QWidget):
         self._finished()
 
     def on_run_toggled(self, running: bool) -> None:
-        self.run_button.setText("Pause" if running else "Run")
+        self.run_button.setText(self.tr("Pause") if running else self.tr("Run"))
         self.step_button.setEnabled(not running)
         if running:
             self._run_timer.start()

@@ -229,8 +229,10 @@ class Canvas(QWidget):
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:  # the window colour is in the picture
+        # the window colour and the hint's words are in the picture
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
             self._forget_picture()
+            self.update()
         super().changeEvent(event)
 
     def _forget_picture(self, keep_snapshots_up_to: int = -1) -> None:
@@ -338,7 +340,7 @@ class Canvas(QWidget):
         painter.drawText(
             sheet.adjusted(0, 0, 0, -sheet.height() * 0.06),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-            "Draw a digit here",
+            self.tr("Draw a digit here"),
         )
 
     @staticmethod

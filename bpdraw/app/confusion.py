@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Slot
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpdraw.app import theme
+from bpdraw.app import i18n, theme
 from bpdraw.app.digit_view import THUMBNAIL_PIXELS, digit_pixmap
+from bpdraw.app.i18n import format_number, format_percent
 from bpdraw.app.warmup import WARM_UP_MODULES, ImportWarmer
 
 if TYPE_CHECKING:
@@ -37,8 +38,24 @@ if TYPE_CHECKING:
 def confidence_text(confidence: float) -> str:
     """'87%', or one decimal near certainty so 0.996 does not read as a flat 100%."""
     if 0.99 <= confidence < 1.0:
-        return f"{min(confidence, 0.999):.1%}"
-    return f"{confidence:.0%}"
+        return format_percent(min(confidence, 0.999), 1)
+    return format_percent(confidence)
+
+
+def _register_matplotlib_font(family: str) -> bool:
+    """Make matplotlib know the Qt font `family` (its font cache may predate the font)."""
+    from matplotlib import font_manager
+
+    if any(entry.name == family for entry in font_manager.fontManager.ttflist):
+        return True
+    for path in font_manager.findSystemFonts():
+        try:
+            if font_manager.FontProperties(fname=path).get_name() == family:
+                font_manager.fontManager.addfont(path)
+                return True
+        except (OSError, RuntimeError, ValueError):
+            continue
+    return False
 
 
 class ConfusionWindow(QWidget):
@@ -47,7 +64,6 @@ class ConfusionWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("confusionWindow")
-        self.setWindowTitle("Confusion matrix")
         self.resize(980, 600)
         self._model: Model | None = None
         self._evaluation: Evaluation | None = None
@@ -56,7 +72,7 @@ class ConfusionWindow(QWidget):
         self._selected: tuple[int, int] | None = None
         self._plot_stale = True
 
-        self.title_label = QLabel("No model yet.", objectName="confusionTitle")
+        self.title_label = QLabel(objectName="confusionTitle")
         font = QFont(self.title_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -64,20 +80,17 @@ class ConfusionWindow(QWidget):
         self.title_label.setWordWrap(True)
         self.model_label = QLabel(objectName="confusionModel")
         self.model_label.setWordWrap(True)
-        self.hint_label = QLabel(
-            "Rows are the true digits, columns what the model read. Blue: read right; red: "
-            "mistakes. Click a cell to see its digits."
-        )
+        self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet("color: palette(dark);")
 
         self._plot_holder = QVBoxLayout()
-        self._plot_placeholder = QLabel("The heat map appears when a model is set.")
+        self._plot_placeholder = QLabel()
         self._plot_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._plot_placeholder.setMinimumSize(480, 440)
         self._plot_holder.addWidget(self._plot_placeholder)
 
-        self.cell_label = QLabel("Click a cell.", objectName="cellLabel")
+        self.cell_label = QLabel(objectName="cellLabel")
         cell_font = QFont(self.cell_label.font())
         cell_font.setBold(True)
         self.cell_label.setFont(cell_font)
@@ -111,6 +124,28 @@ class ConfusionWindow(QWidget):
 
         self.import_warmer = ImportWarmer(self)
         self.import_warmer.done.connect(self.on_imports_ready)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the language now installed, the heat map's labels included."""
+        self.setWindowTitle(self.tr("Confusion matrix"))
+        self.title_label.setText(self.tr("No model yet."))
+        self.hint_label.setText(
+            self.tr(
+                "Rows are the true digits, columns what the model read. Blue: read right; red: "
+                "mistakes. Click a cell to see its digits."
+            )
+        )
+        if self._plot is None:
+            self._plot_placeholder.setText(self.tr("The heat map appears when a model is set."))
+        self.cell_label.setText(self.tr("Click a cell."))
+        if self._evaluation is not None and self._plot is not None:
+            self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- public API -----------------------------------------------------------------------
     def set_model(self, model: Model) -> None:
@@ -169,23 +204,29 @@ class ConfusionWindow(QWidget):
         if evaluation is None:
             return
         if true_digit == predicted:
-            what = f"True {true_digit}, read right"
+            what = self.tr("True {true}, read right").format(true=true_digit)
         else:
-            what = f"True {true_digit}, read as {predicted}"
+            what = self.tr("True {true}, read as {read}").format(true=true_digit, read=predicted)
         count = len(indices)
-        self.cell_label.setText(f"{what}: {count} test digit{'s' if count != 1 else ''}")
+        digits = self.tr("{count} test digit") if count == 1 else self.tr("{count} test digits")
+        self.cell_label.setText(f"{what}: {digits.format(count=format_number(count))}")
+        item_text = self.tr("true {true} → {read}\n{percent} sure")
+        tip = self.tr(
+            "Test digit #{index} (load_digits #{source})\n"
+            "true {true}, read as {read} with {percent} confidence"
+        )
         for index in indices:
             confidence = float(evaluation.confidences[index])
+            true, read = int(evaluation.labels[index]), int(evaluation.predictions[index])
             item = QListWidgetItem(
                 QIcon(digit_pixmap(split.images_test[index])),
-                f"true {int(evaluation.labels[index])} → {int(evaluation.predictions[index])}\n"
-                f"{confidence_text(confidence)} sure",
+                item_text.format(true=true, read=read, percent=confidence_text(confidence)),
             )
             item.setData(Qt.ItemDataRole.UserRole, index)
+            source = int(split.test_indices[index])
+            percent = format_percent(confidence, 1)
             item.setToolTip(
-                f"Test digit #{index} (load_digits #{int(split.test_indices[index])})\n"
-                f"true {int(evaluation.labels[index])}, read as "
-                f"{int(evaluation.predictions[index])} with {confidence:.1%} confidence"
+                tip.format(index=index, source=source, true=true, read=read, percent=percent)
             )
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.digit_list.addItem(item)
@@ -201,28 +242,43 @@ class ConfusionWindow(QWidget):
             return
         plot = self._ensure_plot()
         draw_confusion(plot["ax"], evaluation.confusion, fontsize=9)
+        self._label_axes(plot["ax"])
         plot["highlight"] = None
         self._plot_stale = False
         title, model_name = self._title()
         self.title_label.setText(title)
-        self.model_label.setText(f"Model in use: {model_name}")
-        self.setWindowTitle(f"Confusion matrix — {evaluation.accuracy:.1%} on the test digits")
+        self.model_label.setText(self.tr("Model in use: {model}").format(model=model_name))
+        accuracy = format_percent(evaluation.accuracy, 1)
+        window_title = self.tr("Confusion matrix — {accuracy} on the test digits")
+        self.setWindowTitle(window_title.format(accuracy=accuracy))
         if self._selected is None:
             self._selected = self._most_common_mistake(evaluation.confusion)
         self.select_cell(*self._selected)
         plot["canvas"].draw_idle()
 
     # -- internals ------------------------------------------------------------------------
+    def _label_axes(self, ax) -> None:
+        """The heat map's axis labels in the language installed (with a font that has it)."""
+        family = None
+        if i18n.current_language() == i18n.CHINESE:
+            family = i18n.chinese_font_family()
+        fonts = (
+            {"fontfamily": [family, "DejaVu Sans"]}
+            if family and _register_matplotlib_font(family)
+            else {}
+        )
+        ax.set_xlabel(self.tr("Predicted digit"), fontsize=10, **fonts)
+        ax.set_ylabel(self.tr("True digit"), fontsize=10, **fonts)
+
     def _title(self) -> tuple[str, str]:
         evaluation = self._evaluation
         describe = getattr(self._model, "describe", None)
-        name = describe() if callable(describe) else "model in use"
+        name = describe() if callable(describe) else self.tr("model in use")
         wrong = int(evaluation.confusion.sum() - np.trace(evaluation.confusion))
         total = int(evaluation.confusion.sum())
-        return (
-            f"{evaluation.accuracy:.1%} read right — {wrong} of the {total} test digits wrong",
-            name,
-        )
+        title = self.tr("{accuracy} read right — {wrong} of the {total} test digits wrong")
+        accuracy = format_percent(evaluation.accuracy, 1)
+        return title.format(accuracy=accuracy, wrong=wrong, total=format_number(total)), name
 
     @staticmethod
     def _most_common_mistake(confusion: np.ndarray) -> tuple[int, int]:
@@ -298,7 +354,7 @@ class ConfusionWindow(QWidget):
         if self._plot is not None or all(name in sys.modules for name in WARM_UP_MODULES):
             self.refresh()
         else:
-            self._plot_placeholder.setText("Drawing the confusion matrix…")
+            self._plot_placeholder.setText(self.tr("Drawing the confusion matrix…"))
             self.import_warmer.start()
 
     @Slot()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from bpdraw.app import theme
 from bpdraw.app.canvas import INK, Canvas
 from bpdraw.app.digit_view import DigitView
+from bpdraw.app.i18n import format_number, format_percent
 from bpdraw.app.weights_view import ATTRIBUTION_EXPLANATION, AttributionOverlay
 from bpdraw.confidence import Reading, read
 from bpdraw.inside import attribution
@@ -108,7 +109,7 @@ class ProbabilityBars(QWidget):
                 painter.drawText(
                     QRectF(track.right() + 6, y, value_width, row_height),
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                    f"{probability:.0%}",
+                    format_percent(probability),
                 )
         painter.end()
 
@@ -137,14 +138,10 @@ class DrawTab(QWidget):
         self._store = store
 
         self.canvas = Canvas()
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton()
         self.undo_button.setObjectName("undoButton")
-        self.undo_button.setToolTip(
-            f"Remove the last stroke ({_shortcut_text(QKeySequence.StandardKey.Undo)})"
-        )
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton()
         self.clear_button.setObjectName("clearButton")
-        self.clear_button.setToolTip("Start again (Esc)")
 
         self.prediction_label = QLabel("")
         self.prediction_label.setObjectName("predictionLabel")
@@ -166,7 +163,6 @@ class DrawTab(QWidget):
         for digit in range(10):
             button = QPushButton(str(digit))
             button.setObjectName(f"teachButton{digit}")
-            button.setToolTip(f"It's a {digit}: keep this drawing as a {digit} (key {digit})")
             button.setFixedWidth(28)
             button.clicked.connect(lambda _checked=False, label=digit: self.teach(label))
             self.teach_buttons.append(button)
@@ -179,15 +175,14 @@ class DrawTab(QWidget):
         self.digit_preview = DigitView()
         self.digit_preview.setObjectName("digitPreview")
         self.digit_preview.setFixedSize(120, 120)
-        self.digit_preview.setToolTip("What the network sees: 8×8 cells, 0–16")
         self.attribution_overlay = AttributionOverlay(self.digit_preview)
         self.attribution_overlay.hide()
-        self.attribution_toggle = QPushButton("Why?")
+        self.attribution_toggle = QPushButton()
         self.attribution_toggle.setObjectName("attributionToggle")
         self.attribution_toggle.setCheckable(True)
-        self.attribution_toggle.setToolTip("Colour the 8×8 by how each cell pushed the answer")
         self.attribution_toggle.toggled.connect(self.on_attribution_toggled)
-        self.preview_caption = QLabel("What the network sees:\n8 × 8 cells, ink 0–16")
+        self.its_a_label = QLabel()
+        self.preview_caption = QLabel()
         self.preview_caption.setObjectName("previewCaption")
         self.preview_caption.setWordWrap(True)
         self.preview_caption.setStyleSheet(f"color: {MUTED.name()};")
@@ -216,7 +211,34 @@ class DrawTab(QWidget):
         self._probabilities: np.ndarray | None = None
         self._first_answer: int | None = None
         self._digits: np.ndarray | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the language now installed; the drawing is read again."""
+        undo_tip = self.tr("Remove the last stroke ({keys})")
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setToolTip(undo_tip.format(keys=_shortcut_text(QKeySequence.Undo)))
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Start again (Esc)"))
+        teach_tip = self.tr("It's a {digit}: keep this drawing as a {digit} (key {digit})")
+        for digit, button in enumerate(self.teach_buttons):
+            button.setToolTip(teach_tip.format(digit=digit))
+        self.digit_preview.setToolTip(self.tr("What the network sees: 8×8 cells, 0–16"))
+        self.attribution_toggle.setText(self.tr("Why?"))
+        self.attribution_toggle.setToolTip(self.tr("Colour the 8×8 by how each cell pushed it"))
+        self.its_a_label.setText(self.tr("It's a:"))
+        self.its_a_label.setToolTip(
+            self.tr("Right or wrong, say what you drew: bpdraw keeps it to learn from")
+        )
+        self.its_a_label.setMinimumWidth(self.its_a_label.sizeHint().width())
+        self.on_attribution_toggled(self.attribution_toggle.isChecked())
+        self.teach_status_label.clear()
         self.update_prediction()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()
@@ -230,10 +252,7 @@ class DrawTab(QWidget):
 
         teach_row = QHBoxLayout()
         teach_row.setSpacing(2)
-        its_a = QLabel("It's a:")
-        its_a.setToolTip("Right or wrong, say what you drew: bpdraw keeps it to learn from")
-        its_a.setMinimumWidth(its_a.sizeHint().width())
-        teach_row.addWidget(its_a)
+        teach_row.addWidget(self.its_a_label)
         for button in self.teach_buttons:
             teach_row.addWidget(button)
         teach_row.addStretch(1)
@@ -330,7 +349,7 @@ class DrawTab(QWidget):
         self._first_answer = None
         self.prediction_label.setText("")
         self.prediction_status_label.setText(
-            "Draw a digit" if self._model is not None else "No model loaded"
+            self.tr("Draw a digit") if self._model is not None else self.tr("No model loaded")
         )
         self.prediction_status_label.setStyleSheet(f"color: {MUTED.name()};")
         self.probability_bars.set_probabilities(None)
@@ -342,14 +361,18 @@ class DrawTab(QWidget):
         if reading.not_sure:
             self.prediction_label.setStyleSheet(f"color: {MUTED.name()};")
             self.prediction_status_label.setText(
-                "Doesn't look like a digit"
+                self.tr("Doesn't look like a digit")
                 if reading.not_a_digit
-                else f"Not sure — {reading.digit} or {reading.runner_up}?"
+                else self.tr("Not sure — {digit} or {runner_up}?").format(
+                    digit=reading.digit, runner_up=reading.runner_up
+                )
             )
             self.prediction_status_label.setStyleSheet(f"color: {WARNING.name()};")
         else:
             self.prediction_label.setStyleSheet(f"color: {TEXT.name()};")
-            self.prediction_status_label.setText(f"{reading.confidence:.0%} sure")
+            self.prediction_status_label.setText(
+                self.tr("{percent} sure").format(percent=format_percent(reading.confidence))
+            )
             self.prediction_status_label.setStyleSheet(f"color: {MUTED.name()};")
         self.probability_bars.set_probabilities(self._probabilities)
 
@@ -358,7 +381,9 @@ class DrawTab(QWidget):
     def on_attribution_toggled(self, shown: bool) -> None:
         self.attribution_overlay.setVisible(shown)
         self.preview_caption.setText(
-            ATTRIBUTION_EXPLANATION if shown else "What the network sees:\n8 × 8 cells, ink 0–16"
+            QCoreApplication.translate("weights_view", ATTRIBUTION_EXPLANATION)
+            if shown
+            else self.tr("What the network sees:\n8 × 8 cells, ink 0–16")
         )
         self._update_attribution()
 
@@ -385,11 +410,16 @@ class DrawTab(QWidget):
             self._store.add(self.canvas.strokes(), label, first_answer)
             kept = len(self._store)
         except Exception as error:  # SampleError, a locked or full disk: say so, keep drawing
-            self._confirm(f"Could not keep this drawing: {error}", WARNING)
+            self._confirm(
+                self.tr("Could not keep this drawing: {error}").format(error=error), WARNING
+            )
             return False
         self.canvas.clear()
-        count = "your first drawing" if kept == 1 else f"{kept} of your drawings"
-        self._confirm(f"Kept as a {label} — {count}", MUTED)
+        count = self.tr("{count} of your drawings").format(count=format_number(kept))
+        count = self.tr("your first drawing") if kept == 1 else count
+        self._confirm(
+            self.tr("Kept as a {digit} — {count}").format(digit=label, count=count), MUTED
+        )
         self.drawing_taught.emit(label, kept)
         return True
 

@@ -4,7 +4,7 @@ links to the ten outputs, what a unit looks for, and backpropagation step by ste
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from bpdraw import inside
 from bpdraw.app import theme
 from bpdraw.app.backprop_view import BackpropView
+from bpdraw.app.i18n import format_number, format_percent
 from bpdraw.app.weights_view import (
     ATTRIBUTION_EXPLANATION,
     WEIGHTS_EXPLANATION,
@@ -195,7 +196,7 @@ class HiddenView(QWidget):
             fill.setWidth(box.width() * share)
             painter.fillRect(fill, QColor(theme.ACCENT if digit == answer else theme.ACCENT_SOFT))
             painter.setPen(ink)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, f"{digit}  {share:.0%}")
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, f"{digit}  {format_percent(share)}")
         if self._highlighted is not None and (rect := self.unit_rect(self._highlighted)):
             painter.setPen(QPen(QColor(theme.HIGHLIGHT), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -209,14 +210,14 @@ class UnitDetail(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unitDetail")
-        self.title = QLabel("Point at a hidden unit to see what it looks for")
+        self.title = QLabel()
         self.title.setObjectName("unitTitle")
         self.title.setWordWrap(True)
         self.incoming = WeightTile()
         self.incoming.setObjectName("unitIncoming")
         self.outgoing = OutgoingBars()
         self.outgoing.setObjectName("unitOutgoing")
-        self.explanation = QLabel(WEIGHTS_EXPLANATION)
+        self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setStyleSheet(f"color: {theme.MUTED}")
         self.unit: int | None = None
@@ -227,13 +228,23 @@ class UnitDetail(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(pictures)
         layout.addWidget(self.explanation)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The texts in the language now installed (InsideTab shows the unit again)."""
+        self.title.setText(self.tr("Point at a hidden unit to see what it looks for"))
+        self.explanation.setText(QCoreApplication.translate("weights_view", WEIGHTS_EXPLANATION))
 
     def show_unit(self, model: Model, unit: int, activation: float | None) -> None:
         self.unit = unit
         outgoing = model.network.weights[1][unit]
-        firing = "" if activation is None else f"; on this drawing it fires {activation:.2f}"
+        votes = self.tr("<b>Hidden unit {unit}</b>: votes most for {digit}").format(
+            unit=unit, digit=int(outgoing.argmax())
+        )
+        firing = self.tr("; on this drawing it fires {activation}")
+        activation_text = "" if activation is None else format_number(activation, 2)
         self.title.setText(
-            f"<b>Hidden unit {unit}</b>: votes most for {int(outgoing.argmax())}{firing}"
+            votes + ("" if activation is None else firing.format(activation=activation_text))
         )
         self.incoming.set_values(model.network.weights[0][:, unit])
         self.outgoing.set_weights(outgoing)
@@ -258,31 +269,32 @@ class InsideTab(QWidget):
         self.inputs = InputGrid()
         self.why = WeightTile()
         self.why.setObjectName("insideAttribution")
-        self.why_title = QLabel("Why this answer?")
+        self.why_title = QLabel()
         self.hidden_view = HiddenView()
         self.unit_detail = UnitDetail()
         self.backprop_view = BackpropView()
         self.hidden_view.unit_hovered.connect(self.on_unit_hovered)
         self.hidden_view.unit_selected.connect(self.on_unit_selected)
 
+        self.reads_heading, self.hidden_heading, self.backprop_heading = (
+            QLabel(),
+            QLabel(),
+            QLabel(),
+        )
+        self.inputs_caption, self.why_caption = _caption(""), _caption("")
+        self.hidden_caption = _caption("")
         left = QGridLayout()
-        left.addWidget(QLabel("<b>What the network reads</b>"), 0, 0)
+        left.addWidget(self.reads_heading, 0, 0)
         left.addWidget(self.inputs, 1, 0)
-        left.addWidget(_caption("64 inputs: your drawing as 8×8 cells, 0 (white) to 16."), 2, 0)
+        left.addWidget(self.inputs_caption, 2, 0)
         left.addWidget(self.why_title, 3, 0)
         left.addWidget(self.why, 4, 0)
-        left.addWidget(_caption(ATTRIBUTION_EXPLANATION), 5, 0)
+        left.addWidget(self.why_caption, 5, 0)
         left.setRowStretch(6, 1)
         middle = QVBoxLayout()
-        middle.addWidget(QLabel("<b>Hidden units</b> and the ten outputs"))
+        middle.addWidget(self.hidden_heading)
         middle.addWidget(self.hidden_view, 1)
-        middle.addWidget(
-            _caption(
-                "Each square is one hidden unit: dark = firing, pale = silent. Row →3 holds the "
-                "units that vote most for 3. Lines: the links that pushed hardest on the outputs "
-                "(blue for, red against). Point at a unit; click to keep it."
-            )
-        )
+        middle.addWidget(self.hidden_caption)
         top = QHBoxLayout()
         top.addLayout(left)
         top.addLayout(middle, 3)
@@ -290,7 +302,7 @@ class InsideTab(QWidget):
         content = QWidget()
         column = QVBoxLayout(content)
         column.addLayout(top)
-        column.addWidget(QLabel("<b>Step through backpropagation</b>"))
+        column.addWidget(self.backprop_heading)
         column.addWidget(self.backprop_view)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -298,7 +310,34 @@ class InsideTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the language now installed; the drawing and model stay."""
+        self.reads_heading.setText(self.tr("<b>What the network reads</b>"))
+        self.hidden_heading.setText(self.tr("<b>Hidden units</b> and the ten outputs"))
+        self.backprop_heading.setText(self.tr("<b>Step through backpropagation</b>"))
+        self.inputs_caption.setText(
+            self.tr("64 inputs: your drawing as 8×8 cells, 0 (white) to 16.")
+        )
+        self.why_caption.setText(
+            QCoreApplication.translate("weights_view", ATTRIBUTION_EXPLANATION)
+        )
+        self.hidden_caption.setText(
+            self.tr(
+                "Each square is one hidden unit: dark = firing, pale = silent. Row →3 holds the "
+                "units that vote most for 3. Lines: the links that pushed hardest on the outputs "
+                "(blue for, red against). Point at a unit; click to keep it."
+            )
+        )
+        self.unit_detail.retranslate()
+        self.hidden_view.update()
         self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def model(self) -> Model | None:
         return self._model
@@ -318,11 +357,11 @@ class InsideTab(QWidget):
         self.hidden_view.set_state(self._model, self._digits)
         if self._model is None or self._digits is None or not self._digits.any():
             self.why.set_values(None)
-            self.why_title.setText("<b>Why this answer?</b> (draw something)")
+            self.why_title.setText(self.tr("<b>Why this answer?</b> (draw something)"))
         else:
             answer = int(self._model.predict(self._digits)[0])
             self.why.set_values(inside.attribution(self._model, self._digits, answer))
-            self.why_title.setText(f"<b>Why {answer}?</b>")
+            self.why_title.setText(self.tr("<b>Why {digit}?</b>").format(digit=answer))
         if self._model is not None:
             unit = self.unit_detail.unit if self._pinned is None else self._pinned
             if unit is not None and unit < self._model.network.layer_sizes[1]:

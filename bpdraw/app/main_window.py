@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpdraw import __version__
+from bpdraw.app import i18n
+from bpdraw.app.about import about_text
 from bpdraw.app.draw_tab import DrawTab
 from bpdraw.app.inside_tab import InsideTab
 from bpdraw.app.my_digits_tab import MyDigitsTab, regular_file_problem
@@ -35,18 +36,8 @@ if TYPE_CHECKING:
 
 ORGANISATION = "bpdraw"
 APPLICATION = "bpdraw"
-MODEL_FILTER = "bpdraw models (*.npz);;All files (*)"
+MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "bpdraw models (*.npz);;All files (*)")
 KEPT_MODEL_NAME = "my_model.npz"
-CREDITS = (
-    "<p><b>Data</b><br>"
-    "Pen digits: E. Alpaydin and F. Alimoglu (1998), <i>Pen-Based Recognition of Handwritten "
-    "Digits</i>, UCI Machine Learning Repository, licensed "
-    "<a href='https://creativecommons.org/licenses/by/4.0/'>CC BY 4.0</a>; converted to "
-    "NumPy arrays, each digit shifted to start at x = 0, y = 0.<br>"
-    "Test and training digits: scikit-learn's load_digits, a copy of the UCI "
-    "<i>Optical Recognition of Handwritten Digits</i> data (E. Alpaydin and C. Kaynak, 1998), "
-    "CC BY 4.0.</p>"
-)
 
 
 def kept_model_path() -> Path:
@@ -75,6 +66,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("bpdraw")
         self.settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
         notes: list[str] = []
+        applied = i18n.apply_language(i18n.chosen_language(self.settings))
+        notes += [applied.note] if applied.note else []
         self.model: Model = model if model is not None else self._starting_model(notes)
         self.previous_model: Model | None = None
         self.confusion_window: ConfusionWindow | None = None
@@ -87,14 +80,13 @@ class MainWindow(QMainWindow):
         self.my_digits_tab = MyDigitsTab(self.store, self.model)
         self.inside_tab = InsideTab(self.model)
         self.train_tab = TrainTab(settings=self.settings)
-        self.tabs.addTab(self.draw_tab, "Draw")
-        self.tabs.addTab(self.my_digits_tab, "My digits")
-        self.tabs.addTab(self.inside_tab, "Inside")
-        self.tabs.addTab(self.train_tab, "Train")
+        for tab in (self.draw_tab, self.my_digits_tab, self.inside_tab, self.train_tab):
+            self.tabs.addTab(tab, "")
         self.setCentralWidget(self.tabs)
 
         self._create_actions()
         self._create_menus()
+        self.retranslate()
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.train_tab.model_chosen.connect(self.on_model_trained)  # only a chosen model
         self.train_tab.settings_reset.connect(self.statusBar().showMessage)
@@ -107,12 +99,57 @@ class MainWindow(QMainWindow):
         self.my_digits_tab.model_learned.connect(self.on_model_learned)
         self.inside_tab.set_digits(self.draw_tab.canvas.to_digits())
         if self.store.recovered_from:
-            notes.append(f"Your drawings: {self.store.recovered_from}.")
+            notes.append(
+                self.tr("Your drawings: {problem}.").format(problem=self.store.recovered_from)
+            )
             self.my_digits_tab.show_notice(self.store.recovered_from)
 
         self.resize(900, 620)
         self._restore_geometry(notes)
-        self.statusBar().showMessage(" ".join([f"Model: {self.model.describe()}.", *notes]))
+        self.statusBar().showMessage(" ".join([self._model_message() + ".", *notes]))
+
+    def _model_message(self) -> str:
+        return self.tr("Model: {model}").format(model=self.model.describe())
+
+    def retranslate(self) -> None:
+        """Every text of the window in the language now installed (on LanguageChange)."""
+        tab_names = (self.tr("Draw"), self.tr("My digits"), self.tr("Inside"), self.tr("Train"))
+        for index, text in enumerate(tab_names):
+            self.tabs.setTabText(index, text)
+        texts = {
+            self.open_action: self.tr("&Open model…"),
+            self.save_action: self.tr("&Save model…"),
+            self.restore_action: self.tr("&Restore previous model"),
+            self.use_shipped_action: self.tr("Use &shipped model"),
+            self.quit_action: self.tr("&Quit"),
+            self.undo_action: self.tr("&Undo"),
+            self.clear_action: self.tr("&Clear"),
+            self.confusion_action: self.tr("&Confusion matrix"),
+            self.about_action: self.tr("&About bpdraw"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self.use_shipped_action.setToolTip(self.tr("Go back to the model bpdraw ships with"))
+        titles = (self.tr("&File"), self.tr("&Edit"), self.tr("&View"), self.tr("&Help"))
+        for menu, text in zip(self.menus, titles, strict=True):
+            menu.setTitle(text)
+        self.language_menu.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, language: str) -> str:
+        """View → Language: speak `language` now and next time; -> the language spoken."""
+        applied = i18n.apply_language(language)
+        if applied.note:
+            self.statusBar().showMessage(applied.note)
+            QMessageBox.information(self, self.tr("Language"), applied.note)
+        else:
+            self.settings.setValue(i18n.LANGUAGE_SETTING, applied.language)
+        self.retranslate()
+        return applied.language
 
     def _starting_model(self, notes: list[str]) -> Model:
         """The model "Learn my handwriting" kept, if it loads; else the shipped one."""
@@ -122,17 +159,21 @@ class MainWindow(QMainWindow):
         try:
             model = load(kept)
         except (ModelFileError, OSError, ValueError) as error:
-            notes.append(f"Your taught model could not be read ({error}); using the shipped one.")
+            notes.append(
+                self.tr(
+                    "Your taught model could not be read ({error}); using the shipped one."
+                ).format(error=error)
+            )
             return load_default()
         notes.append(
-            "Using the model taught your handwriting (File → Use shipped model goes back)."
+            self.tr("Using the model taught your handwriting (File → Use shipped model goes back).")
         )
         return model
 
     def _restore_geometry(self, notes: list[str]) -> None:
         """Saved window size and place; unusable saved settings are reset, with a note."""
         if self.settings.status() != QSettings.Status.NoError:
-            notes.append("The saved settings could not be read; defaults are used.")
+            notes.append(self.tr("The saved settings could not be read; defaults are used."))
         try:
             geometry = self.settings.value("window/geometry")
         except Exception:  # a value Qt cannot turn into Python
@@ -145,64 +186,54 @@ class MainWindow(QMainWindow):
             or not self.restoreGeometry(geometry)
         ):
             self.settings.remove("window/geometry")
-            notes.append("The saved window size could not be used and was reset.")
+            notes.append(self.tr("The saved window size could not be used and was reset."))
 
     # --- actions and menus -------------------------------------------------------------
 
     def _create_actions(self) -> None:
         def action(text: str, slot, shortcut=None, name: str = "") -> QAction:
-            created = QAction(text, self)
+            created = QAction(text, self)  # its words come from retranslate()
             created.setObjectName(name)
             if shortcut is not None:
                 created.setShortcut(shortcut)
             created.triggered.connect(slot)
             return created
 
-        self.open_action = action(
-            "&Open model…", self.on_open_model, QKeySequence.Open, "openAction"
-        )
-        self.save_action = action(
-            "&Save model…", self.on_save_model, QKeySequence.Save, "saveAction"
-        )
-        self.restore_action = action(
-            "&Restore previous model", self.on_restore_previous_model, name="restoreAction"
-        )
+        self.open_action = action("", self.on_open_model, QKeySequence.Open, "openAction")
+        self.save_action = action("", self.on_save_model, QKeySequence.Save, "saveAction")
+        self.restore_action = action("", self.on_restore_previous_model, name="restoreAction")
         self.restore_action.setEnabled(False)
-        self.use_shipped_action = action(
-            "Use &shipped model", self.on_use_shipped_model, name="useShippedAction"
-        )
-        self.use_shipped_action.setToolTip("Go back to the model bpdraw ships with")
-        self.quit_action = action("&Quit", self.close, QKeySequence.Quit, "quitAction")
-        self.undo_action = action(
-            "&Undo", self.draw_tab.canvas.undo, QKeySequence.Undo, "undoAction"
-        )
+        self.use_shipped_action = action("", self.on_use_shipped_model, name="useShippedAction")
+        self.quit_action = action("", self.close, QKeySequence.Quit, "quitAction")
+        self.undo_action = action("", self.draw_tab.canvas.undo, QKeySequence.Undo, "undoAction")
         self.clear_action = action(
-            "&Clear", self.draw_tab.canvas.clear, QKeySequence(Qt.Key.Key_Escape), "clearAction"
+            "", self.draw_tab.canvas.clear, QKeySequence(Qt.Key.Key_Escape), "clearAction"
         )
         self.confusion_action = action(
-            "&Confusion matrix",
-            self.show_confusion_window,
-            QKeySequence("Ctrl+M"),
-            "confusionAction",
+            "", self.show_confusion_window, QKeySequence("Ctrl+M"), "confusionAction"
         )
-        self.about_action = action("&About bpdraw", self.on_about, name="aboutAction")
+        self.about_action = action("", self.on_about, name="aboutAction")
 
     def _create_menus(self) -> None:
         menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu("&File")
+        file_menu = menu_bar.addMenu("")
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.restore_action)
         file_menu.addAction(self.use_shipped_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu = menu_bar.addMenu("")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.clear_action)
-        view_menu = menu_bar.addMenu("&View")
+        view_menu = menu_bar.addMenu("")
         view_menu.addAction(self.confusion_action)
-        help_menu = menu_bar.addMenu("&Help")
+        self.language_menu = i18n.LanguageMenu(self)
+        self.language_menu.language_chosen.connect(self.set_language)
+        view_menu.addMenu(self.language_menu)
+        help_menu = menu_bar.addMenu("")
         help_menu.addAction(self.about_action)
+        self.menus = (file_menu, edit_menu, view_menu, help_menu)
 
     @Slot(int)
     def on_tab_changed(self, _index: int) -> None:
@@ -222,7 +253,7 @@ class MainWindow(QMainWindow):
         self.train_tab.set_model_in_use(model)
         if self.confusion_window is not None:
             self.confusion_window.set_model(model)
-        self.statusBar().showMessage(f"Model: {model.describe()}")
+        self.statusBar().showMessage(self._model_message())
 
     def replace_model(self, model: Model) -> None:
         """Use `model`, keeping the current one for File → Restore previous model."""
@@ -234,16 +265,20 @@ class MainWindow(QMainWindow):
         """Load a model file; on a bad file show why and keep the current model."""
         problem = regular_file_problem(path)
         if problem is not None:
-            QMessageBox.critical(self, "Cannot open model", problem)
+            QMessageBox.critical(self, self.tr("Cannot open model"), problem)
             return False
         try:
             model = load(path)
         except ModelFileError as error:
-            QMessageBox.critical(self, "Cannot open model", str(error))
+            QMessageBox.critical(self, self.tr("Cannot open model"), str(error))
             return False
         except (OSError, ValueError, RecursionError, MemoryError) as error:  # never silent
             QMessageBox.critical(
-                self, "Cannot open model", f"{path}: cannot be read as a model ({error})"
+                self,
+                self.tr("Cannot open model"),
+                self.tr("{path}: cannot be read as a model ({error})").format(
+                    path=path, error=error
+                ),
             )
             return False
         self.replace_model(model)
@@ -258,37 +293,47 @@ class MainWindow(QMainWindow):
         try:
             self.model.save(path)
         except OSError as error:
-            QMessageBox.critical(self, "Cannot save model", f"{path}: {error.strerror or error}")
+            QMessageBox.critical(
+                self, self.tr("Cannot save model"), f"{path}: {error.strerror or error}"
+            )
             return False
         self.settings.setValue("files/last_directory", str(path.parent))
-        self.statusBar().showMessage(f"Saved the model to {path}", 5000)
+        self.statusBar().showMessage(self.tr("Saved the model to {path}").format(path=path), 5000)
         return True
 
     # --- slots -------------------------------------------------------------------------
 
     def on_open_model(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open model", self._last_directory(), MODEL_FILTER
+            self, self.tr("Open model"), self._last_directory(), self.tr(MODEL_FILTER)
         )
         if path:
             self.open_model_file(path)
 
     def on_save_model(self) -> None:
-        suggestion = str(Path(self._last_directory()) / "model.npz")
-        path, _ = QFileDialog.getSaveFileName(self, "Save model", suggestion, MODEL_FILTER)
+        path = self._ask_save_path()
         if path:
             self.save_model_file(path)
+
+    def _ask_save_path(self) -> str:
+        suggestion = str(Path(self._last_directory()) / "model.npz")
+        title, filter_text = self.tr("Save model"), self.tr(MODEL_FILTER)
+        return QFileDialog.getSaveFileName(self, title, suggestion, filter_text)[0]
 
     def on_restore_previous_model(self) -> None:
         if self.previous_model is None:
             return
         self.model, self.previous_model = self.previous_model, self.model
         self.set_model(self.model)
-        self.statusBar().showMessage(f"Restored the previous model: {self.model.describe()}")
+        self.statusBar().showMessage(
+            self.tr("Restored the previous model: {model}").format(model=self.model.describe())
+        )
 
     def on_model_trained(self, model: Model) -> None:
         self.replace_model(model)
-        self.statusBar().showMessage(f"Now using the new model: {model.describe()}")
+        self.statusBar().showMessage(
+            self.tr("Now using the new model: {model}").format(model=model.describe())
+        )
 
     def on_drawing_taught(self, _label: int, _kept: int) -> None:
         self.my_digits_tab.mark_changed()
@@ -302,50 +347,36 @@ class MainWindow(QMainWindow):
             model.save(path)
         except OSError as error:
             self.statusBar().showMessage(
-                f"Now using the model taught your handwriting, but it could not be kept for the "
-                f"next start ({error.strerror or error}); File → Save model… keeps it."
+                self.tr(
+                    "Now using the model taught your handwriting, but it could not be kept for "
+                    "the next start ({error}); File → Save model… keeps it."
+                ).format(error=error.strerror or error)
             )
             return
-        self.statusBar().showMessage(
-            "Now using the model taught your handwriting; it is kept for the next start "
-            "(File → Use shipped model goes back)."
-        )
+        kept = self.tr("Now using the model taught your handwriting; it is kept for the next start")
+        self.statusBar().showMessage(kept + self.tr(" (File → Use shipped model goes back)."))
 
     def on_use_shipped_model(self) -> None:
         """Go back to the shipped model and forget the kept one (Restore brings it back)."""
         kept_model_path().unlink(missing_ok=True)
         self.replace_model(load_default())
-        self.statusBar().showMessage(
-            "Now using the shipped model; the next start uses it too "
-            "(File → Restore previous model brings the one before back for now)."
-        )
+        shipped = self.tr("Now using the shipped model; the next start uses it too")
+        back = self.tr(" (File → Restore previous model brings the one before back for now).")
+        self.statusBar().showMessage(shipped + back)
 
     def on_training_failed(self, message: str) -> None:
-        self.statusBar().showMessage(f"Training failed; the previous model stays. {message}")
+        self.statusBar().showMessage(
+            self.tr("Training failed; the previous model stays. {message}").format(message=message)
+        )
 
     def on_training_cancelled(self) -> None:
-        self.statusBar().showMessage("Training cancelled; the previous model stays.")
+        self.statusBar().showMessage(self.tr("Training cancelled; the previous model stays."))
 
     def on_about(self) -> None:
-        QMessageBox.about(self, "About bpdraw", self.about_text())
+        QMessageBox.about(self, self.tr("About bpdraw"), self.about_text())
 
     def about_text(self) -> str:
-        metadata = self.model.metadata
-        accuracy = self.model.test_accuracy
-        lines = [
-            f"<h3>bpdraw {__version__}</h3>",
-            "<p>Draw a digit and watch a small NumPy backpropagation network read it.</p>",
-            "<p><b>Model in use</b><br>",
-            f"Recipe: {self.model.recipe}<br>",
-            f"Layers: {'-'.join(map(str, self.model.network.layer_sizes))}<br>",
-            f"Trained on: {metadata.get('training_data', 'unknown')}<br>",
-            "Test accuracy (450 load_digits test digits): "
-            + (f"{accuracy:.3f}" if accuracy is not None else "unknown")
-            + "<br>",
-            f"Created: {str(metadata.get('created', 'unknown'))[:10]}</p>",
-            CREDITS,
-        ]
-        return "".join(lines)
+        return about_text(self.model)
 
     def show_confusion_window(self) -> None:
         """View → Confusion matrix: created on first use (it loads matplotlib)."""
@@ -368,8 +399,8 @@ class MainWindow(QMainWindow):
             return True
         answer = QMessageBox.question(
             self,
-            "Keep the trained model?",
-            "The model you trained has not been saved. Save it before quitting?",
+            self.tr("Keep the trained model?"),
+            self.tr("The model you trained has not been saved. Save it before quitting?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -382,8 +413,7 @@ class MainWindow(QMainWindow):
         save_new = getattr(self.train_tab, "save_new_model", None)
         if save_new is not None:
             return bool(save_new())
-        suggestion = str(Path(self._last_directory()) / "model.npz")
-        path, _ = QFileDialog.getSaveFileName(self, "Save model", suggestion, MODEL_FILTER)
+        path = self._ask_save_path()
         return bool(path) and self.save_model_file(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -7,11 +7,9 @@ a button that teaches the model in use your drawings off the GUI thread.
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QThread, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from bpdraw.app import theme
+from bpdraw.app.i18n import format_number, format_percent
+from bpdraw.app.my_digits_texts import describe, regular_file_problem, report_text
 from bpdraw.app.strokes_view import THUMBNAIL_PIXELS, StrokesView, strokes_pixmap
 from bpdraw.app.teach_worker import TeachWorker, teach_thread
 from bpdraw.model import Model
@@ -36,22 +36,12 @@ from bpdraw.personal import Sample, SampleStore
 from bpdraw.personal.adapt import MIN_CLASSES, MIN_DRAWINGS
 from bpdraw.strokes_file import StrokesFileError
 
-STROKES_FILTER = "bpdraw strokes files (*.npz);;All files (*)"
-NOTHING_TO_LEARN = (
-    f"Teach at least {MIN_DRAWINGS} drawings of {MIN_CLASSES} different digits first: draw on "
-    "the Draw tab and press the digit under “It's a:”."
+STROKES_FILTER = QT_TRANSLATE_NOOP("MyDigitsTab", "bpdraw strokes files (*.npz);;All files (*)")
+NOTHING_TO_LEARN = QT_TRANSLATE_NOOP(
+    "MyDigitsTab",
+    "Teach at least {drawings} drawings of {digits} different digits first: draw on "
+    "the Draw tab and press the digit under “It's a:”.",
 )
-
-
-def regular_file_problem(path: str | os.PathLike) -> str | None:
-    """Why `path` cannot be read as a file (a pipe would block the window), or None."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as error:
-        return f"{path}: cannot be read ({error.strerror or error})"
-    if not stat.S_ISREG(mode):
-        return f"{path}: is not a regular file (a folder, device or pipe cannot be read)"
-    return None
 
 
 def _muted(text: str = "") -> QLabel:
@@ -102,28 +92,23 @@ class MyDigitsTab(QWidget):
         self.drawings_list.currentItemChanged.connect(self.on_current_item_changed)
 
         self.selected_view = StrokesView()
-        self.selected_label = _muted("Click a drawing to see it here.")
+        self.selected_label = _muted()
         self.selected_label.setObjectName("selectedLabel")
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton()
         self.delete_button.setObjectName("deleteButton")
         self.delete_button.setShortcut(Qt.Key.Key_Delete)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_delete_button = QPushButton("Undo delete")
+        self.undo_delete_button = QPushButton()
         self.undo_delete_button.setObjectName("undoDeleteButton")
         self.undo_delete_button.clicked.connect(self.undo_delete)
         self.undo_delete_button.setEnabled(False)
-        self.export_button = QPushButton("Export…")
+        self.export_button = QPushButton()
         self.export_button.setObjectName("exportButton")
-        self.export_button.setToolTip(
-            "Save your drawings as a strokes file (bpdraw teach reads it)"
-        )
         self.export_button.clicked.connect(self.on_export)
-        self.import_button = QPushButton("Import…")
+        self.import_button = QPushButton()
         self.import_button.setObjectName("importButton")
-        self.import_button.setToolTip("Add the drawings of a strokes file")
         self.import_button.clicked.connect(self.on_import)
-
-        self.adapt_button = QPushButton("Learn my handwriting")
+        self.adapt_button = QPushButton()
         self.adapt_button.setObjectName("adaptButton")
         self.adapt_button.clicked.connect(self.start_adapting)
         self.adapt_reason_label = _muted()
@@ -131,21 +116,42 @@ class MyDigitsTab(QWidget):
         self.adapt_progress = QProgressBar()
         self.adapt_progress.setObjectName("adaptProgress")
         self.adapt_progress.setRange(0, 100)
-        self.adapt_cancel_button = QPushButton("Cancel")
+        self.adapt_cancel_button = QPushButton()
         self.adapt_cancel_button.setObjectName("adaptCancelButton")
         self.adapt_cancel_button.clicked.connect(self.cancel_adapting)
         self.adapt_result_label = QLabel("")
         self.adapt_result_label.setObjectName("adaptResultLabel")
         self.adapt_result_label.setWordWrap(True)
         self.adapt_result_label.setTextFormat(Qt.TextFormat.RichText)
+        self.heading_label = QLabel()
         self._build_layout()
         self._set_adapting(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the language now installed (the drawings stay as they are)."""
+        self.heading_label.setText(self.tr("<b>Your drawings</b> (kept on this computer)"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.undo_delete_button.setText(self.tr("Undo delete"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(
+            self.tr("Save your drawings as a strokes file (bpdraw teach reads it)")
+        )
+        self.import_button.setText(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Add the drawings of a strokes file"))
+        self.adapt_button.setText(self.tr("Learn my handwriting"))
+        self.adapt_cancel_button.setText(self.tr("Cancel"))
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _build_layout(self) -> None:
         left = QVBoxLayout()
         left.addWidget(self.notice_label)
-        left.addWidget(QLabel("<b>Your drawings</b> (kept on this computer)"))
+        left.addWidget(self.heading_label)
         left.addWidget(self.counts_label)
         left.addWidget(self.accuracy_label)
         left.addWidget(self.drawings_list, 1)
@@ -216,7 +222,7 @@ class MyDigitsTab(QWidget):
                 icon = self._thumbnails[sample.id] = QIcon(strokes_pixmap(sample.strokes))
             item = QListWidgetItem(icon, str(sample.label))
             item.setData(Qt.ItemDataRole.UserRole, sample.id)
-            item.setToolTip(_describe(sample))
+            item.setToolTip(describe(sample))
             self.drawings_list.addItem(item)
             if sample.id == current:
                 self.drawings_list.setCurrentItem(item)
@@ -231,20 +237,24 @@ class MyDigitsTab(QWidget):
         )
         self.counts_label.setText(f"<table><tr>{cells}</tr></table>")
         accuracy = self.store.first_answer_accuracy()
+        right = self.tr("The app's first answer was right on {percent} of your drawings.")
         self.accuracy_label.setText(
-            "The app's first answer on your drawings: not known yet."
+            self.tr("The app's first answer on your drawings: not known yet.")
             if accuracy is None
-            else f"The app's first answer was right on {accuracy:.0%} of your drawings."
+            else right.format(percent=format_percent(accuracy))
         )
         learnable = sum(counts) >= MIN_DRAWINGS and sum(c > 0 for c in counts) >= MIN_CLASSES
-        self.adapt_button.setToolTip("" if learnable else NOTHING_TO_LEARN)
+        nothing = self.tr(NOTHING_TO_LEARN).format(drawings=MIN_DRAWINGS, digits=MIN_CLASSES)
+        self.adapt_button.setToolTip("" if learnable else nothing)
         if not self.is_adapting():
             self.adapt_button.setEnabled(learnable)
             self.adapt_reason_label.setText(
-                "Teaches the model in use your drawings (a few seconds). A quarter of each "
-                "digit's drawings is kept aside to measure it honestly."
+                self.tr(
+                    "Teaches the model in use your drawings (a few seconds). A quarter of each "
+                    "digit's drawings is kept aside to measure it honestly."
+                )
                 if learnable
-                else NOTHING_TO_LEARN
+                else nothing
             )
 
     # --- one drawing ------------------------------------------------------------------------
@@ -256,7 +266,7 @@ class MyDigitsTab(QWidget):
     def on_current_item_changed(self, current, _previous) -> None:
         if current is None:
             self.selected_view.set_strokes([])
-            self.selected_label.setText("Click a drawing to see it here.")
+            self.selected_label.setText(self.tr("Click a drawing to see it here."))
             self.delete_button.setEnabled(False)
             return
         try:
@@ -265,7 +275,7 @@ class MyDigitsTab(QWidget):
             self.refresh()
             return
         self.selected_view.set_strokes(sample.strokes)
-        self.selected_label.setText(_describe(sample))
+        self.selected_label.setText(describe(sample))
         self.delete_button.setEnabled(True)
 
     def delete_selected(self) -> bool:
@@ -296,7 +306,10 @@ class MyDigitsTab(QWidget):
 
     def on_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export my drawings", str(Path.home() / "my_digits.npz"), STROKES_FILTER
+            self,
+            self.tr("Export my drawings"),
+            str(Path.home() / "my_digits.npz"),
+            self.tr(STROKES_FILTER),
         )
         if path:
             self.export_to(path)
@@ -309,14 +322,17 @@ class MyDigitsTab(QWidget):
         try:
             count = self.store.export(path)
         except OSError as error:
-            QMessageBox.critical(self, "Cannot export", f"{path}: {error.strerror or error}")
+            QMessageBox.critical(
+                self, self.tr("Cannot export"), f"{path}: {error.strerror or error}"
+            )
             return None
-        self.adapt_result_label.setText(f"Exported {count} drawings to {path}.")
+        exported = self.tr("Exported {count} drawings to {path}.")
+        self.adapt_result_label.setText(exported.format(count=format_number(count), path=path))
         return count
 
     def on_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import drawings", str(Path.home()), STROKES_FILTER
+            self, self.tr("Import drawings"), str(Path.home()), self.tr(STROKES_FILTER)
         )
         if path:
             self.import_from(path)
@@ -325,14 +341,17 @@ class MyDigitsTab(QWidget):
         """Add every drawing of a strokes file, all or nothing; a bad file: a dialog, None."""
         problem = regular_file_problem(path)
         if problem is not None:
-            QMessageBox.critical(self, "Cannot import these drawings", problem)
+            QMessageBox.critical(self, self.tr("Cannot import these drawings"), problem)
             return None
         try:
             count = self.store.import_file(path)
         except (StrokesFileError, OSError, ValueError) as error:
-            QMessageBox.critical(self, "Cannot import these drawings", str(error))
+            QMessageBox.critical(self, self.tr("Cannot import these drawings"), str(error))
             return None
-        self.adapt_result_label.setText(f"Imported {count} drawings from {Path(path).name}.")
+        imported = self.tr("Imported {count} drawings from {name}.")
+        self.adapt_result_label.setText(
+            imported.format(count=format_number(count), name=Path(path).name)
+        )
         self.refresh()
         return count
 
@@ -356,7 +375,8 @@ class MyDigitsTab(QWidget):
         self.teach_worker.cancelled.connect(self.on_adapt_cancelled)
         self._set_adapting(True)
         self.adapt_progress.setValue(0)
-        self.adapt_result_label.setText(f"Learning from your {len(samples)} drawings…")
+        learning = self.tr("Learning from your {count} drawings…")
+        self.adapt_result_label.setText(learning.format(count=format_number(len(samples))))
         self.teach_thread.start()
         return True
 
@@ -379,7 +399,7 @@ class MyDigitsTab(QWidget):
     def on_adapt_finished(self, report) -> None:
         self._end_adapting()
         self.adapt_progress.setValue(100)
-        self.adapt_result_label.setText(_report_text(report))
+        self.adapt_result_label.setText(report_text(report))
         self.model_learned.emit(report.model)
 
     def on_adapt_failed(self, message: str) -> None:
@@ -389,7 +409,7 @@ class MyDigitsTab(QWidget):
     def on_adapt_cancelled(self) -> None:
         self._end_adapting()
         self.adapt_progress.setValue(0)
-        self.adapt_result_label.setText("Cancelled; the model in use did not change.")
+        self.adapt_result_label.setText(self.tr("Cancelled; the model in use did not change."))
 
     def _end_adapting(self) -> None:
         if self.teach_thread is not None:
@@ -406,21 +426,3 @@ class MyDigitsTab(QWidget):
             self.adapt_button.setEnabled(False)
         else:
             self._refresh_summary()
-
-
-def _describe(sample: Sample) -> str:
-    answer = "" if sample.predicted is None else f", the app first read {sample.predicted}"
-    return f"A {sample.label}{answer} (kept {sample.created[:10]})"
-
-
-def _report_text(report) -> str:
-    lines = [f"<b>Learned your handwriting</b> in {report.seconds:.1f} s; now in use."]
-    if report.own_before is not None and report.own_after is not None:
-        lines.append(
-            f"Your drawings (the {report.held_out} kept aside, not used to teach the measured "
-            f"model): {report.own_before:.0%} → <b>{report.own_after:.0%}</b> right."
-        )
-    else:
-        lines.append(f"Your drawings: not measured ({report.note}).")
-    lines.append(f"The 450 test digits: {report.test_before:.1%} → <b>{report.test_after:.1%}</b>.")
-    return "<br>".join(lines)

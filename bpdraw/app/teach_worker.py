@@ -75,7 +75,8 @@ class TeachWorker(QObject):
             self.failed.emit(str(error))
             return
         except Exception as error:  # an unexpected error must not end the thread silently
-            self.failed.emit(f"Teaching failed unexpectedly: {type(error).__name__}: {error}")
+            unexpected = self.tr("Teaching failed unexpectedly: {error}")
+            self.failed.emit(unexpected.format(error=f"{type(error).__name__}: {error}"))
             return
         if self._cancel_requested.is_set():
             self.cancelled.emit()

@@ -6,7 +6,7 @@ Positive values are painted in theme.POSITIVE, negative in theme.NEGATIVE, zero 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -16,13 +16,16 @@ from bpdraw.network import Network
 
 # The mosaic repaints at most this often while a run feeds it snapshots (~10 a second).
 MOSAIC_REFRESH_MS = 100
-ATTRIBUTION_EXPLANATION = (
+# English sources: show them with QCoreApplication.translate("weights_view", ...).
+ATTRIBUTION_EXPLANATION = QT_TRANSLATE_NOOP(
+    "weights_view",
     "Input × gradient: blue cells pushed the network toward its answer, red cells pushed "
-    "against it; a blank cell pushed nothing."
+    "against it; a blank cell pushed nothing.",
 )
-WEIGHTS_EXPLANATION = (
+WEIGHTS_EXPLANATION = QT_TRANSLATE_NOOP(
+    "weights_view",
     "How to read it: blue cells are where ink makes this unit fire, red where ink silences "
-    "it; the bars show how hard the unit then votes for (blue) or against (red) each digit."
+    "it; the bars show how hard the unit then votes for (blue) or against (red) each digit.",
 )
 
 
@@ -136,10 +139,7 @@ class WeightMosaic(QWidget):
         self.setObjectName("weightMosaic")
         self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setToolTip(
-            "What each hidden unit looks for: its 64 incoming weights as an 8×8 tile. "
-            "Blue: ink there makes it fire; red: ink there silences it."
-        )
+        self.retranslate()
         self._pending: Network | None = None
         self._mosaic: np.ndarray | None = None
         self._refresh = QTimer(self)
@@ -147,6 +147,20 @@ class WeightMosaic(QWidget):
         self._refresh.setInterval(MOSAIC_REFRESH_MS)
         self._refresh.timeout.connect(self.on_refresh)
         self.refreshes = 0  # how many times the picture was rebuilt (for tests and benches)
+
+    def retranslate(self) -> None:
+        self.setToolTip(
+            QCoreApplication.translate(
+                "WeightMosaic",
+                "What each hidden unit looks for: its 64 incoming weights as an 8×8 tile. "
+                "Blue: ink there makes it fire; red: ink there silences it.",
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def mosaic(self) -> np.ndarray | None:
         """The (rows*9, columns*9) values painted, as inside.weight_mosaic gives them."""
