@@ -11,10 +11,12 @@ renders it for a finished run); the panel only redraws it itself after a resize 
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -153,6 +155,8 @@ class Comparison(QGroupBox):
 class ResultsPanel(QGroupBox):
     """Accuracy on the 450 test digits, the model line, the confusion picture, the class table."""
 
+    picture_rendered = Signal(object, object, object)  # evaluation, rgba, size
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Results", parent)
         self.comparison = Comparison()
@@ -210,6 +214,7 @@ class ResultsPanel(QGroupBox):
         self._rerender_paused = False
         self._rerender_timer = QTimer(self, singleShot=True, interval=RERENDER_DELAY_MS)
         self._rerender_timer.timeout.connect(self.on_rerender_timer)
+        self.picture_rendered.connect(self.on_picture_rendered)
 
     def evaluation(self) -> Evaluation | None:
         """The evaluation shown (None before the first run)."""
@@ -263,8 +268,22 @@ class ResultsPanel(QGroupBox):
             return
         size = self.confusion_size()
         if size != self._picture_size:
-            plots = load_plots()
-            self._show_picture(plots.render_confusion(self._evaluation.confusion, *size), size)
+            # drawn on a plain thread (100-300 ms of matplotlib), shown when it arrives
+            evaluation = self._evaluation
+            self._picture_size = size
+
+            def render() -> None:
+                with contextlib.suppress(Exception):
+                    rgba = load_plots().render_confusion(evaluation.confusion, *size)
+                    with contextlib.suppress(RuntimeError):  # the panel may be gone by now
+                        self.picture_rendered.emit(evaluation, rgba, size)
+
+            threading.Thread(target=render, name="bpdraw-confusion", daemon=True).start()
+
+    @Slot(object, object, object)
+    def on_picture_rendered(self, evaluation: Evaluation, rgba: np.ndarray, size) -> None:
+        if evaluation is self._evaluation:
+            self._show_picture(rgba, size)
 
     def _show_picture(self, rgba: np.ndarray, size: tuple[int, int, float]) -> None:
         height, width = rgba.shape[:2]
