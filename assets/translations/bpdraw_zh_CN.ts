@@ -138,6 +138,10 @@ red ones shrink</source>
 <context>
     <name>Canvas</name>
     <message>
+        <source>Draw a digit with the mouse</source>
+        <translation>用鼠标写一个数字</translation>
+    </message>
+    <message>
         <source>Draw a digit here</source>
         <translation>在这里写一个数字</translation>
     </message>

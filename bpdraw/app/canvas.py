@@ -79,7 +79,7 @@ class Canvas(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setToolTip("Draw a digit with the mouse")
+        self.setToolTip(self.tr("Draw a digit with the mouse"))
         self._strokes: list[Stroke] = []
         self._drawing = False  # a stroke is in progress (left button held)
         # The cached picture: sheet, guide, the first `_pictured_strokes` strokes and the first
@@ -231,6 +231,7 @@ class Canvas(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         # the window colour and the hint's words are in the picture
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
+            self.setToolTip(self.tr("Draw a digit with the mouse"))
             self._forget_picture()
             self.update()
         super().changeEvent(event)

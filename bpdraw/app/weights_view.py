@@ -212,10 +212,15 @@ class AttributionOverlay(QWidget):
         super().__init__(parent)
         self.setObjectName("attributionOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setToolTip(ATTRIBUTION_EXPLANATION)
         self._attribution: np.ndarray | None = None
         if parent is not None:
             self.setGeometry(parent.rect())
+        self.changeEvent(QEvent(QEvent.Type.LanguageChange))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setToolTip(QCoreApplication.translate("weights_view", ATTRIBUTION_EXPLANATION))
+        super().changeEvent(event)
 
     def attribution(self) -> np.ndarray | None:
         return None if self._attribution is None else self._attribution.copy()

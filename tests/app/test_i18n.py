@@ -1,0 +1,268 @@
+"""中文 / English: every visible text translated, the language chosen, switched and kept."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QListWidget,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QWidget,
+)
+
+from bpdraw.app import i18n
+from bpdraw.app.main_window import MainWindow
+
+TS_FILE = Path(i18n.TRANSLATIONS_DIR) / "bpdraw_zh_CN.ts"
+# Latin words allowed in Chinese text: names of code, data, people and file types.
+ALLOWED_WORDS = {
+    "load_digits", "mlpclassifier", "bp", "adam", "npz", "bpdraw", "numpy", "sigmoid", "uci",
+    "cc", "by", "scikit", "learn", "sgd", "esc", "ctrl", "shift", "alt", "del", "teach",
+    "alpaydin", "alimoglu", "kaynak", "sudo", "apt", "install", "fonts", "noto", "cjk",
+    "debian", "ubuntu", "sum", "max", "min", "sans", "dejavu", "english",
+}  # fmt: skip
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
+MATH_NAME = re.compile(r"^[A-Za-z]_[A-Za-z]?$")  # t_k, x_i, h_ (of h_3): the course's symbols
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards(qapp, monkeypatch):
+    """No BPDRAW_LANG from outside; the application speaks English again after each test."""
+    monkeypatch.delenv(i18n.LANGUAGE_VARIABLE, raising=False)
+    yield
+    i18n.apply_language(i18n.ENGLISH)
+
+
+@pytest.fixture
+def chinese_font(monkeypatch) -> str:
+    """A Chinese font family; without one installed, pretend DejaVu is one (texts still checked)."""
+    family = i18n.chinese_font_family()
+    if family is None:
+        monkeypatch.setattr(i18n, "chinese_font_family", lambda: "DejaVu Sans")
+        family = "DejaVu Sans"
+    return family
+
+
+def _window(qtbot, default_model, settings: QSettings | None = None) -> MainWindow:
+    window = MainWindow(model=default_model, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()  # the posted LanguageChange events
+    return window
+
+
+def _plain(text: str) -> str:
+    """Rich text as words: tags, entities, cited titles (<i>…</i>) and links dropped."""
+    text = re.sub(r"<i>.*?</i>|<a .*?</a>", " ", text, flags=re.S)
+    text = re.sub(r"<[^>]+>|&\w+;", " ", text)
+    return text.replace("&", "")
+
+
+def untranslated(texts: list[str], data: list[str]) -> list[str]:
+    """The texts with a Latin word outside ALLOWED_WORDS (after removing the model's own data)."""
+    found = []
+    for text in texts:
+        plain = _plain(text)
+        for value in data:
+            plain = plain.replace(value, " ")
+        words = [
+            word
+            for word in LATIN_WORD.findall(plain)
+            if word.lower() not in ALLOWED_WORDS and not MATH_NAME.match(word)
+        ]
+        if words:
+            found.append(f"{text!r}: {words}")
+    return found
+
+
+def visible_texts(root: QWidget, skip: tuple[QWidget, ...] = ()) -> list[str]:
+    """Every text a user can see in `root`: labels, buttons, tooltips, tabs, menus, titles."""
+    texts = [root.windowTitle(), root.toolTip()]
+    for widget in [root, *root.findChildren(QWidget)]:
+        if any(widget is s or s.isAncestorOf(widget) for s in skip):
+            continue
+        texts.append(widget.toolTip())
+        if isinstance(widget, QLabel):
+            texts.append(widget.text())
+        if isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QSpinBox):
+            texts += [widget.prefix(), widget.suffix()]
+        if isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        if isinstance(widget, QListWidget):
+            for row in range(widget.count()):
+                texts += [widget.item(row).text(), widget.item(row).toolTip()]
+        if isinstance(widget, QMenu):
+            texts.append(widget.title())
+    for action in root.findChildren(QAction):
+        texts += [action.text(), action.toolTip()]
+    return [text for text in texts if text]
+
+
+def _model_data(model) -> list[str]:
+    """Texts that come from the model file, not from the app: they stay as they were written."""
+    metadata = model.metadata
+    return [model.describe(), str(model.recipe), str(metadata.get("training_data", ""))]
+
+
+def test_every_ts_entry_is_translated():
+    text = TS_FILE.read_text(encoding="utf-8")
+    assert text.count("<message") > 100
+    assert 'type="unfinished"' not in text
+    assert 'type="obsolete"' not in text
+    assert TS_FILE.with_suffix(".qm").stat().st_size > 10_000
+
+
+def test_translator_works_without_a_window():
+    translator = i18n.translator_for("zh_CN")
+    assert i18n.translate(translator, "MainWindow", "Train") == "训练"
+    assert (
+        i18n.translate(translator, "MainWindow", "not in the catalogue") == "not in the catalogue"
+    )
+    assert i18n.translator_for("en") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [("zh_CN.UTF-8", "zh_CN"), ("zh-Hans", "zh_CN"), ("en_GB", "en"), ("C", "en"), ("fr", None)],
+)
+def test_language_names_are_normalised(name, language):
+    assert i18n.normalise(name) == language
+
+
+def test_bpdraw_lang_makes_a_fresh_window_chinese(qtbot, default_model, monkeypatch, chinese_font):
+    monkeypatch.setenv("BPDRAW_LANG", "zh_CN")
+    window = _window(qtbot, default_model)
+    assert i18n.current_language() == "zh_CN"
+    assert [window.tabs.tabText(i) for i in range(4)] == ["手写", "我的数字", "网络内部", "训练"]
+    assert window.draw_tab.prediction_status_label.text() == "请写一个数字"
+    assert window.language_menu.language_actions["zh_CN"].isChecked()
+    monkeypatch.setenv("BPDRAW_LANG", "en")
+    english = _window(qtbot, default_model)
+    assert english.tabs.tabText(0) == "Draw"
+
+
+def test_no_english_left_in_chinese(qtbot, default_model, monkeypatch, chinese_font):
+    """Main window (but the Train tab, translated separately), My digits, Inside, confusion
+    window and About, all in Chinese: no untranslated word."""
+    monkeypatch.setenv("BPDRAW_LANG", "zh_CN")
+    window = _window(qtbot, default_model)
+    found = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+    found += untranslated(
+        visible_texts(window, skip=(window.train_tab,)), _model_data(default_model)
+    )
+    found += untranslated([window.about_text()], _model_data(default_model))
+    window.show_confusion_window()
+    confusion = window.confusion_window
+    qtbot.addWidget(confusion)
+    qtbot.waitUntil(
+        lambda: confusion.heatmap_canvas is not None and confusion.evaluation() is not None,
+        timeout=60_000,
+    )
+    found += untranslated(visible_texts(confusion), _model_data(default_model))
+    axes = confusion.heatmap_axes
+    found += untranslated([axes.get_xlabel(), axes.get_ylabel()], [])
+    window.inside_tab.backprop_view.step_button.click()
+    found += untranslated([window.inside_tab.backprop_view.values_label.text()], [])
+    assert found == [], "\n".join(found)
+
+
+def test_switching_language_keeps_the_drawing_and_the_model(
+    qtbot, default_model, drag, circle, chinese_font
+):
+    window = _window(qtbot, default_model)
+    canvas = window.draw_tab.canvas
+    drag(canvas, circle(canvas))
+    strokes, model = canvas.strokes(), window.model
+    probabilities = window.draw_tab.probabilities()
+    english_answer = window.draw_tab.prediction_status_label.text()
+
+    window.language_menu.language_actions["zh_CN"].trigger()
+    QApplication.processEvents()
+
+    assert canvas.strokes() == strokes
+    assert window.model is model
+    assert window.draw_tab.probabilities() == pytest.approx(probabilities)
+    assert window.tabs.tabText(0) == "手写"
+    assert window.open_action.text() == "打开模型(&O)…"
+    assert window.draw_tab.prediction_status_label.text() != english_answer
+    assert window.inside_tab.hidden_heading.text() == "<b>隐藏单元</b>与十个输出"
+
+    window.language_menu.language_actions["en"].trigger()
+    QApplication.processEvents()
+    assert canvas.strokes() == strokes and window.model is model
+    assert window.tabs.tabText(0) == "Draw"
+    assert window.draw_tab.prediction_status_label.text() == english_answer
+
+
+def test_the_language_chosen_is_remembered(qtbot, default_model, chinese_font):
+    settings = QSettings(str(Path(QSettings().fileName()).parent / "i18n.ini"), QSettings.IniFormat)
+    window = _window(qtbot, default_model, settings)
+    window.language_menu.language_actions["zh_CN"].trigger()
+    assert settings.value(i18n.LANGUAGE_SETTING) == "zh_CN"
+    i18n.apply_language("en")  # as if the app had quit
+    again = _window(qtbot, default_model, settings)
+    assert again.tabs.tabText(0) == "手写"
+
+
+def test_without_a_chinese_font_it_stays_english_and_says_how_to_get_one(
+    qtbot, default_model, monkeypatch
+):
+    monkeypatch.setattr(i18n, "chinese_font_family", lambda: None)
+    monkeypatch.setenv("BPDRAW_LANG", "zh_CN")
+    window = _window(qtbot, default_model)
+    assert i18n.current_language() == "en"
+    assert window.tabs.tabText(0) == "Draw"
+    assert "fonts-noto-cjk" in window.statusBar().currentMessage()
+
+
+def test_the_chinese_font_has_chinese_glyphs(qtbot, default_model, monkeypatch):
+    family = i18n.chinese_font_family()
+    if family is None:
+        pytest.skip("no Chinese font installed (the fallback is tested above)")
+    monkeypatch.setenv("BPDRAW_LANG", "zh_CN")
+    _window(qtbot, default_model)
+    assert QApplication.font().families()[0] == family
+    metrics = QFontMetrics(QFont(family))
+    assert all(metrics.inFontUcs4(ord(character)) for character in "训练隐藏层混淆矩阵准确率")
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("size", [(800, 600), None])
+def test_labels_and_buttons_fit(qtbot, default_model, monkeypatch, chinese_font, language, size):
+    monkeypatch.setenv("BPDRAW_LANG", language)
+    window = _window(qtbot, default_model)
+    if size is not None:
+        window.resize(*size)
+    clipped = []
+    for index in range(window.tabs.count() - 1):  # the Train tab is checked with its own texts
+        window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        for widget in window.tabs.currentWidget().findChildren(QWidget):
+            if not widget.isVisible() or not isinstance(widget, (QLabel, QPushButton, QCheckBox)):
+                continue
+            if isinstance(widget, QLabel) and (widget.wordWrap() or not widget.text()):
+                continue
+            if isinstance(widget, QLabel):
+                needed = widget.sizeHint().width()
+            else:  # a button's sizeHint has a style minimum; its words must fit
+                needed = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", "")) + 8
+            if needed > widget.width() + 1:
+                clipped.append((widget.objectName() or type(widget).__name__, widget.text()))
+    assert clipped == [], f"clipped at {window.width()}x{window.height()} in {language}"
