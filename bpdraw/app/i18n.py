@@ -16,6 +16,7 @@ The command line uses the same .qm without a QApplication: `translator_for(langu
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -124,6 +125,19 @@ def translate(translator: QTranslator | None, context: str, text: str) -> str:
     if translator is None:
         return text
     return translator.translate(context, text) or text
+
+
+def command_line_translate(language: str | None = None) -> Callable[[str, str], str]:
+    """For the command line (no QApplication needed): translate(context, text) -> text in
+    `language` (default: BPDRAW_LANG, then the app's kept choice, then the system locale).
+
+    Name the result `translate` so pyside6-lupdate collects its calls:
+    ``translate = command_line_translate(); print(translate("cli", "Training…"))``.
+    """
+    if language is None:
+        language = chosen_language(QSettings("bpdraw", "bpdraw"))
+    translator = translator_for(language)
+    return partial(translate, translator)
 
 
 def chinese_font_family() -> str | None:

@@ -266,3 +266,22 @@ def test_labels_and_buttons_fit(qtbot, default_model, monkeypatch, chinese_font,
             if needed > widget.width() + 1:
                 clipped.append((widget.objectName() or type(widget).__name__, widget.text()))
     assert clipped == [], f"clipped at {window.width()}x{window.height()} in {language}"
+
+
+def test_the_command_line_translates_without_an_application(tmp_path):
+    """A child process with no QApplication: BPDRAW_LANG picks the language for the CLI."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from bpdraw.app.i18n import command_line_translate\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "assert QCoreApplication.instance() is None\n"
+        "print(command_line_translate()('MainWindow', 'Train'))\n"
+    )
+    environment = {**os.environ, "BPDRAW_LANG": "zh_CN", "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "训练"
