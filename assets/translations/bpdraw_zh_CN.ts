@@ -349,6 +349,49 @@ true {true}, read as {read} with {percent} confidence</source>
     </message>
 </context>
 <context>
+    <name>LearningPanel</name>
+    <message>
+        <source>validation digits (held out)</source>
+        <translation>验证集（留出的样本）</translation>
+    </message>
+    <message>
+        <source>test digits (for watching only)</source>
+        <translation>测试集（仅用于观察）</translation>
+    </message>
+    <message>
+        <source>held-out</source>
+        <translation>留出样本</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Each tile: one hidden unit&apos;s 64 weights. Blue: ink there makes it fire; red: silences it.</source>
+        <translation>每个小图：一个隐藏单元的 64 个权重。蓝色：那里有墨迹会让它激活；红色：会抑制它。</translation>
+    </message>
+    <message>
+        <source>The loss and accuracy curves appear here while training.</source>
+        <translation>训练时，损失和准确率曲线会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Hidden units&apos; weights</source>
+        <translation>隐藏单元的权重</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>学习过程</translation>
+    </message>
+    <message>
+        <source>Learning — {recipe} recipe, {length} {units}</source>
+        <translation>学习过程 — {recipe} 方案，{length} {units}</translation>
+    </message>
+</context>
+<context>
     <name>LossCurve</name>
     <message>
         <source>Loss E of each step (averaged)</source>
@@ -674,6 +717,25 @@ true {true}, read as {read} with {percent} confidence</source>
     <message>
         <source>Teaching failed unexpectedly: {error}</source>
         <translation>训练意外失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainTab</name>
+    <message>
+        <source>The new model is now in use. File → Restore previous model undoes it.</source>
+        <translation>新模型已投入使用。文件 → 恢复上一个模型 可以撤销。</translation>
+    </message>
+    <message>
+        <source>Kept the model in use; the new model is discarded.</source>
+        <translation>保留正在使用的模型；新模型已丢弃。</translation>
+    </message>
+    <message>
+        <source>Save new model</source>
+        <translation>保存新模型</translation>
+    </message>
+    <message>
+        <source>Saved the new model to {path}.</source>
+        <translation>新模型已保存到 {path}。</translation>
     </message>
 </context>
 <context>

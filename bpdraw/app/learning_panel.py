@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from bpdraw.app import theme
+from bpdraw.app.i18n import format_number
 from bpdraw.app.warmup import in_later_turns, load_plots
 from bpdraw.app.weights_view import WeightMosaic
 
@@ -28,12 +29,19 @@ if TYPE_CHECKING:
 # The live plot is redrawn at most this often (milliseconds between redraws).
 PLOT_REDRAW_INTERVAL_MS = 100
 PLOT_MIN_HEIGHT = 200
+# English sources, shown through LearningPanel.tr().
 HELD_OUT_LABELS = {
-    "fast": "validation digits (held out)",
-    "classic": "test digits (for watching only)",
+    "fast": QT_TRANSLATE_NOOP("LearningPanel", "validation digits (held out)"),
+    "classic": QT_TRANSLATE_NOOP("LearningPanel", "test digits (for watching only)"),
 }
-MOSAIC_EXPLANATION = (
-    "Each tile: one hidden unit's 64 weights. Blue: ink there makes it fire; red: silences it."
+HELD_OUT_OTHER = QT_TRANSLATE_NOOP("LearningPanel", "held-out")
+LENGTH_UNITS = {
+    "epochs": QT_TRANSLATE_NOOP("LearningPanel", "epochs"),
+    "steps": QT_TRANSLATE_NOOP("LearningPanel", "steps"),
+}
+MOSAIC_EXPLANATION = QT_TRANSLATE_NOOP(
+    "LearningPanel",
+    "Each tile: one hidden unit's 64 weights. Blue: ink there makes it fire; red: silences it.",
 )
 
 
@@ -67,9 +75,9 @@ class LearningPanel(QGroupBox):
     when the next starts), and the weights mosaic beside them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Learning", parent)
+        super().__init__(parent)
         self._layout = QHBoxLayout(self)
-        self._placeholder = QLabel("The loss and accuracy curves appear here while training.")
+        self._placeholder = QLabel()
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setWordWrap(True)
         self._placeholder.setMinimumHeight(PLOT_MIN_HEIGHT)
@@ -78,13 +86,13 @@ class LearningPanel(QGroupBox):
         self.mosaic = QuickWeightMosaic()
         self.mosaic.setMinimumSize(120, 120)
         mosaic_column = QVBoxLayout()
-        mosaic_title = QLabel("Hidden units' weights")
-        mosaic_help = QLabel(MOSAIC_EXPLANATION, objectName="mosaicHelp")
-        mosaic_help.setWordWrap(True)
-        mosaic_help.setStyleSheet(f"color: {theme.MUTED}; font-size: 11px;")
-        mosaic_column.addWidget(mosaic_title)
+        self._mosaic_title = QLabel()
+        self._mosaic_help = QLabel(objectName="mosaicHelp")
+        self._mosaic_help.setWordWrap(True)
+        self._mosaic_help.setStyleSheet(f"color: {theme.MUTED}; font-size: 11px;")
+        mosaic_column.addWidget(self._mosaic_title)
         mosaic_column.addWidget(self.mosaic, 1)
-        mosaic_column.addWidget(mosaic_help)
+        mosaic_column.addWidget(self._mosaic_help)
         self._layout.addLayout(mosaic_column, 1)
         self._plot: LivePlot | None = None
         self._history: dict[str, list[float]] = {}
@@ -92,6 +100,32 @@ class LearningPanel(QGroupBox):
         self._redraw_timer = QTimer(self, interval=PLOT_REDRAW_INTERVAL_MS)
         self._redraw_timer.timeout.connect(self.on_redraw_timer)
         self._clear_history()
+        self._config: Config | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The texts in the language now installed (the curves drawn stay as they are)."""
+        if isValid(self._placeholder):
+            self._placeholder.setText(
+                self.tr("The loss and accuracy curves appear here while training.")
+            )
+        self._mosaic_title.setText(self.tr("Hidden units' weights"))
+        self._mosaic_help.setText(self.tr(MOSAIC_EXPLANATION))
+        config = self._config
+        if config is None:
+            self.setTitle(self.tr("Learning"))
+            return
+        units = self.tr(LENGTH_UNITS.get(config.length_setting, config.length_setting))
+        self.setTitle(
+            self.tr("Learning — {recipe} recipe, {length} {units}").format(
+                recipe=config.recipe, length=format_number(config.length), units=units
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def has_plot(self) -> bool:
         return self._plot is not None
@@ -126,12 +160,10 @@ class LearningPanel(QGroupBox):
             join_at = config.plain_epochs + 1  # the first epoch with distorted copies
             if join_at > config.length:
                 join_at = None
-        self._plot.start_run(
-            config.length, config.unit, HELD_OUT_LABELS.get(config.recipe, "held-out"), join_at
-        )
-        self.setTitle(
-            f"Learning — {config.recipe} recipe, {config.length:,} {config.length_setting}"
-        )
+        held_out = self.tr(HELD_OUT_LABELS.get(config.recipe, HELD_OUT_OTHER))
+        self._plot.start_run(config.length, config.unit, held_out, join_at)
+        self._config = config
+        self.retranslate()
         self._dirty = True
         in_later_turns(self._plot.prepare_run_background(), still_wanted=self._alive)
         self._redraw_timer.start()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QFrame, QMessageBox, QScrollArea, QWidget
 
 if TYPE_CHECKING:
@@ -64,7 +64,11 @@ class ModelChoiceMixin:
             return
         model = self._new.model
         self._forget_new()
-        self._set_status("The new model is now in use. File → Restore previous model undoes it.")
+        self._set_status(
+            QCoreApplication.translate(
+                "TrainTab", "The new model is now in use. File → Restore previous model undoes it."
+            )
+        )
         self.model_chosen.emit(model)
         if self._model_in_use is not model:  # no window listening: the tab follows itself
             self.set_model_in_use(model, shipped=False)
@@ -74,14 +78,21 @@ class ModelChoiceMixin:
         if self._new is None:
             return
         self._forget_new()
-        self._set_status("Kept the model in use; the new model is discarded.")
+        self._set_status(
+            QCoreApplication.translate(
+                "TrainTab", "Kept the model in use; the new model is discarded."
+            )
+        )
 
     @Slot()
     def on_save_new_clicked(self) -> None:
         if self._new is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save new model", "new_model.npz", "bpdraw models (*.npz);;All files (*)"
+            self,
+            QCoreApplication.translate("TrainTab", "Save new model"),
+            "new_model.npz",
+            QCoreApplication.translate("MainWindow", "bpdraw models (*.npz);;All files (*)"),
         )
         if path:
             self.save_new_model(path)
@@ -93,10 +104,15 @@ class ModelChoiceMixin:
         try:
             self._new.model.save(path)
         except OSError as error:
-            QMessageBox.critical(self, "Cannot save model", f"{path}: {error.strerror or error}")
+            QMessageBox.critical(
+                self,
+                QCoreApplication.translate("MainWindow", "Cannot save model"),
+                f"{path}: {error.strerror or error}",
+            )
             return False
         self._new_saved = True
-        self._set_status(f"Saved the new model to {path}.")
+        saved = QCoreApplication.translate("TrainTab", "Saved the new model to {path}.")
+        self._set_status(saved.format(path=path))
         return True
 
     def _forget_new(self) -> None:
