@@ -147,6 +147,73 @@ red ones shrink</source>
     </message>
 </context>
 <context>
+    <name>Comparison</name>
+    <message>
+        <source>Drawn digits: the 999 pen digits of writers 11–14, redrawn once with random distortions and read through the canvas&apos;s conversion. Models trained with pen digits (like the shipped one) saw these writers&apos; digits, so their figure flatters them; a load_digits-only model never saw pen digits.</source>
+        <translation>手写样本：第 11–14 位书写者的 999 个笔迹数字，每个加随机变形重画一次，再经过画布的转换读入。用笔迹数字训练的模型（比如自带模型）见过这些书写者的数字，所以这个数字会偏高；只用 load_digits 训练的模型从未见过笔迹数字。</translation>
+    </message>
+    <message>
+        <source>drawn digits (pen writers 11–14, redrawn)</source>
+        <translation>手写样本（第 11–14 位书写者，重画）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;In use&lt;/b&gt;</source>
+        <translation>&lt;b&gt;使用中&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;New&lt;/b&gt;</source>
+        <translation>&lt;b&gt;新模型&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>450 test digits (load_digits)</source>
+        <translation>450 个测试样本（load_digits）</translation>
+    </message>
+    <message>
+        <source>Use the new model</source>
+        <translation>使用新模型</translation>
+    </message>
+    <message>
+        <source>Put the new model in use (File → Restore brings this one back).</source>
+        <translation>让新模型投入使用（文件 → 恢复 可以换回当前模型）。</translation>
+    </message>
+    <message>
+        <source>Keep current</source>
+        <translation>保留当前模型</translation>
+    </message>
+    <message>
+        <source>Discard the new model; the model in use stays.</source>
+        <translation>丢弃新模型；继续使用当前模型。</translation>
+    </message>
+    <message>
+        <source>Save new model…</source>
+        <translation>保存新模型…</translation>
+    </message>
+    <message>
+        <source>New model or model in use?</source>
+        <translation>用新模型，还是当前模型？</translation>
+    </message>
+    <message>
+        <source>The model in use</source>
+        <translation>正在使用的模型</translation>
+    </message>
+    <message>
+        <source>In use: {model}</source>
+        <translation>使用中：{model}</translation>
+    </message>
+    <message>
+        <source>The new model reads both at least as well as the one in use.</source>
+        <translation>新模型在两组数据上都不比当前模型差。</translation>
+    </message>
+    <message>
+        <source>The new model reads drawings worse than the one in use: keep current?</source>
+        <translation>新模型识别手写样本比当前模型差：保留当前模型？</translation>
+    </message>
+    <message>
+        <source>The new model reads drawings as well or better, the test digits worse.</source>
+        <translation>新模型识别手写样本不比当前模型差，但测试集准确率更低。</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionWindow</name>
     <message>
         <source>Confusion matrix</source>
@@ -710,6 +777,51 @@ true {true}, read as {read} with {percent} confidence</source>
     <message>
         <source>The 450 test digits: {before} → &lt;b&gt;{after}&lt;/b&gt;.</source>
         <translation>450 个测试样本：{before} → &lt;b&gt;{after}&lt;/b&gt;。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>The model in use</source>
+        <translation>正在使用的模型</translation>
+    </message>
+    <message>
+        <source>The new model</source>
+        <translation>新模型</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Precision: of the digits read as d, the share that are d.
+Recall: of the true d&apos;s, the share read as d.</source>
+        <translation>精确率：被识别为 d 的样本中，真正是 d 的比例。
+召回率：真正是 d 的样本中，被识别为 d 的比例。</translation>
+    </message>
+    <message>
+        <source>Measuring the model in use…</source>
+        <translation>正在评估当前模型…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{whose} on the 450 test digits&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{whose}在 450 个测试样本上的表现&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Details on the 450 test digits&lt;/b&gt;</source>
+        <translation>&lt;b&gt;450 个测试样本上的详细结果&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ import threading
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from bpdraw.app import theme
+from bpdraw.app.i18n import format_number, format_percent
 from bpdraw.app.warmup import load_plots
-from bpdraw.app.worker import DRAWN_SET_NAME
 
 if TYPE_CHECKING:
     from bpdraw.app.worker import ModelScores
@@ -46,32 +46,39 @@ if TYPE_CHECKING:
 # Precision or recall below this is shown in the "bad" colour.
 LOW_SCORE = 0.9
 RERENDER_DELAY_MS = 200
-DRAWN_NOTE = (
+DRAWN_NOTE = QT_TRANSLATE_NOOP(
+    "Comparison",
     "Drawn digits: the 999 pen digits of writers 11–14, redrawn once with random distortions "
     "and read through the canvas's conversion. Models trained with pen digits (like the "
     "shipped one) saw these writers' digits, so their figure flatters them; a load_digits-only "
-    "model never saw pen digits."
+    "model never saw pen digits.",
 )
+# Who show_scores' details are about (the Train tab passes these English names).
+WHOSE = (
+    QT_TRANSLATE_NOOP("ResultsPanel", "The model in use"),
+    QT_TRANSLATE_NOOP("ResultsPanel", "The new model"),
+)
+DRAWN_SET = QT_TRANSLATE_NOOP("Comparison", "drawn digits (pen writers 11–14, redrawn)")
 
 
 def _percent(value: float | None) -> str:
-    return "…" if value is None else f"{value:.1%}"
+    return "…" if value is None else format_percent(value, 1)
 
 
 class Comparison(QGroupBox):
     """The model in use and a new model side by side, with Use / Keep / Save buttons."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("The model in use", parent)
+        super().__init__(parent)
         self.setObjectName("comparison")
         grid = QGridLayout()
         grid.setColumnStretch(0, 1)
-        self.in_use_header = QLabel("<b>In use</b>")
-        self.new_header = QLabel("<b>New</b>")
+        self.in_use_header, self.new_header = QLabel(), QLabel()
         grid.addWidget(self.in_use_header, 0, 1, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.new_header, 0, 2, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(QLabel("450 test digits (load_digits)"), 1, 0)
-        grid.addWidget(QLabel(DRAWN_SET_NAME), 2, 0)
+        self.test_row_label, self.drawn_row_label = QLabel(), QLabel()
+        grid.addWidget(self.test_row_label, 1, 0)
+        grid.addWidget(self.drawn_row_label, 2, 0)
         self.in_use_test = QLabel("…", objectName="inUseTestLabel")
         self.in_use_drawn = QLabel("…", objectName="inUseDrawnLabel")
         self.new_test = QLabel("", objectName="newTestLabel")
@@ -85,16 +92,12 @@ class Comparison(QGroupBox):
         self.in_use_label.setWordWrap(True)
         self.verdict_label = QLabel("", objectName="verdictLabel")
         self.verdict_label.setWordWrap(True)
-        self.note_label = QLabel(DRAWN_NOTE, objectName="drawnNoteLabel")
+        self.note_label = QLabel(objectName="drawnNoteLabel")
         self.note_label.setWordWrap(True)
         self.note_label.setStyleSheet(f"color: {theme.MUTED}; font-size: 11px;")
-        self.use_button = QPushButton("Use the new model", objectName="useNewModelButton")
-        self.use_button.setToolTip(
-            "Put the new model in use (File → Restore brings this one back)."
-        )
-        self.keep_button = QPushButton("Keep current", objectName="keepCurrentButton")
-        self.keep_button.setToolTip("Discard the new model; the model in use stays.")
-        self.save_button = QPushButton("Save new model…", objectName="saveNewModelButton")
+        self.use_button = QPushButton(objectName="useNewModelButton")
+        self.keep_button = QPushButton(objectName="keepCurrentButton")
+        self.save_button = QPushButton(objectName="saveNewModelButton")
         buttons = QHBoxLayout()
         for button in (self.use_button, self.keep_button, self.save_button):
             buttons.addWidget(button)
@@ -105,11 +108,40 @@ class Comparison(QGroupBox):
         layout.addWidget(self.verdict_label)
         layout.addLayout(buttons)
         layout.addWidget(self.note_label)
+        self._model_line = ""
         self.set_new(None)
+
+    def retranslate(self) -> None:
+        """The texts in the language now installed (the figures shown stay)."""
+        self.in_use_header.setText(self.tr("<b>In use</b>"))
+        self.new_header.setText(self.tr("<b>New</b>"))
+        self.test_row_label.setText(self.tr("450 test digits (load_digits)"))
+        self.drawn_row_label.setText(self.tr(DRAWN_SET))
+        self.note_label.setText(self.tr(DRAWN_NOTE))
+        self.use_button.setText(self.tr("Use the new model"))
+        self.use_button.setToolTip(
+            self.tr("Put the new model in use (File → Restore brings this one back).")
+        )
+        self.keep_button.setText(self.tr("Keep current"))
+        self.keep_button.setToolTip(self.tr("Discard the new model; the model in use stays."))
+        self.save_button.setText(self.tr("Save new model…"))
+        shown = getattr(self, "_new_scores", None) is not None
+        self.setTitle(
+            self.tr("New model or model in use?") if shown else self.tr("The model in use")
+        )
+        in_use = self.tr("In use: {model}").format(model=self._model_line)
+        self.in_use_label.setText(in_use if self._model_line else "")
+        self._update_verdict()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_in_use(self, model_line: str, scores: ModelScores | None) -> None:
         """Name the model in use and show its figures (… while they are being measured)."""
-        self.in_use_label.setText(f"In use: {model_line}")
+        self._model_line = model_line
+        self.in_use_label.setText(self.tr("In use: {model}").format(model=model_line))
         self.in_use_test.setText(_percent(None if scores is None else scores.test.accuracy))
         self.in_use_drawn.setText(_percent(None if scores is None else scores.drawn_accuracy))
         self._in_use_scores = scores
@@ -119,7 +151,7 @@ class Comparison(QGroupBox):
         """Show a finished run's model beside the one in use; None hides the new column."""
         self._new_scores = scores
         shown = scores is not None
-        self.setTitle("New model or model in use?" if shown else "The model in use")
+        self.retranslate()
         for widget in (
             self.new_header,
             self.new_test,
@@ -144,11 +176,11 @@ class Comparison(QGroupBox):
             new.drawn_accuracy >= in_use.drawn_accuracy
             and new.test.accuracy >= in_use.test.accuracy
         ):
-            text = "The new model reads both at least as well as the one in use."
+            text = self.tr("The new model reads both at least as well as the one in use.")
         elif new.drawn_accuracy < in_use.drawn_accuracy:
-            text = "The new model reads drawings worse than the one in use: keep current?"
+            text = self.tr("The new model reads drawings worse than the one in use: keep current?")
         else:
-            text = "The new model reads drawings as well or better, the test digits worse."
+            text = self.tr("The new model reads drawings as well or better, the test digits worse.")
         self.verdict_label.setText(text)
 
 
@@ -158,7 +190,7 @@ class ResultsPanel(QGroupBox):
     picture_rendered = Signal(object, object, object)  # evaluation, rgba, size
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Results", parent)
+        super().__init__(parent)
         self.comparison = Comparison()
         self.details_label = QLabel("", objectName="resultDetailsLabel")
         self.details_label.setWordWrap(True)
@@ -167,7 +199,7 @@ class ResultsPanel(QGroupBox):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.accuracy_label.setFont(font)
-        self.model_label = QLabel("Measuring the model in use…", objectName="resultModelLabel")
+        self.model_label = QLabel(objectName="resultModelLabel")
         self.model_label.setWordWrap(True)
         self.model_label.setStyleSheet("color: palette(dark);")
         header = QHBoxLayout()
@@ -184,7 +216,6 @@ class ResultsPanel(QGroupBox):
         self.confusion_picture.setStyleSheet(f"color: palette(mid); background: {theme.PAPER};")
 
         self.class_table = QTableWidget(10, 3, objectName="classTable")
-        self.class_table.setHorizontalHeaderLabels(["Precision", "Recall", "Digits"])
         self.class_table.setVerticalHeaderLabels([str(d) for d in range(10)])
         self.class_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.class_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -192,10 +223,6 @@ class ResultsPanel(QGroupBox):
         self.class_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.class_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.class_table.setFrameShape(QFrame.Shape.StyledPanel)
-        self.class_table.setToolTip(
-            "Precision: of the digits read as d, the share that are d.\n"
-            "Recall: of the true d's, the share read as d."
-        )
         self.class_table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.class_table.setMinimumWidth(200)
         self.class_table.setMinimumHeight(200)
@@ -215,6 +242,30 @@ class ResultsPanel(QGroupBox):
         self._rerender_timer = QTimer(self, singleShot=True, interval=RERENDER_DELAY_MS)
         self._rerender_timer.timeout.connect(self.on_rerender_timer)
         self.picture_rendered.connect(self.on_picture_rendered)
+        self._whose = WHOSE[0]
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The texts in the language now installed (the figures shown stay)."""
+        self.setTitle(self.tr("Results"))
+        headers = [self.tr("Precision"), self.tr("Recall"), self.tr("Digits")]
+        self.class_table.setHorizontalHeaderLabels(headers)
+        self.class_table.setToolTip(
+            self.tr(
+                "Precision: of the digits read as d, the share that are d.\n"
+                "Recall: of the true d's, the share read as d."
+            )
+        )
+        if self._evaluation is None:
+            self.model_label.setText(self.tr("Measuring the model in use…"))
+        else:
+            details = self.tr("<b>{whose} on the 450 test digits</b>")
+            self.details_label.setText(details.format(whose=self.tr(self._whose)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def evaluation(self) -> Evaluation | None:
         """The evaluation shown (None before the first run)."""
@@ -237,8 +288,8 @@ class ResultsPanel(QGroupBox):
         without it the matrix is rendered here, on the GUI thread.
         """
         self._evaluation = evaluation
-        self.details_label.setText("<b>Details on the 450 test digits</b>")
-        self.accuracy_label.setText(f"{evaluation.accuracy:.1%}")
+        self.details_label.setText(self.tr("<b>Details on the 450 test digits</b>"))
+        self.accuracy_label.setText(format_percent(evaluation.accuracy, 1))
         if model is not None:
             self.model_label.setText(model.describe())
         size = self.confusion_size()
@@ -250,7 +301,9 @@ class ResultsPanel(QGroupBox):
     def show_scores(self, scores: ModelScores, whose: str) -> None:
         """Show one model's details below the comparison; `whose` says which model it is."""
         self.show_evaluation(scores.test, scores.model, scores.confusion_picture)
-        self.details_label.setText(f"<b>{whose} on the 450 test digits</b>")
+        self._whose = whose
+        details = self.tr("<b>{whose} on the 450 test digits</b>")
+        self.details_label.setText(details.format(whose=self.tr(whose)))
 
     def set_rerender_paused(self, paused: bool) -> None:
         """Pause redrawing after resizes (while a run trains, matplotlib would slow it)."""
@@ -299,10 +352,14 @@ class ResultsPanel(QGroupBox):
         support = evaluation.confusion.sum(axis=1)
         for digit in range(10):
             scores = (evaluation.precision[digit], evaluation.recall[digit])
-            texts = (f"{scores[0]:.2f}", f"{scores[1]:.2f}", str(int(support[digit])))
+            texts = (
+                format_number(scores[0], 2),
+                format_number(scores[1], 2),
+                format_number(int(support[digit])),
+            )
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if column < 2 and float(text) < LOW_SCORE:
+                if column < 2 and round(float(scores[column]), 2) < LOW_SCORE:
                     item.setForeground(low_color)
                 self.class_table.setItem(digit, column, item)
