@@ -20,7 +20,8 @@ class Progress:
     ``preparation_seconds`` is the part of ``elapsed`` spent preparing; ``work_done`` and
     ``work_total`` measure the training itself in samples passed through the network (the
     fast recipe's epochs grow as distorted copies join), so the time remaining follows the
-    pace of training alone, not the preparation that came first."""
+    pace of training alone, not the preparation that came first. While preparing,
+    ``training_forecast`` is the run's estimate of the training still to come, in seconds."""
 
     done: int
     total: int
@@ -35,6 +36,7 @@ class Progress:
     preparation_seconds: float = 0.0
     work_done: float | None = None
     work_total: float | None = None
+    training_forecast: float | None = None
 
     @property
     def fraction(self) -> float:
@@ -46,10 +48,15 @@ class Progress:
 
     @property
     def remaining(self) -> float | None:
-        """Seconds the run still needs at most (early stopping may end it sooner), at the
-        pace of its training so far; None while preparing, as that pace is not known yet."""
+        """Seconds the run still needs at most (early stopping may end it sooner): while
+        preparing, the copies still to make at the pace of those made plus the training's
+        forecast (None before a copy is made); then the training's pace so far."""
         if self.preparing:
-            return None
+            if self.prepared <= 0 or self.training_forecast is None:
+                return None
+            per_step = self.preparation_seconds / self.prepared
+            left = per_step * (self.preparation_steps - self.prepared)
+            return max(0.0, left + self.training_forecast)
         done, total = self.work_done, self.work_total
         if done is None or total is None:
             done, total = self.done, self.total
@@ -80,8 +87,15 @@ class Clock:
         self._start = time.perf_counter()
 
 
-def preparing_event(config: Config, clock: Clock, prepared: int, steps: int) -> Progress:
-    """The event that says the run is still preparing its data."""
+def preparing_event(
+    config: Config,
+    clock: Clock,
+    prepared: int,
+    steps: int,
+    training_forecast: float | None = None,
+) -> Progress:
+    """The event that says the run is still preparing its data (``training_forecast``: the
+    seconds the training after it is expected to take)."""
     elapsed = clock.pause()
     event = Progress(
         0,
@@ -95,6 +109,7 @@ def preparing_event(config: Config, clock: Clock, prepared: int, steps: int) -> 
         prepared=prepared,
         preparation_steps=steps,
         preparation_seconds=elapsed,
+        training_forecast=training_forecast,
     )
     clock.resume()
     return event

@@ -90,15 +90,18 @@ class FastConfig:
     )
     length_setting: ClassVar[str] = "epochs"
 
+    # 16 epochs (3 plain, then 6 growing with copies) at 0.02 instead of the earlier 26
+    # (6 plain, 10 copies) at 0.015: half the work, validation accuracy over seeds 0-4
+    # 0.988 instead of 0.991, test 0.981 instead of 0.982, and sooner than MLPClassifier.
     hidden_units: int = 100
-    learning_rate: float = 0.015
-    epochs: int = 26
+    learning_rate: float = 0.02
+    epochs: int = 16
     batch_size: int = 64
     weight_decay: float = 1e-4
     validation_fraction: float = 0.1
     patience: int = 10
-    digit_copies: int = 10
-    plain_epochs: int = 6
+    digit_copies: int = 6
+    plain_epochs: int = 3
     seed: int = 0
     training_data: str = "digits"
     pen_copies: int = 4

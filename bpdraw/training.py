@@ -7,15 +7,19 @@ events. The same seed gives the same model. The recipes themselves live in bpdra
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from bpdraw import __version__
 from bpdraw.augment import augmented_pen_set, distort_digits
 from bpdraw.data import N_CLASSES, N_INPUTS, DigitSplit, load_split, one_hot, scale
+from bpdraw.divergence import LossWatch, TrainingDiverged, check_diverged
 from bpdraw.events import Clock, Finished, Progress, preparing_event
 from bpdraw.model import Model
 from bpdraw.network import Network
@@ -47,37 +51,36 @@ __all__ = [
     "train",
 ]
 
-# Loss of a network that has learnt nothing (every output 0.1): squared error / 2 gives
-# 0.5 * (0.9^2 + 9 * 0.1^2) = 0.45, cross-entropy gives ln 10 = 2.30. A run whose loss
-# climbs well above this after its first tenth is not learning but diverging.
-CHANCE_LOSS = {"sigmoid": 0.45, "softmax": float(np.log(N_CLASSES))}
-DIVERGENCE_FACTOR = 1.5
-# A sigmoid unit with a * (1 - a) below this (|z| > 9.2) passes on almost no gradient; when
-# nearly all units of a layer sit there, the network has stopped learning for good (it
-# happens to the classic recipe at learning rate 50: loss frozen at 0.5, every output 0).
-SATURATED_SLOPE = 1e-4
-SATURATED_SHARE = 0.9
-# The loss that judges an explosion is averaged over at least this many samples.
-DIVERGENCE_SAMPLES = 100
 # A classic run asks whether to stop every this many steps; random picks are drawn in blocks.
 STOP_CHECK_STEPS = 64
 PICK_BLOCK = 65_536
 # Pixels are standardised by their spread + this: border pixels are almost always blank.
 SPREAD_FLOOR = 0.1
+# The fast recipe computes in float32 (about twice float64's speed on these small matrices);
+# every network it hands out is float64 again, like the classic recipe's.
+FAST_DTYPE = np.float32
+# Mini-batches timed on a throwaway network while preparing, to foresee the training's time.
+PACE_PROBE_BATCHES = 8
 
 # Extra training digits made a copy at a time, (rng, copy) -> (X (n, 64) 0-16, y (n,)):
 # copy 0 is the clean rendering, copies 1.. distorted ones.
 ExtraData = Callable[[np.random.Generator, int], tuple[np.ndarray, np.ndarray]]
 
 
-class TrainingDiverged(Exception):
-    """The loss went non-finite or exploded; the message says what to change."""
-
-
 def shipped_pen_copy(rng: np.random.Generator, copy: int) -> tuple[np.ndarray, np.ndarray]:
     """Copy ``copy`` of the shipped pen digits through the canvas's conversion: copy 0 as
     drawn, the others distorted. The default extra data of a "digits+pen" run."""
-    return augmented_pen_set(rng, min(copy, 1), include_clean=copy == 0)
+    if copy == 0:
+        X, y = _clean_pen_digits()
+        return X.copy(), y.copy()
+    return augmented_pen_set(rng, 1, include_clean=False)
+
+
+@lru_cache(maxsize=1)
+def _clean_pen_digits() -> tuple[np.ndarray, np.ndarray]:
+    """The shipped pen digits as drawn, rendered once per process (0.6 s; no random numbers
+    are drawn for them, so a retrain in the same process gets the very same digits)."""
+    return augmented_pen_set(np.random.default_rng(0), 0, include_clean=True)
 
 
 def train(
@@ -101,11 +104,11 @@ def train(
         split = load_split(config.seed)
     stop = should_stop or _never
     if isinstance(config, ClassicConfig):
-        return _train_classic(config, split, stop)
+        return _on_one_blas_thread(_train_classic(config, split, stop))
     if isinstance(config, FastConfig):
         if config.training_data == "digits+pen" and extra_data is None:
             extra_data = shipped_pen_copy
-        return _train_fast(config, split, extra_data, stop)
+        return _on_one_blas_thread(_train_fast(config, split, extra_data, stop))
     raise TypeError(f"not a training config: {config!r}")
 
 
@@ -113,60 +116,26 @@ def _never() -> bool:
     return False
 
 
+def _on_one_blas_thread(run: Iterator[Progress | Finished]) -> Iterator[Progress | Finished]:
+    """``run``'s events, computed with NumPy's BLAS on one thread, whoever calls: our
+    matrices are small (64x200 at most in a batch), and on a busy 2-core machine several
+    threads made training about 4x slower (measured). The limit is lifted at every yield,
+    so the caller's own work between events runs as the caller chose."""
+    controller = ThreadpoolController()
+    try:
+        while True:
+            with controller.limit(limits=1, user_api="blas"):
+                try:
+                    event = next(run)
+                except StopIteration:
+                    return
+            yield event
+    finally:
+        run.close()
+
+
 def accuracy(network: Network, X: np.ndarray, labels: np.ndarray) -> float:
     return float((network.output_of(X).argmax(axis=1) == labels).mean())
-
-
-class _LossWatch:
-    """The loss a run started from, judged over at least DIVERGENCE_SAMPLES samples so that
-    one unlucky digit early in a short run is not taken for an explosion."""
-
-    def __init__(self):
-        self.first: float | None = None
-        self.recent: float | None = None
-        self._losses, self._samples = 0.0, 0
-
-    def add(self, loss: float, samples: int) -> None:
-        self._losses += loss * samples
-        self._samples += samples
-        if self._samples >= DIVERGENCE_SAMPLES:
-            self.recent = self._losses / self._samples
-            self.first = self.recent if self.first is None else self.first
-            self._losses, self._samples = 0.0, 0
-
-
-def _check_diverged(
-    network: Network, loss: float, watch: _LossWatch, config: Config, X_sample: np.ndarray
-) -> None:
-    """Raise TrainingDiverged if the run blew up: a non-finite loss or parameter, a loss well
-    above both chance and where the run started, or sigmoid units saturated for good.
-    A run that learns slowly is not diverging."""
-    finite = np.isfinite(loss) and all(np.all(np.isfinite(p)) for p in network.parameters)
-    exploding = False
-    if finite and watch.first is not None:
-        ceiling = DIVERGENCE_FACTOR * max(CHANCE_LOSS[network.output], watch.first)
-        exploding = watch.recent > ceiling
-        loss = watch.recent
-    saturated = False
-    if finite and not exploding:
-        activations = network.forward(X_sample)[1:]
-        if network.output == "softmax":
-            activations = activations[:-1]
-        saturated = any(
-            (a * (1.0 - a) < SATURATED_SLOPE).mean() > SATURATED_SHARE for a in activations
-        )
-    if not finite or exploding or saturated:
-        if not finite:
-            what = "became infinite or NaN"
-        elif exploding:
-            what = f"grew to {loss:.3g}"
-        else:
-            what = f"stuck at {loss:.3g} with its units saturated"
-        raise TrainingDiverged(
-            f"Training diverged: the loss {what} instead of falling. The learning rate "
-            f"{config.learning_rate:g} is too large for the {config.recipe} recipe; try "
-            f"{type(config).__dataclass_fields__['learning_rate'].default:g}."
-        )
 
 
 def _train_classic(
@@ -179,7 +148,7 @@ def _train_classic(
     targets = one_hot(split.y_train)
     report_every = max(1, config.steps // 200)
     running_loss, since_report = 0.0, 0
-    watch = _LossWatch()
+    watch = LossWatch()
     with np.errstate(over="ignore", invalid="ignore"):
         for step, index in enumerate(_picks(rng, len(split.y_train), config.steps), start=1):
             if step % STOP_CHECK_STEPS == 0 and stop():
@@ -192,7 +161,7 @@ def _train_classic(
             if step % report_every == 0 or step == config.steps:
                 loss = running_loss / since_report
                 watch.add(loss, since_report)
-                _check_diverged(network, loss, watch, config, split.X_train[:200])
+                check_diverged(network, loss, watch, config, split.X_train[:200])
                 if stop():
                     return
                 event = Progress(
@@ -232,34 +201,33 @@ def _train_fast(
     X_validation, y_validation = split.X_train[validation], split.y_train[validation]
     X_fit, y_fit = split.X_train[fitting], split.y_train[fitting]
     if extra_data is not None:
-        X_extra, y_extra = yield from _prepare_extra(extra_data, config, rng, clock)
+        X_extra, y_extra = yield from _prepare_extra(extra_data, config, len(fitting), rng, clock)
         X_fit, y_fit = np.concatenate([X_fit, X_extra]), np.concatenate([y_fit, y_extra])
     preparation_seconds = clock.pause()
     clock.resume()
     standardise = _Standardisation.of(X_fit)
-    X_fit = standardise(X_fit)
-    network = Network.initialise(
-        (N_INPUTS, config.hidden_units, N_CLASSES), rng, "scaled", output="softmax"
-    )
+    X_fit = standardise(X_fit).astype(FAST_DTYPE)
+    network = _fast_network(config, rng)
     optimizer = Adam(config.learning_rate, weight_decay=config.weight_decay)
     best = _BestEpoch(network)
     work = np.cumsum(_epoch_sizes(config, len(y_fit), len(fitting)))
-    watch = _LossWatch()
+    watch = LossWatch()
     with np.errstate(over="ignore", invalid="ignore"):
         for epoch in range(1, config.epochs + 1):
             optimizer.learning_rate = _cosine_rate(config, epoch)
             growing = _grows_in(epoch, config)
             if growing:
                 copy = distort_digits(split.images_train[fitting], rng)
-                X_fit = np.concatenate([X_fit, standardise(scale(copy))])
+                X_fit = np.concatenate([X_fit, standardise(scale(copy)).astype(FAST_DTYPE)])
                 y_fit = np.concatenate([y_fit, split.y_train[fitting]])
             if epoch == 1 or growing:
-                targets = one_hot(y_fit)
-            loss = _epoch(network, optimizer, X_fit, targets, config.batch_size, rng, stop)
-            if loss is None:  # stopped inside the epoch
+                targets = one_hot(y_fit).astype(FAST_DTYPE)
+            result = _epoch(network, optimizer, X_fit, targets, config.batch_size, rng, stop)
+            if result is None:  # stopped inside the epoch
                 return
+            loss, train_accuracy = result
             watch.add(loss, len(targets))
-            _check_diverged(network, loss, watch, config, X_fit[:200])
+            check_diverged(network, loss, watch, config, X_fit[:200])
             snapshot = standardise.folded_into(network)
             validation_accuracy = accuracy(snapshot, X_validation, y_validation)
             best.consider(epoch, validation_accuracy, snapshot)
@@ -268,7 +236,7 @@ def _train_fast(
                 total=config.epochs,
                 unit=config.unit,
                 loss=loss,
-                train_accuracy=accuracy(network, X_fit, y_fit),
+                train_accuracy=train_accuracy,
                 validation_accuracy=validation_accuracy,
                 elapsed=clock.pause(),
                 network=snapshot,
@@ -283,6 +251,16 @@ def _train_fast(
     yield _finish(best.network, config, split, clock.pause(), extra)
 
 
+def _fast_network(config: FastConfig, rng: np.random.Generator) -> Network:
+    """The fast recipe's network (Glorot, softmax), computing in FAST_DTYPE."""
+    network = Network.initialise(
+        (N_INPUTS, config.hidden_units, N_CLASSES), rng, "scaled", output="softmax"
+    )
+    network.weights = [w.astype(FAST_DTYPE) for w in network.weights]
+    network.biases = [b.astype(FAST_DTYPE) for b in network.biases]
+    return network
+
+
 def _validation_split(
     n: int, fraction: float, rng: np.random.Generator
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -294,18 +272,46 @@ def _validation_split(
 
 
 def _prepare_extra(
-    extra_data: ExtraData, config: FastConfig, rng: np.random.Generator, clock: Clock
+    extra_data: ExtraData,
+    config: FastConfig,
+    n_fitting: int,
+    rng: np.random.Generator,
+    clock: Clock,
 ) -> Iterator[Progress]:
     """Make the extra digits a copy at a time (seconds in all), with an event after each so
-    a caller can cancel while the data is prepared; returns them as (X 0-1, y)."""
+    a caller can cancel while the data is prepared; returns them as (X 0-1, y).
+
+    Each event carries a forecast of the training that follows: the samples it will pass
+    (from the size of the copies made so far) at a pace timed on a throwaway network."""
     steps = config.pen_copies + 1
     parts_X, parts_y = [], []
+    seconds_per_sample = None
     for copy in range(steps):
         X, y = extra_data(rng, copy)
         parts_X.append(scale(X))
         parts_y.append(y)
-        yield preparing_event(config, clock, copy + 1, steps)
+        if seconds_per_sample is None:
+            seconds_per_sample = _pace_probe(config)
+        made = sum(len(part) for part in parts_y)
+        n_extra = made * steps / (copy + 1)  # the copies still to come, as large as these
+        work = _epoch_sizes(config, n_fitting + round(n_extra), n_fitting)
+        yield preparing_event(config, clock, copy + 1, steps, seconds_per_sample * sum(work))
     return np.concatenate(parts_X), np.concatenate(parts_y)
+
+
+def _pace_probe(config: FastConfig) -> float:
+    """Seconds per training sample of this config, timed on a few mini-batches of a
+    throwaway network (its own random numbers: the run's are not touched)."""
+    probe_rng = np.random.default_rng(0)
+    network = _fast_network(config, probe_rng)
+    optimizer = Adam(config.learning_rate)
+    X = probe_rng.standard_normal((config.batch_size, N_INPUTS)).astype(FAST_DTYPE)
+    targets = one_hot(probe_rng.integers(0, N_CLASSES, config.batch_size)).astype(FAST_DTYPE)
+    started = time.perf_counter()
+    for _ in range(PACE_PROBE_BATCHES):
+        activations = network.forward(X)
+        optimizer.step(network.parameters, network.backward(activations, targets))
+    return (time.perf_counter() - started) / (PACE_PROBE_BATCHES * config.batch_size)
 
 
 @dataclass(frozen=True)
@@ -361,18 +367,23 @@ def _epoch(
     batch_size: int,
     rng: np.random.Generator,
     stop: Callable[[], bool],
-) -> float | None:
-    """One pass over (X, targets) in shuffled mini-batches; the mean loss (None: stopped)."""
+) -> tuple[float, float] | None:
+    """One pass over (X, targets) in shuffled mini-batches; -> (mean loss, share of samples
+    the network got right as it met them), or None when stopped. The accuracy comes from the
+    batches' own outputs, so no second pass over the (tens of thousands) samples is needed."""
     shuffled = rng.permutation(len(targets))
-    losses = []
+    loss_sum, correct = 0.0, 0
     for start in range(0, len(shuffled), batch_size):
         if stop():
             return None
         batch = shuffled[start : start + batch_size]
+        batch_targets = targets[batch]
         activations = network.forward(X[batch])
-        losses.append(network.loss(activations[-1], targets[batch]) * len(batch))
-        optimizer.step(network.parameters, network.backward(activations, targets[batch]))
-    return float(np.sum(losses) / len(targets))
+        outputs = activations[-1]
+        loss_sum += network.loss(outputs, batch_targets) * len(batch)
+        correct += int((outputs.argmax(axis=1) == batch_targets.argmax(axis=1)).sum())
+        optimizer.step(network.parameters, network.backward(activations, batch_targets))
+    return loss_sum / len(targets), correct / len(targets)
 
 
 class _BestEpoch:
