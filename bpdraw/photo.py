@@ -18,12 +18,16 @@ from scipy import ndimage
 # BACKGROUND_WINDOW of the shorter side: wider than twice a thick marker's stroke.
 BACKGROUND_SIDE = 128
 BACKGROUND_WINDOW = 1 / 3
+# The window spans at least this many pen widths (a thick marker's 8 is mostly ink).
+STROKES_PER_WINDOW = 6.0
 # Ink is at least this far (RGB distance / sqrt(3), 0-1) from the paper, and this many
 # times the paper's own typical deviation (its noise and texture).
 MIN_CONTRAST = 0.08
 MIN_CONTRAST_OVER_NOISE = 6.0
 # Hysteresis: strokes start above SEED of the strongest contrast and extend above GROW.
 SEED, GROW = 0.5, 0.3
+# A pixel this close (relative) to the paper a block away is paper beside an edge.
+EDGE_MATCH = 0.35
 # A part is a blob when its widest point is this share of its bounding box's long side.
 BLOB_THICKNESS = 0.25
 # A part with less ink than this share of the largest is a speck.
@@ -35,12 +39,19 @@ def background_factor(colour: np.ndarray) -> int:
     return max(1, -(-max(colour.shape[:2]) // BACKGROUND_SIDE))
 
 
-def local_background(colour: np.ndarray) -> np.ndarray:
-    """(h, w, 3) picture -> (h, w, 3) estimate of the paper under it (no strokes)."""
+def local_background(colour: np.ndarray, stroke_width: float = 0.0) -> np.ndarray:
+    """(h, w, 3) picture -> (h, w, 3) estimate of the paper under it (no strokes).
+
+    The median window is BACKGROUND_WINDOW of the shorter side, and at least
+    STROKES_PER_WINDOW times `stroke_width` (px) so that thick ink stays a minority in it.
+    """
     height, width = colour.shape[:2]
     factor = background_factor(colour)
     small = block_mean(colour, factor)
-    window = max(3, int(round(min(small.shape[:2]) * BACKGROUND_WINDOW)) | 1)
+    wanted = max(
+        min(small.shape[:2]) * BACKGROUND_WINDOW, STROKES_PER_WINDOW * stroke_width / factor
+    )
+    window = max(3, int(round(min(wanted, max(small.shape[:2])))) | 1)
     paper = ndimage.median_filter(small, size=(window, window, 1), mode="nearest")
     if factor == 1:
         return paper
@@ -52,24 +63,47 @@ def local_background(colour: np.ndarray) -> np.ndarray:
 def contrast(colour: np.ndarray, paper: np.ndarray, reach: int = 0) -> np.ndarray:
     """(h, w) distance of each pixel from the paper in RGB, 0-1 (any polarity, any hue).
 
-    The distance is to the closest paper estimate within `reach` px: the paper estimated
-    at a reduced resolution places a sharp edge (a table, a sticky note) only to within
-    a block, and a pixel on either side of it is paper, not ink.
+    The paper estimated at a reduced resolution places a sharp edge (a table, a sticky
+    note) only to within a block: a pixel that matches the paper `reach` px away almost
+    exactly (EDGE_MATCH of its distance here) is paper beside such an edge, not ink.
     """
+    direct = ((colour - paper) ** 2).sum(axis=2)
+    if reach == 0:
+        return np.sqrt(direct / 3.0)
     height, width = colour.shape[:2]
     padded = np.pad(paper, ((reach, reach), (reach, reach), (0, 0)), mode="edge")
-    closest = np.full((height, width), np.inf)
-    for down in range(0, 2 * reach + 1, max(1, reach)):
-        for right in range(0, 2 * reach + 1, max(1, reach)):
+    closest = direct.copy()
+    for down in (0, reach, 2 * reach):
+        for right in (0, reach, 2 * reach):
             shifted = padded[down : down + height, right : right + width]
             np.minimum(closest, ((colour - shifted) ** 2).sum(axis=2), out=closest)
-    return np.sqrt(closest / 3.0)
+    beside_an_edge = closest < EDGE_MATCH**2 * direct
+    return np.sqrt(np.where(beside_an_edge, closest, direct) / 3.0)
 
 
 def ink_parts(colour: np.ndarray) -> np.ndarray | None:
-    """(h, w, 3) float picture -> bool mask of its digit-like ink, or None if it has none."""
-    reach = background_factor(colour) + 1 if background_factor(colour) > 1 else 0
-    strength = contrast(colour, local_background(colour), reach)
+    """(h, w, 3) float picture -> bool mask of its digit-like ink, or None if it has none.
+
+    Thick ink (a marker) is looked for again against paper estimated over a window
+    wide enough for it.
+    """
+    mask = _ink_against(colour, 0.0)
+    if mask is None or not mask.any():
+        return mask
+    # Across a stroke the distance to its edge runs 0..width/2: its 90th percentile ~ 0.45 w.
+    width = 2 * float(np.percentile(ndimage.distance_transform_edt(mask)[mask], 90))
+    factor = background_factor(colour)
+    window = min(colour.shape[:2]) // factor * BACKGROUND_WINDOW * factor
+    if STROKES_PER_WINDOW * width > window:
+        return _ink_against(colour, width)
+    return mask
+
+
+def _ink_against(colour: np.ndarray, stroke_width: float) -> np.ndarray | None:
+    """The digit-like ink against the paper estimated for strokes `stroke_width` px wide."""
+    factor = background_factor(colour)
+    reach = factor + 1 if factor > 1 else 0
+    strength = contrast(colour, local_background(colour, stroke_width), reach)
     strongest = float(np.percentile(strength, 99.9))
     noise = float(np.median(strength))
     if not strongest > max(MIN_CONTRAST, MIN_CONTRAST_OVER_NOISE * noise):
