@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from bpdraw.data import DigitSplit, load_split
 from bpdraw.model import Model
@@ -193,7 +194,9 @@ def run_bench(seeds: int = 5, devset: str | None = None) -> None:
     """Measure and print the recipes' figures (``bpdraw bench``); ``devset``: drawings to
     read, by default the pen digits shipped with bpdraw."""
     print(f"bpdraw bench: seeds 0..{seeds - 1}, time to {TARGET_ACCURACY} test accuracy")
-    rows, models = measure(seeds, progress=lambda text: print(text, flush=True))
+    # every method on one BLAS thread, as bpdraw's own training always runs (bpdraw.training)
+    with threadpool_limits(limits=1, user_api="blas"):
+        rows, models = measure(seeds, progress=lambda text: print(text, flush=True))
     print()
     print(format_table(rows))
     fast, mlp = (next(r for r in rows if r.name == n) for n in ("fast", "MLPClassifier (100,)"))

@@ -1,4 +1,5 @@
-"""bpdraw's command line: no arguments opens the app; train, evaluate, predict and bench."""
+"""bpdraw's command line: no arguments opens the app; train, evaluate, predict, teach, inside
+and bench."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from bpdraw import __version__
+from bpdraw.cli_teach import add_teach_and_inside
 from bpdraw.recipes import RECIPES, TRAINING_DATA, TRAINING_DATA_NAMES, FastConfig
 
 BAR_WIDTH = 10
@@ -19,7 +21,6 @@ DEFAULT_RECIPE = "classic"
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    _one_blas_thread()
     if not argv:
         if not _display_available():
             return _refuse(
@@ -47,14 +48,6 @@ def _display_available() -> bool:
     if not sys.platform.startswith("linux"):
         return True
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
-
-
-def _one_blas_thread() -> None:
-    """Our matrices are small (64x100): one BLAS thread is faster than several, and on a
-    busy 2-core machine several threads slowed training down about 4x (measured)."""
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(1)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -101,7 +94,12 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument(
         "--seed", type=int, help=f"seed of the split and the weights ({_defaults('seed')})"
     )
-    train.add_argument("-o", "--output", metavar="FILE", help="save the trained model (.npz)")
+    train.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE.npz",
+        help="save the trained model (checked before training)",
+    )
     train.set_defaults(command=_train)
 
     evaluate = commands.add_parser(
@@ -128,6 +126,8 @@ def _parser() -> argparse.ArgumentParser:
     predict.add_argument("images", nargs="+", metavar="IMAGE")
     predict.add_argument("--model", metavar="FILE", help="model file (default: shipped)")
     predict.set_defaults(command=_predict)
+
+    add_teach_and_inside(commands)
 
     bench = commands.add_parser(
         "bench",
@@ -194,6 +194,8 @@ def _train(arguments) -> int:
         config = config_from_settings(arguments.recipe, **settings)
     except ValueError as error:
         return _refuse(str(error))
+    if arguments.output is not None and _unsavable(arguments.output):
+        return 2
 
     print(f"training: {arguments.recipe} recipe, {_settings_text(config)}")
     finished = None
@@ -215,13 +217,42 @@ def _train(arguments) -> int:
     print(_confusion_text(evaluation.confusion))
     print()
     print(evaluation.report)
-    if arguments.output:
-        try:
-            model.save(arguments.output)
-        except OSError as error:
-            return _refuse(f"cannot save to {arguments.output}: {error.strerror or error}")
-        print(f"saved to {arguments.output}")
+    if arguments.output is None:
+        print(
+            "not saved: to keep the model, run the same command again with -o FILE.npz "
+            "(the same settings and seed give the same model)"
+        )
+        return 0
+    if _save(model, arguments.output):
+        return 2
+    print(f"saved to {arguments.output}")
     return 0
+
+
+def _unsavable(path: str) -> bool:
+    """True (and the reason printed) when a model cannot be saved to ``path``: checked
+    before a run, so a wrong folder or name costs nothing."""
+    from bpdraw.model import check_save_target
+
+    try:
+        check_save_target(path)
+    except OSError as error:
+        _refuse(
+            f"cannot save a model to {path!r}: {error.strerror or error}. "
+            "Give -o a file name in an existing folder you can write to, such as mine.npz"
+        )
+        return True
+    return False
+
+
+def _save(model, path: str) -> bool:
+    """Save ``model``; True (and the reason printed) when that failed."""
+    try:
+        model.save(path)
+    except OSError as error:
+        _refuse(f"cannot save to {path}: {error.strerror or error}")
+        return True
+    return False
 
 
 def _settings_of(kind: type) -> set[str]:
@@ -242,10 +273,7 @@ def _show_progress(event) -> None:
     interactive = sys.stdout.isatty()
     if event.preparing:
         if interactive:
-            sys.stdout.write(
-                f"\rpreparing the training data ({event.prepared}/{event.preparation_steps}) "
-                f"… {event.elapsed:.1f} s"
-            )
+            sys.stdout.write("\r" + _preparing_line(event))
             sys.stdout.flush()
         return
     if not interactive and int(10 * event.done / event.total) == int(
@@ -255,6 +283,17 @@ def _show_progress(event) -> None:
     line = _progress_line(event)
     sys.stdout.write("\r" + line if interactive else line.rstrip() + "\n")
     sys.stdout.flush()
+
+
+def _preparing_line(event) -> str:
+    """The line shown while the training data is made, at most LINE_WIDTH characters."""
+    remaining = event.remaining
+    left = f", ~{_duration(remaining)} left in all" if remaining is not None else ""
+    line = (
+        f"preparing the training data {event.prepared}/{event.preparation_steps} "
+        f"({_duration(event.elapsed)}{left})"
+    )
+    return line[:LINE_WIDTH].ljust(LINE_WIDTH)
 
 
 def _progress_line(event) -> str:

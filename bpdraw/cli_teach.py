@@ -1,0 +1,153 @@
+"""bpdraw's teach and inside commands: a model taught your drawings, and pictures of what a
+network does with a drawing. Thin wrappers over bpdraw.personal and bpdraw.inside_pictures;
+every heavy import happens only when the command runs."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+
+def add_teach_and_inside(commands) -> None:
+    """Add the teach and inside commands to the parser's sub-commands."""
+    teach = commands.add_parser(
+        "teach",
+        help="teach a model your own drawings",
+        description="Fine-tune a model (default: the shipped one) on drawings in a strokes file "
+        "(an export of My digits, or any file evaluate --strokes reads) and print how it reads "
+        "them before and after (on drawings held out from the measured teach) and the test digits.",
+    )
+    teach.add_argument("samples", metavar="SAMPLES.npz", help="your drawings, a strokes file")
+    teach.add_argument("--model", metavar="BASE.npz", help="model to start from (default: shipped)")
+    teach.add_argument(
+        "-o", "--output", metavar="OUT.npz", required=True, help="where to save the taught model"
+    )
+    teach.add_argument("--seed", type=int, default=0, help="seed of the teaching (default 0)")
+    teach.set_defaults(command=_teach)
+
+    inside = commands.add_parser(
+        "inside",
+        help="save a picture of what the network does with a drawing",
+        description="Save a PNG showing how a model reads one drawing (its 8x8 input, hidden "
+        "units, answer and which cells pushed for and against it), or with --weights the "
+        "incoming weights of every hidden unit.",
+    )
+    source = inside.add_mutually_exclusive_group(required=True)
+    source.add_argument("image", nargs="?", metavar="IMAGE", help="a PNG or JPEG of one digit")
+    source.add_argument("--strokes", metavar="FILE.npz", help="a strokes file; see --index")
+    source.add_argument(
+        "--weights",
+        nargs="?",
+        const="",
+        metavar="MODEL",
+        help="save the weight mosaic of MODEL (default: --model, else the shipped model)",
+    )
+    inside.add_argument(
+        "--index", type=int, default=0, help="which drawing of the strokes file (default 0)"
+    )
+    inside.add_argument("--model", metavar="FILE", help="model file (default: shipped)")
+    inside.add_argument("-o", "--output", metavar="PICTURE.png", required=True)
+    inside.set_defaults(command=_inside)
+
+
+def _teach(arguments) -> int:
+    from bpdraw.cli import _load_model, _refuse, _save, _unsavable
+    from bpdraw.personal import BadTeachingData, teach_file
+    from bpdraw.strokes_file import StrokesFileError
+
+    if _unsavable(arguments.output):
+        return 2
+    model = _load_model(arguments.model)
+    if model is None:
+        return 2
+    try:
+        report = teach_file(model, arguments.samples, seed=arguments.seed)
+    except StrokesFileError as error:
+        return _refuse(f"{error}. Give a strokes file, such as an export of My digits")
+    except BadTeachingData as error:
+        return _refuse(f"{arguments.samples}: {error}")
+    except ValueError as error:  # a seed out of range, and the like
+        return _refuse(str(error))
+    print("\n".join(report.lines()))
+    if _save(report.model, arguments.output):
+        return 2
+    print(f"saved to {arguments.output}")
+    return 0
+
+
+def _inside(arguments) -> int:
+    from bpdraw.cli import _load_model, _refuse
+    from bpdraw.model import check_save_target
+
+    try:
+        check_save_target(arguments.output)
+    except OSError as error:
+        return _refuse(
+            f"cannot write a picture to {arguments.output!r}: {error.strerror or error}. "
+            "Give -o a file name in an existing folder, such as picture.png"
+        )
+    if arguments.weights is not None:
+        if arguments.weights and arguments.model:
+            return _refuse("give the model once: --weights MODEL or --model MODEL")
+        model = _load_model(arguments.weights or arguments.model)
+        if model is None:
+            return 2
+        from bpdraw.inside_pictures import save_weight_mosaic
+
+        save_weight_mosaic(model, arguments.output)
+        units = model.network.layer_sizes[1]
+        print(f"saved the weights of {units} hidden units to {arguments.output}")
+        return 0
+    model = _load_model(arguments.model)
+    if model is None:
+        return 2
+    digits = _drawing_digits(arguments)
+    if digits is None:
+        return 2
+    from bpdraw.inside_pictures import save_inside_picture
+
+    save_inside_picture(model, digits, arguments.output)
+    answer = int(model.predict_proba(digits)[0].argmax())
+    print(f"read as {answer}; saved the picture to {arguments.output}")
+    return 0
+
+
+def _drawing_digits(arguments) -> np.ndarray | None:
+    """The (8, 8) digit that ``inside`` shows, from an image or a strokes file; None (and the
+    reason printed) when there is none."""
+    from bpdraw.cli import _refuse
+
+    if arguments.strokes is None:
+        from bpdraw.images import NothingDrawn, image_to_digits
+
+        path = arguments.image
+        if not os.path.isfile(path):
+            _refuse(f"{path}: no such file; give a PNG or JPEG of one digit")
+            return None
+        try:
+            return image_to_digits(path)
+        except NothingDrawn:
+            _refuse(f"{path}: nothing drawn (the image looks blank); give a picture of a digit")
+        except (ValueError, OSError) as error:
+            _refuse(f"{path}: {error}. Give a PNG or JPEG of one digit")
+        return None
+    from bpdraw.augment import render, select
+    from bpdraw.strokes_file import StrokesFileError, read_strokes_file
+
+    try:
+        packed, _ = read_strokes_file(arguments.strokes)
+    except StrokesFileError as error:
+        _refuse(str(error))
+        return None
+    if not 0 <= arguments.index < packed.n_drawings:
+        _refuse(
+            f"{arguments.strokes} holds {packed.n_drawings} drawings: "
+            f"give --index from 0 to {packed.n_drawings - 1}"
+        )
+        return None
+    digits, drawn = render(select(packed, np.array([arguments.index])))
+    if not drawn[0]:
+        _refuse(f"drawing {arguments.index} of {arguments.strokes} reads as nothing drawn")
+        return None
+    return digits.reshape(8, 8).astype(np.int64)
