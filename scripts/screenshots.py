@@ -1,12 +1,13 @@
-"""Regenerate the README's screenshots of the real app: docs/screenshots/{draw,train,confusion}.png.
+"""Regenerate the README's screenshots of the real app: docs/screenshots/{draw,train,…}.png.
 
     python scripts/screenshots.py [--out DIR]
 
 Runs offscreen (no display needed) with throw-away settings, so the user's own window
 geometry and training settings are neither used nor changed. The drawing is a digit
 replayed as mouse drags on the canvas; the confusion window shows the shipped model with
-its most common mistake selected; the Train tab is shown after a real run of the course
-recipe started with its Retrain button.
+its most common mistake selected; the Train tab is shown before a run (train.png: the
+explained form and the model in use's results) and after a real run of the course recipe
+started with its Retrain button (compare.png: the new model beside the model in use).
 """
 
 from __future__ import annotations
@@ -157,14 +158,23 @@ def main(argv: list[str] | None = None) -> int:
 
         train_tab = window.train_tab
         window.tabs.setCurrentWidget(train_tab)
-        train_tab.set_settings(
-            "classic", hidden_units=100, learning_rate=0.11, steps=30_000, seed=0
-        )
+        # before any run: the explained form and the model in use's own results
+        wait_for(lambda: train_tab.results.evaluation() is not None)
+        wait(300)
+        save(window, arguments.out / "train.png")
+        # the course's classic recipe, then the comparison it leads to (the default preset
+        # would rebuild the shipped model exactly: same recipe, same seed, same figures)
+        preset_combo = train_tab.form.preset_combo
+        preset_combo.setCurrentIndex(preset_combo.findData("classic"))
         trained = []
         train_tab.model_trained.connect(trained.append)
         train_tab.findChild(QWidget, "retrainButton").click()
         wait_for(lambda: trained and not train_tab.is_training())
-        save(window, arguments.out / "train.png")
+        wait(300)
+        train_tab.results_scroll.ensureWidgetVisible(train_tab.results.comparison, 0, 0)
+        wait(200)
+        save(window, arguments.out / "compare.png")
+        train_tab.results.comparison.keep_button.click()  # nothing to ask about on closing
 
         window.close()
     return 0

@@ -33,10 +33,20 @@ class ModelChoiceMixin:
         self.results.comparison.set_in_use(model.describe(), None)
         if self._new is None and not self.is_training():
             self.learning.show_network(model.network)
-        self.scorer.score(model, self.results.confusion_size())
+        self._score_in_use()
         if self._settings_note is not None:  # reported once the window listens
             note, self._settings_note = self._settings_note, None
             self.settings_reset.emit(note)
+
+    def _score_in_use(self) -> None:
+        """Measure the model in use on a plain thread, once the tab has been shown: before,
+        the start-up would import scikit-learn and matplotlib for a tab nobody looks at."""
+        if self._model_in_use is None or self._in_use_scores is not None:
+            return
+        if self._scoring is self._model_in_use or not self._was_shown:
+            return
+        self._scoring = self._model_in_use
+        self.scorer.score(self._model_in_use, self.results.confusion_size())
 
     def model_in_use(self) -> Model | None:
         return self._model_in_use
@@ -51,8 +61,11 @@ class ModelChoiceMixin:
 
     @Slot(object)
     def on_in_use_scored(self, scores: ModelScores) -> None:
+        if scores.model is self._scoring:
+            self._scoring = None
         if scores.model is not self._model_in_use:
-            return  # measured for a model no longer in use
+            self._score_in_use()  # measured for a model no longer in use: the new one next
+            return
         self._in_use_scores = scores
         self.results.comparison.set_in_use(scores.model.describe(), scores)
         if self._new is None:

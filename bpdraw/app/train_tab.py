@@ -112,6 +112,8 @@ class TrainTab(ModelChoiceMixin, QWidget):
         self._new_saved = False
         self.scorer = ModelScorer(self)
         self.scorer.scored.connect(self.on_in_use_scored)
+        self._scoring: Model | None = None  # the model the scorer is measuring
+        self._was_shown = False
 
         self.form = RecipeForm()
         self.learning = LearningPanel()
@@ -221,6 +223,8 @@ class TrainTab(ModelChoiceMixin, QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.import_warmer.start()
+        self._was_shown = True
+        self._score_in_use()
 
     @Slot()
     def on_retrain_clicked(self) -> None:
