@@ -42,22 +42,6 @@ def confidence_text(confidence: float) -> str:
     return format_percent(confidence)
 
 
-def _register_matplotlib_font(family: str) -> bool:
-    """Make matplotlib know the Qt font `family` (its font cache may predate the font)."""
-    from matplotlib import font_manager
-
-    if any(entry.name == family for entry in font_manager.fontManager.ttflist):
-        return True
-    for path in font_manager.findSystemFonts():
-        try:
-            if font_manager.FontProperties(fname=path).get_name() == family:
-                font_manager.fontManager.addfont(path)
-                return True
-        except (OSError, RuntimeError, ValueError):
-            continue
-    return False
-
-
 class ConfusionWindow(QWidget):
     """A top-level window: the model's confusion matrix with clickable cells."""
 
@@ -259,14 +243,8 @@ class ConfusionWindow(QWidget):
     # -- internals ------------------------------------------------------------------------
     def _label_axes(self, ax) -> None:
         """The heat map's axis labels in the language installed (with a font that has it)."""
-        family = None
-        if i18n.current_language() == i18n.CHINESE:
-            family = i18n.chinese_font_family()
-        fonts = (
-            {"fontfamily": [family, "DejaVu Sans"]}
-            if family and _register_matplotlib_font(family)
-            else {}
-        )
+        family = i18n.matplotlib_fonts()
+        fonts = {"fontfamily": ["DejaVu Sans", family] if family else ["sans-serif"]}
         ax.set_xlabel(self.tr("Predicted digit"), fontsize=10, **fonts)
         ax.set_ylabel(self.tr("True digit"), fontsize=10, **fonts)
 

@@ -238,6 +238,35 @@ def _set_font(app: QCoreApplication, chinese_family: str | None) -> None:
     QGuiApplication.setFont(font)
 
 
+def register_matplotlib_font(family: str) -> bool:
+    """Make matplotlib know the Qt font `family` (its font cache may predate the font)."""
+    from matplotlib import font_manager
+
+    if any(entry.name == family for entry in font_manager.fontManager.ttflist):
+        return True
+    for path in font_manager.findSystemFonts():
+        try:
+            if font_manager.FontProperties(fname=path).get_name() == family:
+                font_manager.fontManager.addfont(path)
+                return True
+        except (OSError, RuntimeError, ValueError):
+            continue
+    return False
+
+
+def matplotlib_fonts() -> str | None:
+    """Fonts for matplotlib text made from now on: DejaVu Sans, falling back to the Chinese font
+    while Chinese is spoken (so translated titles and legends have glyphs); -> that family."""
+    from matplotlib import rcParams
+
+    family = chinese_font_family() if current_language() == CHINESE else None
+    if family is not None and register_matplotlib_font(family):
+        rcParams["font.family"] = ["DejaVu Sans", family]
+        return family
+    rcParams["font.family"] = ["sans-serif"]
+    return None
+
+
 def format_number(value: float, decimals: int = 0) -> str:
     """`value` as the current locale writes it: 1,347 or 0.11 (group separators included)."""
     if decimals == 0:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from shiboken6 import isValid
 
 from bpdraw.app import theme
-from bpdraw.app.i18n import format_number
+from bpdraw.app.i18n import format_number, matplotlib_fonts
 from bpdraw.app.warmup import in_later_turns, load_plots
 from bpdraw.app.weights_view import WeightMosaic
 
@@ -160,6 +160,7 @@ class LearningPanel(QGroupBox):
             join_at = config.plain_epochs + 1  # the first epoch with distorted copies
             if join_at > config.length:
                 join_at = None
+        matplotlib_fonts()  # the legend may be Chinese
         held_out = self.tr(HELD_OUT_LABELS.get(config.recipe, HELD_OUT_OTHER))
         self._plot.start_run(config.length, config.unit, held_out, join_at)
         self._config = config
