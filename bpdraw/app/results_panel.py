@@ -209,7 +209,7 @@ class ResultsPanel(QGroupBox):
 
         self.confusion_picture = QLabel("…", objectName="resultConfusion")
         self.confusion_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.confusion_picture.setMinimumSize(220, 200)
+        self.confusion_picture.setMinimumSize(200, 200)
         self.confusion_picture.setSizePolicy(
             QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
         )
@@ -224,7 +224,7 @@ class ResultsPanel(QGroupBox):
         self.class_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.class_table.setFrameShape(QFrame.Shape.StyledPanel)
         self.class_table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.class_table.setMinimumWidth(200)
+        self.class_table.setMinimumWidth(180)
         self.class_table.setMinimumHeight(200)
 
         body = QHBoxLayout()
