@@ -237,15 +237,21 @@ def test_a_sticky_note_in_a_corner_is_not_ink():
     assert_reads_like_the_clean_seven(picture)
 
 
-def test_thick_marker_leaves_no_stray_branches():
-    from bpdraw.images import _colour, _ends, _ink_mask, _prune_spurs, _spur_length, _thin
+def test_thick_marker_reads_like_a_thin_pen():
+    assert_reads_like_the_clean_seven(photo_of(ink_of(SEVEN_STROKES, pen=20)))
 
-    thick = photo_of(ink_of(SEVEN_STROKES, pen=20))
-    assert_reads_like_the_clean_seven(thick)
-    # The thinned marker has no more line ends than the thin pen's (the ends of its strokes).
-    mask = _ink_mask(_colour(thick))
-    skeleton = _prune_spurs(_thin(mask), _spur_length(mask))
-    assert _ends(skeleton).sum() <= 4
+
+def test_short_side_branches_of_thinning_are_pruned_and_line_ends_kept():
+    from bpdraw.images import _ends, _prune_spurs
+
+    skeleton = np.zeros((40, 60), dtype=bool)
+    skeleton[20, 5:55] = True  # the stroke
+    skeleton[17:20, 30] = True  # a 3 px spur, as thinning leaves on a thick stroke's side
+    skeleton[5:20, 45] = True  # a real 15 px branch (a 4's stem)
+    pruned = _prune_spurs(skeleton, 5)
+    assert not pruned[17:19, 30].any()  # (its root, touching the stroke, may stay)
+    assert pruned[20, 5:55].all() and pruned[5:20, 45].all()
+    assert _ends(pruned).sum() == 3
 
 
 def test_a_small_digit_in_a_large_photo_is_found(tmp_path):
