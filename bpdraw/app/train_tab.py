@@ -324,7 +324,8 @@ class TrainTab(ModelChoiceMixin, QWidget):
         if progress.preparing:
             steps = progress.preparation_steps
             counted = f" ({progress.prepared}/{steps})" if steps else ""
-            self.progress_bar.setFormat(f"Preparing the pen digits{counted}…{left}")
+            data = "pen digits" if self._run.config.training_data == "digits+pen" else "digits"
+            self.progress_bar.setFormat(f"Preparing the {data}{counted}…{left}")
             return
         self.progress_bar.setFormat(f"%p%{left}")
         self.learning.add(progress)

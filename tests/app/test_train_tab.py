@@ -114,6 +114,11 @@ def test_divergence_reports_failure_and_keeps_the_previous_model(qtbot, tab):
 
     assert "learning rate" in failed.args[0].lower()
     assert "previous model" in tab.status_label.text()
+    assert tab.learning._plot.stop_text.get_visible()  # the curves so far stay, with why
+
+    tab.form.apply_preset("classic")
+    tab.form.on_preset_changed(0)  # as when a preset is picked: the old failure is over
+    assert "previous model" not in tab.status_label.text()
 
 
 def test_shutdown_mid_training_leaves_no_running_thread(qtbot, tab):
@@ -298,3 +303,15 @@ def test_shutdown_from_each_state_ends_idle(qtbot, tab, imports_not_ready):
     qtbot.mouseClick(fresh.retrain_button, Qt.MouseButton.LeftButton)
     fresh.shutdown()  # from PREPARING
     assert fresh.state() is RunState.IDLE and fresh.retrain_button.isEnabled()
+
+
+def test_status_colours_follow_a_dark_palette(tab):
+    from PySide6.QtGui import QColor, QPalette
+
+    from bpdraw.app import theme
+
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    tab.setPalette(dark)
+    tab._set_status("Training failed", "bad")
+    assert theme.BAD_ON_DARK in tab.status_label.styleSheet()
