@@ -13,6 +13,9 @@ from bpdraw.data import load_split
 # Tests never need a display: Qt draws into memory.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Tests read English whatever the machine's locale (tests/app/test_i18n.py sets its own).
+os.environ["BPDRAW_LANG"] = "en"
+
 # Nothing a test runs may touch the user's own settings, data or cache: every test, and every
 # process a test starts (which inherits this environment), gets a private home for them.
 # (Set before anything imports platformdirs or Qt, which read these once.)
