@@ -96,6 +96,18 @@ def test_a_new_model_can_be_saved(qtbot, window, tmp_path):
     assert (tmp_path / "new.npz").exists() and not tab.has_unsaved_model()
 
 
+SAVED_CLASSIC = {"recipe": "classic", "hidden_units": 50, "learning_rate": "0.1", "length": 500}
+
+
+def settings_file(path, **saved) -> str:
+    """A settings file at `path` holding training settings: SAVED_CLASSIC with `saved`."""
+    store = QSettings(str(path), QSettings.Format.IniFormat)
+    for name, value in {**SAVED_CLASSIC, "seed": 3, **saved}.items():
+        store.setValue(f"training/{name}", value)
+    store.sync()
+    return str(path)
+
+
 @pytest.mark.parametrize(
     ("key", "value"),
     [
@@ -107,20 +119,9 @@ def test_a_new_model_can_be_saved(qtbot, window, tmp_path):
     ],
 )
 def test_unusable_saved_settings_are_reset_with_a_note(qtbot, tmp_path, default_model, key, value):
-    path = tmp_path / "broken.ini"
-    store = QSettings(str(path), QSettings.Format.IniFormat)
-    for name, saved in {
-        "recipe": "classic",
-        "hidden_units": 50,
-        "learning_rate": "0.1",
-        "length": 500,
-        "seed": 3,
-    }.items():
-        store.setValue(f"training/{name}", saved)
-    store.setValue(f"training/{key}", value)
-    store.sync()
+    path = settings_file(tmp_path / "broken.ini", **{key: value})
     notes = []
-    tab = TrainTab(settings=QSettings(str(path), QSettings.Format.IniFormat))
+    tab = TrainTab(settings=QSettings(path, QSettings.Format.IniFormat))
     qtbot.addWidget(tab)
     tab.settings_reset.connect(notes.append)
     tab.set_model_in_use(default_model)  # the window connects first, then names its model
@@ -131,17 +132,8 @@ def test_unusable_saved_settings_are_reset_with_a_note(qtbot, tmp_path, default_
 
 
 def test_usable_saved_settings_are_kept(qtbot, tmp_path, default_model):
-    store = QSettings(str(tmp_path / "ok.ini"), QSettings.Format.IniFormat)
-    for name, saved in {
-        "recipe": "classic",
-        "hidden_units": 50,
-        "learning_rate": "0.1",
-        "length": 500,
-        "seed": 3,
-        "preset": "custom",
-    }.items():
-        store.setValue(f"training/{name}", saved)
-    main = MainWindow(model=default_model, settings=store)
+    path = settings_file(tmp_path / "ok.ini", preset="custom")
+    main = MainWindow(model=default_model, settings=QSettings(path, QSettings.Format.IniFormat))
     qtbot.addWidget(main)
     assert main.train_tab.config() == ClassicConfig(
         hidden_units=50, learning_rate=0.1, steps=500, seed=3
