@@ -80,7 +80,8 @@ class FastConfig:
     validation part carved out of the training digits. The test digits choose nothing.
 
     ``training_data`` "digits+pen" adds pen-drawn digits rendered through the canvas's
-    conversion with random distortions (``pen_copies`` renderings of each).
+    conversion, once as drawn and ``pen_copies`` times distorted (the first two with their
+    strokes distorted, the others as rendered pictures moved).
     """
 
     title: ClassVar[str] = "fast (Adam, softmax)"
