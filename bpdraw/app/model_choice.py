@@ -39,12 +39,16 @@ class ModelChoiceMixin:
             self.settings_reset.emit(note)
 
     def _score_in_use(self) -> None:
-        """Measure the model in use on a plain thread, once the tab has been shown: before,
-        the start-up would import scikit-learn and matplotlib for a tab nobody looks at."""
+        """Measure the model in use on a plain thread, once the tab has been shown and its
+        background imports are done, between runs: before, the start-up would import
+        scikit-learn and matplotlib for a tab nobody looks at, and during a run the measuring
+        would compete with it (and with the window) for the interpreter."""
         if self._model_in_use is None or self._in_use_scores is not None:
             return
         if self._scoring is self._model_in_use or not self._was_shown:
             return
+        if self.is_training() or not self.import_warmer.is_done():
+            return  # asked again when the imports are done and when the run is over
         self._scoring = self._model_in_use
         self.scorer.score(self._model_in_use, self.results.confusion_size())
 

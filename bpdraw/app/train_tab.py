@@ -262,6 +262,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
     @Slot()
     def on_imports_ready(self) -> None:
         self.learning.build_plot()
+        self._score_in_use()
         if self._state is RunState.PREPARING:
             # Let the new plot be laid out and fully drawn before the training thread starts
             # competing for the GIL: each step runs after the events the one before posted.
@@ -445,3 +446,4 @@ class TrainTab(ModelChoiceMixin, QWidget):
                 run.worker.deleteLater()
         self.learning.stop()
         self._enter(RunState.IDLE)
+        self._score_in_use()

@@ -71,6 +71,7 @@ class ImportWarmer(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thread: threading.Thread | None = None
+        self._finished = threading.Event()  # set just before `done` is emitted
 
     def start(self) -> None:
         """Start the imports (once; later calls do nothing)."""
@@ -79,7 +80,8 @@ class ImportWarmer(QObject):
             self._thread.start()
 
     def is_done(self) -> bool:
-        return self._thread is not None and not self._thread.is_alive()
+        """True once the imports are done (already when `done` arrives)."""
+        return self._finished.is_set()
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the imports are done (benchmarks); True when they are."""
@@ -94,5 +96,6 @@ class ImportWarmer(QObject):
             for name in WARM_UP_MODULES:
                 importlib.import_module(name)
             load_split(0)
+        self._finished.set()
         with contextlib.suppress(RuntimeError):  # the widget that asked may be gone by now
             self.done.emit()
