@@ -8,6 +8,7 @@ Beside the curves, a mosaic shows every hidden unit's incoming weights as they f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -130,16 +131,33 @@ class LearningPanel(QGroupBox):
     def has_plot(self) -> bool:
         return self._plot is not None
 
-    def build_plot(self) -> None:
+    def build_plot(self, parts: tuple | None = None) -> None:
         """Replace the placeholder by the plot (once; matplotlib should be imported by now)."""
         if self._plot is not None:
             return
-        self._plot = load_plots().LivePlot()
+        self._plot = load_plots().LivePlot(parts)
         self._plot.canvas.setMinimumHeight(PLOT_MIN_HEIGHT)
         self._plot.canvas.setMinimumWidth(260)
         self._layout.replaceWidget(self._placeholder, self._plot.canvas)
         self._layout.setStretchFactor(self._plot.canvas, 3)
         self._placeholder.deleteLater()
+
+    def plot_build_steps(self) -> list[Callable[[], None]]:
+        """`build_plot` in steps of ~30 ms, for separate turns of the event loop (at once it
+        would stall the window ~80 ms); a step finds the plot built meanwhile and stops."""
+        if self._plot is not None:
+            return []
+        made: list = []
+
+        def unless_built(step: Callable[[], None]) -> Callable[[], None]:
+            def run() -> None:
+                if self._plot is None:
+                    step()
+
+            return run
+
+        steps = load_plots().plot_parts_steps(made)
+        return [*map(unless_built, steps), unless_built(lambda: self.build_plot(tuple(made)))]
 
     def schedule_full_draw(self) -> None:
         """Have the plot drawn in full at the next paint (its one expensive draw)."""

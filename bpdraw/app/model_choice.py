@@ -185,3 +185,13 @@ def _shipped_created() -> str | None:
         return load_default().metadata.get("created")
     except Exception:  # a missing or damaged asset only changes a preset's name
         return None
+
+
+def format_seconds(seconds: float) -> str:
+    """A duration for people: '0.4 s', '12 s', '2 min 05 s'."""
+    if seconds < 10:
+        return f"{seconds:.1f} s"
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    minutes, rest = divmod(int(round(seconds)), 60)
+    return f"{minutes} min {rest:02d} s"

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from bpdraw.app import theme
 from bpdraw.app.learning_panel import LearningPanel
-from bpdraw.app.model_choice import ModelChoiceMixin, scroll_area
+from bpdraw.app.model_choice import ModelChoiceMixin, format_seconds, scroll_area
 from bpdraw.app.recipe_form import RecipeForm
 from bpdraw.app.results_panel import ResultsPanel
 from bpdraw.app.warmup import ImportWarmer, in_later_turns
@@ -76,16 +77,6 @@ class _Run:
     confusion_picture: np.ndarray | None = None
     scores: ModelScores | None = None
     ended: bool = False  # the worker has sent its one terminal signal
-
-
-def format_seconds(seconds: float) -> str:
-    """A duration for people: '0.4 s', '12 s', '2 min 05 s'."""
-    if seconds < 10:
-        return f"{seconds:.1f} s"
-    if seconds < 60:
-        return f"{seconds:.0f} s"
-    minutes, rest = divmod(int(round(seconds)), 60)
-    return f"{minutes} min {rest:02d} s"
 
 
 class TrainTab(ModelChoiceMixin, QWidget):
@@ -261,16 +252,23 @@ class TrainTab(ModelChoiceMixin, QWidget):
 
     @Slot()
     def on_imports_ready(self) -> None:
-        self.learning.build_plot()
-        self._score_in_use()
-        if self._state is RunState.PREPARING:
-            # Let the new plot be laid out and fully drawn before the training thread starts
-            # competing for the GIL: each step runs after the events the one before posted.
-            run = self._run
-            in_later_turns(
-                [self._draw_plot_first, self._launch],
-                still_wanted=lambda: self._state is RunState.PREPARING and self._run is run,
-            )
+        # The plot is built a slice per turn of the event loop; a run waiting in PREPARING
+        # then has it laid out and fully drawn before the training thread starts competing
+        # for the GIL: each step runs after the events the one before posted.
+        run = self._run
+
+        def waiting(step: Callable[[], None]) -> Callable[[], None]:
+            def run_if_waiting() -> None:
+                if self._state is RunState.PREPARING and self._run is run is not None:
+                    step()
+
+            return run_if_waiting
+
+        steps = self.learning.plot_build_steps() + [self._score_in_use]
+        in_later_turns(
+            steps + [waiting(self._draw_plot_first), waiting(self._launch)],
+            still_wanted=lambda: isValid(self),
+        )
 
     def _draw_plot_first(self) -> None:
         self.layout().activate()
