@@ -226,14 +226,16 @@ def main() -> None:
     parser.add_argument("--out", default="/tmp/phototest")
     parser.add_argument("--per", type=int, default=30, help="photos per condition and split")
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--conditions", default=",".join(CONDITIONS), help="comma-separated")
+    parser.add_argument("--splits", default="tune,test", help="comma-separated")
     arguments = parser.parse_args()
     rng = np.random.default_rng(arguments.seed)
     packed, labels, writers = load_pen_packed()
     out = Path(arguments.out)
     rows = []
-    for split in ("tune", "test"):
+    for split in arguments.splits.split(","):
         pool = np.flatnonzero(np.isin(writers, TEST_WRITERS) == (split == "test"))
-        for condition in CONDITIONS:
+        for condition in arguments.conditions.split(","):
             folder = out / split / condition
             folder.mkdir(parents=True, exist_ok=True)
             count = arguments.per // 2 if condition == "large_frame" else arguments.per
