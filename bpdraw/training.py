@@ -300,27 +300,34 @@ def _prepare_extra(
         parts_X.append(scale(X))
         parts_y.append(y)
         if seconds_per_sample is None:
-            seconds_per_sample = _pace_probe(config)
+            seconds_per_sample, seconds_per_copy = _pace_probe(config, n_fitting)
         made = sum(len(part) for part in parts_y)
         n_extra = made * steps / (copy + 1)  # the copies still to come, as large as these
         work = _epoch_sizes(config, n_fitting + round(n_extra), n_fitting)
-        yield preparing_event(config, clock, copy + 1, steps, seconds_per_sample * sum(work))
+        forecast = seconds_per_sample * sum(work) + seconds_per_copy * config.digit_copies
+        yield preparing_event(config, clock, copy + 1, steps, forecast)
     return np.concatenate(parts_X), np.concatenate(parts_y)
 
 
-def _pace_probe(config: FastConfig) -> float:
-    """Seconds per training sample of this config, timed on a few mini-batches of a
-    throwaway network (its own random numbers: the run's are not touched)."""
+def _pace_probe(config: FastConfig, n_fitting: int) -> tuple[float, float]:
+    """(seconds per training sample, seconds per distorted copy of the digits) of this
+    config, timed on a few mini-batches of a throwaway network and one copy of blank digits
+    (with random numbers of their own: the run's are not touched)."""
     probe_rng = np.random.default_rng(0)
     network = _fast_network(config, probe_rng)
     optimizer = Adam(config.learning_rate)
     X = probe_rng.standard_normal((config.batch_size, N_INPUTS)).astype(FAST_DTYPE)
     targets = one_hot(probe_rng.integers(0, N_CLASSES, config.batch_size)).astype(FAST_DTYPE)
-    started = time.perf_counter()
-    for _ in range(PACE_PROBE_BATCHES):
+    seconds = []
+    for _ in range(PACE_PROBE_BATCHES + 2):  # the first two only warm caches up
+        started = time.perf_counter()
         activations = network.forward(X)
         optimizer.step(network.parameters, network.backward(activations, targets))
-    return (time.perf_counter() - started) / (PACE_PROBE_BATCHES * config.batch_size)
+        seconds.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    distort_digits(np.zeros((n_fitting, N_INPUTS)), probe_rng)
+    seconds_per_copy = time.perf_counter() - started
+    return float(np.median(seconds[2:])) / config.batch_size, seconds_per_copy
 
 
 @dataclass(frozen=True)
