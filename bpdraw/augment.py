@@ -32,6 +32,7 @@ from bpdraw.shipped import shipped_file
 from bpdraw.strokes_file import read_strokes_file
 
 PEN_DIGITS_FILE = "pendigits_strokes.npz"
+UJI_DIGITS_FILE = "uji_digits_strokes.npz"  # UJI Pen Characters v2's digits, 60 writers
 # Drawings rendered at once (about 4 KB of bitmap each): more than the shipped pen digits, so
 # their rendering is one batch as before.
 RENDER_BATCH = 8192
@@ -124,12 +125,15 @@ def load_pen_digits() -> tuple[list[list[np.ndarray]], np.ndarray, np.ndarray]:
     return digits, labels, writers
 
 
-def load_pen_packed(path=None) -> tuple[PackedStrokes, np.ndarray, np.ndarray]:
-    """The pen digits as flat arrays: (PackedStrokes, labels (n,), writers (n,) str).
+def load_pen_packed(
+    path=None, *, shipped: str = PEN_DIGITS_FILE
+) -> tuple[PackedStrokes, np.ndarray, np.ndarray]:
+    """Pen digits as flat arrays: (PackedStrokes, labels (n,), writers (n,) str).
 
-    path: a file in the dev-set format; default the copy shipped with bpdraw.
+    path: a file in the dev-set format; default the shipped file named ``shipped`` (the
+    pendigits by default, or UJI_DIGITS_FILE).
     """
-    opened = shipped_file(PEN_DIGITS_FILE) if path is None else nullcontext(path)
+    opened = shipped_file(shipped) if path is None else nullcontext(path)
     with opened as file:
         packed, labels = read_strokes_file(file)  # checked like any strokes file
         with np.load(file, allow_pickle=False) as arrays:

@@ -13,7 +13,7 @@ import numpy as np
 TRAINING_DATA = ("digits", "digits+pen")
 TRAINING_DATA_NAMES = {
     "digits": "load_digits",
-    "digits+pen": "load_digits + pen digits",
+    "digits+pen": "load_digits + pen digits (14 + 40 writers)",
 }
 
 
@@ -79,9 +79,11 @@ class FastConfig:
     first ``plain_epochs``, which learn the plain digits quickly), and early stopping on a
     validation part carved out of the training digits. The test digits choose nothing.
 
-    ``training_data`` "digits+pen" adds pen-drawn digits rendered through the canvas's
-    conversion, once as drawn and ``pen_copies`` times distorted (the first two with their
-    strokes distorted, the others as rendered pictures moved).
+    ``training_data`` "digits+pen" adds pen-drawn digits (14 pendigits writers and UJI
+    writers 01-40) rendered through the canvas's conversion, once as drawn and
+    ``pen_copies`` times distorted (the first two with their strokes distorted, the others as
+    rendered pictures moved), and ends with the model calibrated on UJI writers 41-60
+    (bpdraw.pen_recipe).
     """
 
     title: ClassVar[str] = "fast (Adam, softmax)"

@@ -11,19 +11,19 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
-from functools import lru_cache
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from bpdraw import __version__
-from bpdraw.augment import augmented_pen_set, distort_digits
-from bpdraw.data import N_CLASSES, N_INPUTS, DigitSplit, load_split, one_hot, scale
+from bpdraw.augment import distort_digits
+from bpdraw.data import N_CLASSES, N_INPUTS, PIXEL_MAX, DigitSplit, load_split, one_hot, scale
 from bpdraw.divergence import LossWatch, TrainingDiverged, check_diverged
 from bpdraw.events import Clock, Finished, Progress, preparing_event
 from bpdraw.model import Model
 from bpdraw.network import Network
 from bpdraw.optimizers import SGD, Adam
+from bpdraw.pen_recipe import ExtraData, calibration_metadata, shipped_pen_copy
 from bpdraw.recipes import (
     RECIPES,
     TRAINING_DATA,
@@ -59,37 +59,8 @@ SPREAD_FLOOR = 0.1
 # The fast recipe computes in float32 (about twice float64's speed on these small matrices);
 # every network it hands out is float64 again, like the classic recipe's.
 FAST_DTYPE = np.float32
-# Pen-digit copies whose strokes are distorted and rendered again; later copies move the clean
-# rendering instead. Writers 11-14 held out of the pen data read 0.948 over seeds 0-1 with 2
-# such copies + 2 moved ones (0.942 with 4 rendered ones, which take 1.5x as long to train).
-STROKE_COPIES = 2
 # Mini-batches timed on a throwaway network while preparing, to foresee the training's time.
 PACE_PROBE_BATCHES = 8
-
-# Extra training digits made a copy at a time, (rng, copy) -> (X (n, 64) 0-16, y (n,)):
-# copy 0 is the clean rendering, copies 1.. distorted ones.
-ExtraData = Callable[[np.random.Generator, int], tuple[np.ndarray, np.ndarray]]
-
-
-def shipped_pen_copy(rng: np.random.Generator, copy: int) -> tuple[np.ndarray, np.ndarray]:
-    """Copy ``copy`` of the shipped pen digits through the canvas's conversion: copy 0 as
-    drawn, copies 1..STROKE_COPIES with their strokes distorted and rendered again (0.45 s
-    each), later ones the clean rendering moved as load_digits' digits are (distort_digits,
-    0.03 s). The default extra data of a "digits+pen" run."""
-    if copy == 0:
-        X, y = _clean_pen_digits()
-        return X.copy(), y.copy()
-    if copy <= STROKE_COPIES:
-        return augmented_pen_set(rng, 1, include_clean=False)
-    X, y = _clean_pen_digits()
-    return distort_digits(X, rng), y.copy()
-
-
-@lru_cache(maxsize=1)
-def _clean_pen_digits() -> tuple[np.ndarray, np.ndarray]:
-    """The shipped pen digits as drawn, rendered once per process (0.6 s; no random numbers
-    are drawn for them, so a retrain in the same process gets the very same digits)."""
-    return augmented_pen_set(np.random.default_rng(0), 0, include_clean=True)
 
 
 def train(
@@ -102,7 +73,9 @@ def train(
     """Run ``config``; yields Progress events, then one Finished. Raises TrainingDiverged.
 
     ``extra_data`` makes the digits a "digits+pen" run adds to load_digits, a copy at a
-    time (``pen_copies`` + 1 calls); by default the shipped pen digits, shipped_pen_copy.
+    time (``pen_copies`` + 1 calls); by default the pendigits and UJI 01-40 drawings,
+    shipped_pen_copy. A "digits+pen" model ends calibrated (bpdraw.pen_recipe): its
+    metadata carries a temperature and a "not a digit" score.
     ``should_stop`` is asked between mini-batches (or every few classic steps): when it says
     True the run ends at once, with no Finished event, however long an epoch is."""
     if extra_data is not None and config.training_data != "digits+pen":
@@ -209,8 +182,13 @@ def _train_fast(
     validation, fitting = _validation_split(len(split.y_train), config.validation_fraction, rng)
     X_validation, y_validation = split.X_train[validation], split.y_train[validation]
     X_fit, y_fit = split.X_train[fitting], split.y_train[fitting]
+    # digits the "not a digit" score of a calibrated model learns from: the plain ones
+    X_plain = split.X_train[fitting]
     if extra_data is not None:
-        X_extra, y_extra = yield from _prepare_extra(extra_data, config, len(fitting), rng, clock)
+        X_extra, y_extra, n_clean = yield from _prepare_extra(
+            extra_data, config, len(fitting), rng, clock
+        )
+        X_plain = np.concatenate([X_plain, X_extra[:n_clean]])
         X_fit, y_fit = np.concatenate([X_fit, X_extra]), np.concatenate([y_fit, y_extra])
     preparation_seconds = clock.pause()
     clock.resume()
@@ -257,6 +235,8 @@ def _train_fast(
             if epoch - best.epoch >= config.patience:  # early stopping
                 break
     extra = {"epochs_run": epoch, "best_epoch": best.epoch, "validation_accuracy": best.accuracy}
+    if config.training_data == "digits+pen":
+        extra |= calibration_metadata(best.network, X_plain * PIXEL_MAX, config.seed)
     yield _finish(best.network, config, split, clock.pause(), extra)
 
 
@@ -288,7 +268,8 @@ def _prepare_extra(
     clock: Clock,
 ) -> Iterator[Progress]:
     """Make the extra digits a copy at a time (seconds in all), with an event after each so
-    a caller can cancel while the data is prepared; returns them as (X 0-1, y).
+    a caller can cancel while the data is prepared; returns them as (X 0-1, y, number of
+    clean ones: copy 0, first).
 
     Each event carries a forecast of the training that follows: the samples it will pass
     (from the size of the copies made so far) at a pace timed on a throwaway network."""
@@ -306,7 +287,7 @@ def _prepare_extra(
         work = _epoch_sizes(config, n_fitting + round(n_extra), n_fitting)
         forecast = seconds_per_sample * sum(work) + seconds_per_copy * config.digit_copies
         yield preparing_event(config, clock, copy + 1, steps, forecast)
-    return np.concatenate(parts_X), np.concatenate(parts_y)
+    return np.concatenate(parts_X), np.concatenate(parts_y), len(parts_y[0])
 
 
 def _pace_probe(config: FastConfig, n_fitting: int) -> tuple[float, float]:

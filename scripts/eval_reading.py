@@ -37,7 +37,7 @@ import numpy as np
 from eval_devset import mouse_drags
 
 from bpdraw import styles
-from bpdraw.augment import load_pen_packed, render, select
+from bpdraw.augment import UJI_DIGITS_FILE, load_pen_packed, render, select
 from bpdraw.confidence import calibrate, logits_of, read_all, softmax_at
 from bpdraw.data import load_split
 from bpdraw.model import load_default
@@ -59,6 +59,8 @@ NON_DIGITS_PER_KIND = 60  # synthesised non-digits the "not a digit" score learn
 
 
 def load_strokes(name: str):
+    if name == "uji_digits":  # shipped with bpdraw (assets/UJI_LICENSE.md)
+        return load_pen_packed(shipped=UJI_DIGITS_FILE)
     path = DEV / f"{name}_strokes.npz"
     if name == "bridger_symbols":
         with np.load(path, allow_pickle=False) as z:

@@ -1,15 +1,13 @@
 """Regenerate assets/default_model.npz, the model bpdraw ships, reproducibly (seeded).
 
-The recipe is the one that read held-out writers' drawings best while keeping >= 0.97
-on load_digits' 450 test digits (see scripts/eval_devset.py and the issue-5 notes):
-the fast recipe trained on load_digits + the shipped pen digits, each pen digit
-rendered through the canvas's conversion once clean and COPIES times distorted
-(bpdraw.training.shipped_pen_copy), in mini-batches of BATCH_SIZE, with the fast recipe's
-own defaults otherwise. Since 16 epochs at 0.02 (6 digit copies after 3 plain epochs), two
-stroke-distorted pen copies + two moved ones and batches of 128, writers 11-14 (held out of
-the pen data, scripts/eval_devset.py's canvas drags) read 0.948 over seeds 0-1, where the
-earlier 26 epochs at 0.015, four rendered copies and batches of 64 read 0.942, in a third
-of the time.
+The one recipe of the app, the CLI and the Train tab's "Shipped model's recipe" preset: the
+fast recipe 64-200-10 on "digits+pen" (bpdraw.pen_recipe) = load_digits + the 14 shipped
+pendigits writers + UJI writers 01-40, each pen drawing rendered through the canvas's
+conversion once clean and COPIES times distorted, in mini-batches of BATCH_SIZE, with the fast
+recipe's own defaults otherwise; the run ends calibrated on UJI writers 41-60 drawn as on a
+canvas (temperature, "not a digit" score), writers it never trained on. Saved only when it
+reads >= REQUIRED_TEST_ACCURACY of load_digits' 450 test digits. scripts/eval_shipped.py
+compares it with another model on writers and symbols it never saw.
 
     python scripts/make_default_model.py [--copies 4] [--hidden 200] [--seed 0] [--out FILE]
 """
@@ -23,7 +21,7 @@ from pathlib import Path
 from bpdraw.training import FastConfig, Finished, train
 
 ROOT = Path(__file__).resolve().parents[1]
-REQUIRED_TEST_ACCURACY = 0.97
+REQUIRED_TEST_ACCURACY = 0.98
 DEFAULT_COPIES = 4
 # 200 hidden units read the tune writers' drawings better than the course's 100
 # (scripts/eval_devset.py training --no-held-out --seeds 1: 100 -> 0.953, 200 -> 0.958,
@@ -56,7 +54,10 @@ def main(argv=None) -> int:
             finished = event
     model = finished.model
     accuracy = model.test_accuracy
-    print(f"{model.describe()} ({finished.elapsed:.0f} s)")
+    print(
+        f"{model.describe()} ({finished.elapsed:.1f} s), "
+        f"temperature {model.metadata['temperature']:.3f}"
+    )
     if accuracy is None or accuracy < REQUIRED_TEST_ACCURACY:
         print(
             f"not saved: test accuracy {accuracy} is below {REQUIRED_TEST_ACCURACY}",

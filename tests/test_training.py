@@ -11,6 +11,7 @@ from bpdraw.data import load_split
 from bpdraw.training import (
     RECIPES,
     TRAINING_DATA,
+    TRAINING_DATA_NAMES,
     ClassicConfig,
     FastConfig,
     Finished,
@@ -336,7 +337,7 @@ def test_pen_data_is_prepared_with_cancellable_events_first():
     assert events[:2] == preparing
     assert all(e.network is None and np.isnan(e.loss) for e in preparing)
     assert not any(e.preparing for e in events[2:] if isinstance(e, Progress))
-    assert events[-1].model.metadata["training_data"] == "load_digits + pen digits"
+    assert events[-1].model.metadata["training_data"] == TRAINING_DATA_NAMES["digits+pen"]
 
 
 def test_closing_during_preparation_stops_before_any_epoch():

@@ -48,17 +48,16 @@ LOW_SCORE = 0.9
 RERENDER_DELAY_MS = 200
 DRAWN_NOTE = QT_TRANSLATE_NOOP(
     "Comparison",
-    "Drawn digits: the 999 pen digits of writers 11–14, redrawn once with random distortions "
-    "and read through the canvas's conversion. Models trained with pen digits (like the "
-    "shipped one) saw these writers' digits, so their figure flatters them; a load_digits-only "
-    "model never saw pen digits.",
+    "Drawn digits: the 400 pen digits of UJI writers 41–60, redrawn as on a canvas and read "
+    "through the canvas's conversion. Neither the shipped model nor a model trained here ever "
+    "trained on these writers (models trained with pen digits are calibrated on them).",
 )
 # Who show_scores' details are about (the Train tab passes these English names).
 WHOSE = (
     QT_TRANSLATE_NOOP("ResultsPanel", "The model in use"),
     QT_TRANSLATE_NOOP("ResultsPanel", "The new model"),
 )
-DRAWN_SET = QT_TRANSLATE_NOOP("Comparison", "drawn digits (pen writers 11–14, redrawn)")
+DRAWN_SET = QT_TRANSLATE_NOOP("Comparison", "drawn digits (UJI writers 41–60, never trained on)")
 
 
 def _percent(value: float | None) -> str:

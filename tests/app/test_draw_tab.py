@@ -210,3 +210,34 @@ def test_the_answer_follows_the_one_rule_of_bpdraw_confidence(
     assert (
         tab.prediction_status_label.text() == f"Not sure — {reading.digit} or {reading.runner_up}?"
     )
+
+
+def _on_canvas(canvas, points):
+    """Points drawn on a 400 x 400 box (y down), scaled and centred onto the canvas."""
+    side = min(canvas.width(), canvas.height())
+    left, top = (canvas.width() - side) / 2, (canvas.height() - side) / 2
+    return [(left + x * side / 400, top + y * side / 400) for x, y in points]
+
+
+def _line(start, end, n=15):
+    return [tuple(p) for p in np.linspace(np.asarray(start, float), np.asarray(end, float), n)]
+
+
+# (strokes on a 400 box, the digit): a short flag up to the top of the stem, then the stem;
+# a 7 whose stem is crossed halfway down
+STYLED = {
+    "flagged 1": ([_line((180, 100), (220, 60)), _line((220, 60), (220, 340))], "1"),
+    "crossed 7": (
+        [_line((110, 70), (300, 70)) + _line((300, 70), (190, 340)), _line((160, 200), (290, 200))],
+        "7",
+    ),
+}
+
+
+@pytest.mark.parametrize("style", STYLED)
+def test_a_flagged_one_and_a_crossed_seven_drawn_with_the_mouse_read_right(qtbot, tab, drag, style):
+    strokes, digit = STYLED[style]
+    for stroke in strokes:
+        drag(tab.canvas, _on_canvas(tab.canvas, stroke))
+    assert len(tab.canvas.strokes()) == len(strokes)
+    assert tab.prediction_label.text() == digit

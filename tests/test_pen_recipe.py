@@ -1,0 +1,125 @@
+"""The "digits+pen" recipe: its pen writers, its calibration, and the shipped model it makes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bpdraw import pen_recipe, training
+from bpdraw.confidence import read
+from bpdraw.model import load_default
+from bpdraw.preprocess import strokes_to_digits
+from bpdraw.training import TRAINING_DATA_NAMES, FastConfig, Finished, train
+
+TINY = FastConfig(training_data="digits+pen", pen_copies=1, epochs=1, digit_copies=0)
+
+
+def line(start, end, n=15):
+    return np.linspace(np.asarray(start, float), np.asarray(end, float), n)
+
+
+# Drawn as a person would on a 400 px canvas (y down).
+HORIZONTAL_LINE = [line((60, 200), (340, 204))]
+LETTER_A = [line((80, 340), (200, 60)), line((200, 60), (320, 340)), line((130, 230), (270, 230))]
+# a short flag up to the top of the stem, then the stem
+FLAGGED_ONE = [line((180, 100), (220, 60)), line((220, 60), (220, 340))]
+CROSSED_SEVEN = [
+    np.concatenate([line((110, 70), (300, 70)), line((300, 70), (190, 340))]),
+    line((160, 200), (290, 200)),
+]
+
+
+@pytest.fixture(scope="module")
+def tiny_run():
+    return [e for e in train(TINY) if isinstance(e, Finished)][-1].model
+
+
+def test_a_digits_plus_pen_run_ends_calibrated(tiny_run):
+    metadata = tiny_run.metadata
+    assert 0.05 <= metadata["temperature"] <= 20
+    likeness = metadata["not_a_digit"]
+    assert len(likeness["weights"]) == tiny_run.network.layer_sizes[-2]
+    assert np.isfinite(likeness["threshold"])
+    assert "UJI writers 41-60" in metadata["calibrated_on"]
+    assert metadata["training_data"] == TRAINING_DATA_NAMES["digits+pen"]
+
+
+def test_the_calibration_is_the_same_for_the_same_seed(tiny_run):
+    again = [e for e in train(TINY) if isinstance(e, Finished)][-1].model
+    assert again.metadata["temperature"] == tiny_run.metadata["temperature"]
+    assert again.metadata["not_a_digit"] == tiny_run.metadata["not_a_digit"]
+
+
+def test_a_load_digits_run_is_not_calibrated():
+    model = [e for e in train(FastConfig(epochs=1, digit_copies=0))][-1].model
+    assert "temperature" not in model.metadata and "not_a_digit" not in model.metadata
+
+
+def test_the_training_pen_writers_are_pendigits_and_uji_01_to_40():
+    _, labels, sources = pen_recipe.training_pen_drawings()
+    expected = {f"pendigits {w:02d}" for w in range(1, 15)} | {f"UJI {w:02d}" for w in range(1, 41)}
+    assert set(sources) == expected
+    assert not set(sources) & {f"UJI {w}" for w in pen_recipe.UJI_HELD_OUT_WRITERS}
+    assert len(labels) == 3498 + 800
+
+
+def test_uji_41_to_60_are_never_in_a_runs_training_data(monkeypatch):
+    """Every UJI drawing a run loads for its extra data comes from writers 01-40; 41-60 are
+    loaded only to calibrate, after the training."""
+    loaded = []
+
+    def recording_loader(writers=pen_recipe.UJI_TRAINING_WRITERS):
+        found = real_loader(writers)
+        loaded.append((copies_made[:], set(found[2])))
+        return found
+
+    real_loader = pen_recipe.load_uji_packed
+    copies_made = []
+
+    def recording_copy(rng, copy):
+        X, y = copy_maker(rng, copy)
+        copies_made.append(len(y))
+        return X, y
+
+    monkeypatch.setattr(pen_recipe, "load_uji_packed", recording_loader)
+    packed, labels, _ = pen_recipe.training_pen_drawings.__wrapped__()
+    copy_maker = pen_recipe.pen_copy_maker(packed, labels)
+    monkeypatch.setattr(training, "shipped_pen_copy", recording_copy)
+    list(train(TINY))
+    training_loads = [writers for made, writers in loaded if len(made) < TINY.pen_copies + 1]
+    calibration_loads = [writers for made, writers in loaded if len(made) == TINY.pen_copies + 1]
+    assert training_loads == [set(pen_recipe.UJI_TRAINING_WRITERS)]  # made the extra data
+    assert calibration_loads == [set(pen_recipe.UJI_HELD_OUT_WRITERS)]
+    assert copies_made[0] == int(pen_recipe.render(packed)[1].sum())
+
+
+def test_the_held_out_writers_are_400_drawings_drawn_the_same_for_a_seed():
+    X, y = pen_recipe.held_out_drawn(3)
+    assert X.shape == (400, 64) and np.bincount(y).tolist() == [40] * 10
+    assert np.array_equal(pen_recipe.held_out_drawn(3)[0], X)
+
+
+# -- the shipped model ------------------------------------------------------------------------
+
+
+def test_the_shipped_model_is_the_calibrated_digits_plus_pen_recipe():
+    metadata = load_default().metadata
+    assert metadata["training_data"] == TRAINING_DATA_NAMES["digits+pen"]
+    assert metadata["settings"]["training_data"] == "digits+pen"
+    assert metadata["temperature"] > 1  # the network alone is overconfident on new writers
+    assert "not_a_digit" in metadata
+    assert metadata["test_accuracy"] >= 0.98
+
+
+@pytest.mark.parametrize("strokes", [HORIZONTAL_LINE, LETTER_A], ids=["line", "letter A"])
+def test_the_shipped_model_is_not_sure_of_a_line_or_a_letter(strokes):
+    reading = read(load_default(), strokes_to_digits(strokes))
+    assert reading.not_sure or reading.not_a_digit
+    assert round(100 * reading.confidence) < 100
+
+
+@pytest.mark.parametrize(
+    ("strokes", "digit"), [(FLAGGED_ONE, 1), (CROSSED_SEVEN, 7)], ids=["flagged 1", "crossed 7"]
+)
+def test_the_shipped_model_reads_a_flagged_one_and_a_crossed_seven(strokes, digit):
+    assert read(load_default(), strokes_to_digits(strokes)).digit == digit
