@@ -15,26 +15,28 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from bpdraw.app import theme
-from bpdraw.app.canvas import INK, Canvas
+from bpdraw.app.canvas import INK, MIN_DRAWING_SIZE, Canvas
 from bpdraw.app.digit_view import DigitView
 from bpdraw.app.i18n import format_number, format_percent
+from bpdraw.app.probability_bars import ProbabilityBars
 from bpdraw.app.weights_view import ATTRIBUTION_EXPLANATION, AttributionOverlay
 from bpdraw.confidence import Reading, read
 from bpdraw.inside import attribution
+from bpdraw.numbers import NumberReading, read_number, split_digits
+from bpdraw.preprocess import NothingDrawn
 
 if TYPE_CHECKING:
     from bpdraw.model import Model
@@ -51,67 +53,6 @@ TRACK = QColor(theme.TRACK)
 TEXT = INK
 MUTED = QColor(theme.MUTED)
 WARNING = QColor(theme.WARNING)
-
-
-class ProbabilityBars(QWidget):
-    """Ten horizontal bars, one per digit, the likeliest highlighted."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("probabilityBars")
-        self.setMinimumSize(200, 200)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self._probabilities: np.ndarray | None = None
-
-    def probabilities(self) -> np.ndarray | None:
-        return None if self._probabilities is None else self._probabilities.copy()
-
-    def set_probabilities(self, probabilities: np.ndarray | None) -> None:
-        """probabilities: (10,) summing to 1, or None for a blank drawing."""
-        self._probabilities = None if probabilities is None else np.asarray(probabilities, float)
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        return QSize(260, 230)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        row_height = self.height() / 10
-        bar_height = min(14.0, row_height * 0.6)
-        label_width, value_width = 22.0, 46.0
-        track_width = max(10.0, self.width() - label_width - value_width - 12)
-        top_digit = None if self._probabilities is None else int(np.argmax(self._probabilities))
-        font = painter.font()
-        for digit in range(10):
-            y = digit * row_height
-            probability = 0.0 if self._probabilities is None else float(self._probabilities[digit])
-            is_top = digit == top_digit
-            font.setBold(is_top)
-            painter.setFont(font)
-            painter.setPen(TEXT if is_top else MUTED)
-            painter.drawText(
-                QRectF(0, y, label_width, row_height), Qt.AlignmentFlag.AlignCenter, str(digit)
-            )
-            track = QRectF(
-                label_width + 6, y + (row_height - bar_height) / 2, track_width, bar_height
-            )
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(TRACK)
-            painter.drawRoundedRect(track, bar_height / 2, bar_height / 2)
-            if probability >= 0.005:  # shows as at least 1 %
-                filled = QRectF(track)
-                filled.setWidth(max(bar_height, track_width * probability))
-                painter.setBrush(ACCENT if is_top else ACCENT_SOFT)
-                painter.drawRoundedRect(filled, bar_height / 2, bar_height / 2)
-            if self._probabilities is not None:
-                painter.setPen(TEXT if is_top else MUTED)
-                painter.drawText(
-                    QRectF(track.right() + 6, y, value_width, row_height),
-                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                    format_percent(probability),
-                )
-        painter.end()
 
 
 class DrawTab(QWidget):
@@ -329,13 +270,48 @@ class DrawTab(QWidget):
         digits = self.canvas.to_digits()
         self._digits = digits
         self._enable_controls()
+        number = self._number() if digits is not None and self._model is not None else None
         if digits is None or self._model is None:
             self._show_blank()
+        elif number is not None:
+            self._show_number(number)
         else:
             self._show(read(self._model, digits))
         self.digit_preview.set_digits(digits)
         self._update_attribution()
         self.digits_changed.emit(None if digits is None else digits.copy())
+
+    def _number(self) -> NumberReading | None:
+        """The drawing read as a number when it holds digits side by side, else None."""
+        strokes = self.canvas.strokes()
+        if len(split_digits(strokes)) < 2:
+            return None
+        try:
+            number = read_number(self._model, strokes, min_size=MIN_DRAWING_SIZE)
+        except NothingDrawn:
+            return None
+        return number if len(number.readings) > 1 else None
+
+    def _show_number(self, number: NumberReading) -> None:
+        """Several digits: the number, and under it each digit with its confidence."""
+        self._probabilities = None
+        self._first_answer = None  # a number is not one digit to teach
+        self.prediction_label.setText(number.text)
+        self.prediction_label.setStyleSheet(
+            f"color: {(MUTED if number.not_sure else TEXT).name()};"
+        )
+        parts = [
+            self.tr("{digit}: {percent}").format(
+                digit=reading.digit, percent=format_percent(reading.confidence)
+            )
+            + (self.tr(" (not sure)") if reading.not_sure else "")
+            for reading in number.readings
+        ]
+        self.prediction_status_label.setText(" · ".join(parts))
+        self.prediction_status_label.setStyleSheet(
+            f"color: {(WARNING if number.not_sure else MUTED).name()};"
+        )
+        self.probability_bars.set_probabilities(None)
 
     def _enable_controls(self) -> None:
         drawn = not self.canvas.is_blank()

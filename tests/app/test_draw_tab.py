@@ -241,3 +241,22 @@ def test_a_flagged_one_and_a_crossed_seven_drawn_with_the_mouse_read_right(qtbot
         drag(tab.canvas, _on_canvas(tab.canvas, stroke))
     assert len(tab.canvas.strokes()) == len(strokes)
     assert tab.prediction_label.text() == digit
+
+
+def test_digits_side_by_side_read_as_a_number_with_each_confidence(
+    qtbot, tab, drag, vertical_line, circle
+):
+    drag(tab.canvas, vertical_line(tab.canvas, 0.22, 0.6))
+    drag(tab.canvas, circle(tab.canvas, 0.68, 0.6))
+    assert tab.prediction_label.text() == "10"
+    parts = tab.prediction_status_label.text().split(" · ")
+    assert [part.split(":")[0] for part in parts] == ["1", "0"]
+    assert all("%" in part for part in parts)
+    assert tab.probabilities() is None  # ten bars belong to one digit, not to a number
+
+
+def test_one_digit_of_several_strokes_is_not_read_as_a_number(qtbot, tab, drag):
+    strokes, digit = STYLED["crossed 7"]
+    for stroke in strokes:
+        drag(tab.canvas, _on_canvas(tab.canvas, stroke))
+    assert tab.prediction_label.text() == digit
