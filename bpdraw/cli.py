@@ -4,19 +4,60 @@ and bench."""
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from bpdraw import __version__
-from bpdraw.cli_teach import add_teach_and_inside
-from bpdraw.recipes import RECIPES, TRAINING_DATA, TRAINING_DATA_NAMES, FastConfig
+from bpdraw.cli_parser import build_parser
+from bpdraw.recipes import RECIPES, TRAINING_DATA_NAMES
 
 BAR_WIDTH = 10
 LINE_WIDTH = 79  # a progress line fits an 80-column terminal
-DEFAULT_RECIPE = "classic"
+LANGUAGE_VARIABLE = "BPDRAW_LANG"  # as bpdraw.app.i18n reads it
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` in the language bpdraw speaks (BPDRAW_LANG, else the app's kept choice, else
+    the system locale), from the app's .qm. Qt is imported only when Chinese may be wanted;
+    without PySide6 the command line speaks English."""
+    return _translator()(context, text)
+
+
+def _english(_context: str, text: str) -> str:
+    return text
+
+
+@functools.cache
+def _translator() -> Callable[[str, str], str]:
+    if not _may_want_chinese():
+        return _english
+    try:
+        from bpdraw.app.i18n import command_line_translate
+    except ImportError:
+        return _english
+    return command_line_translate()
+
+
+def _may_want_chinese() -> bool:
+    """False when English is certain without asking Qt (kept fast: no Qt import)."""
+    chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip().lower()
+    if chosen:
+        return chosen.startswith("zh")
+    if not sys.platform.startswith("linux"):
+        return True  # the system locale and kept choice are Qt's to read
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        if os.environ.get(name, "").lower().startswith("zh"):
+            return True
+    config = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")
+    try:
+        with open(os.path.join(config, "bpdraw", "bpdraw.conf"), encoding="utf-8") as kept:
+            return "language=zh" in kept.read()
+    except OSError:
+        return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return arguments.command(arguments)
     except KeyboardInterrupt:
-        print("\ninterrupted", file=sys.stderr)
+        print("\n" + translate("cli", "interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:  # output piped into head and the like
         sys.stderr.close()
@@ -51,115 +92,10 @@ def _display_available() -> bool:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="bpdraw",
-        description="Draw a digit and let a NumPy backpropagation network read it. "
-        "Run with no arguments to open the app.",
-    )
-    parser.add_argument("--version", action="version", version=f"bpdraw {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-
-    train = commands.add_parser(
-        "train",
-        help="train a network and report its test accuracy",
-        description="Train the 64-100-10 network on load_digits' 1347 training digits and "
-        "report accuracy and the confusion matrix on its 450 test digits.",
-    )
-    train.add_argument(
-        "--recipe",
-        choices=list(RECIPES),
-        default=DEFAULT_RECIPE,
-        help="; ".join(f"{name}: {kind.summary}" for name, kind in RECIPES.items())
-        + f" (default {DEFAULT_RECIPE})",
-    )
-    train.add_argument(
-        "--data",
-        choices=TRAINING_DATA,
-        help="fast recipe only: "
-        + ", ".join(f"{name} ({TRAINING_DATA_NAMES[name]})" for name in TRAINING_DATA)
-        + f" (default {_default('training_data', FastConfig)})",
-    )
-    train.add_argument("--hidden", type=int, help=f"hidden units ({_defaults('hidden_units')})")
-    train.add_argument("--lr", type=float, help=f"learning rate ({_defaults('learning_rate')})")
-    length = train.add_mutually_exclusive_group()
-    for name, kind in RECIPES.items():
-        setting = kind.length_setting
-        length.add_argument(
-            f"--{setting}",
-            type=int,
-            help=f"{name} recipe: {kind().unit}s to train"
-            + (" at most" if name == "fast" else "")
-            + f" (default {_default(setting, kind)})",
-        )
-    train.add_argument(
-        "--seed", type=int, help=f"seed of the split and the weights ({_defaults('seed')})"
-    )
-    train.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE.npz",
-        help="save the trained model (checked before training)",
-    )
-    train.set_defaults(command=_train)
-
-    evaluate = commands.add_parser(
-        "evaluate",
-        help="evaluate a saved or the shipped model",
-        description="Accuracy, confusion matrix and per-class report of a model on the 450 "
-        "test digits, or on pen-drawn strokes through the canvas's conversion.",
-    )
-    evaluate.add_argument("model", nargs="?", metavar="FILE", help="model file (default: shipped)")
-    evaluate.add_argument(
-        "--strokes",
-        metavar="FILE.npz",
-        help="drawn digits in the dev set's format (points, stroke_ptr, sample_ptr, labels)",
-    )
-    evaluate.set_defaults(command=_evaluate)
-
-    predict = commands.add_parser(
-        "predict",
-        help="read digits from image files",
-        description="Read the handwritten digit, or the digits side by side, in each PNG or "
-        "JPEG image (a photo or scan, any ink on any paper). Each line reads "
-        "'IMAGE: DIGITS (CONFIDENCE of each)', with 'not sure' when a digit is uncertain.",
-    )
-    predict.add_argument("images", nargs="+", metavar="IMAGE")
-    predict.add_argument("--model", metavar="FILE", help="model file (default: shipped)")
-    predict.set_defaults(command=_predict)
-
-    add_teach_and_inside(commands)
-
-    bench = commands.add_parser(
-        "bench",
-        help="benchmark the recipes against scikit-learn's MLPClassifier",
-        description="Accuracy over seeds, training time, time to 0.97 test accuracy and "
-        "inference latency of classic, fast and MLPClassifier, measured in this run.",
-    )
-    bench.add_argument("--seeds", type=int, default=5, help="seeds 0..N-1 (default 5)")
-    bench.add_argument(
-        "--devset",
-        metavar="FILE.npz",
-        help="pen-drawn digits to report accuracy on (default: the pen digits shipped with "
-        "bpdraw, which the shipped model was trained on)",
-    )
-    bench.add_argument(
-        "--app", action="store_true", help="also measure app start-up and GUI stalls (Qt)"
-    )
-    bench.set_defaults(command=_bench)
-    return parser
-
-
-def _default(setting: str, kind: type) -> object:
-    """The default value of ``setting`` in the config class ``kind``."""
-    return kind.__dataclass_fields__[setting].default
-
-
-def _defaults(setting: str) -> str:
-    """ "default classic 0.11, fast 0.015", or "default 0" when every recipe agrees."""
-    values = {name: _default(setting, kind) for name, kind in RECIPES.items()}
-    if len(set(values.values())) == 1:
-        return f"default {next(iter(values.values()))}"
-    return "default " + ", ".join(f"{name} {value}" for name, value in values.items())
+    if _translator() is not _english:  # argparse's own words (usage, options) too
+        argparse._ = functools.partial(translate, "argparse")
+    commands = {"train": _train, "evaluate": _evaluate, "predict": _predict, "bench": _bench}
+    return build_parser(translate, commands)
 
 
 # -- train ---------------------------------------------------------------------------------
@@ -178,26 +114,31 @@ def _train(arguments) -> int:
             continue
         if other.length_setting != kind.length_setting:
             return _refuse(
-                f"--{other.length_setting} is for the {name} recipe; "
-                f"the {recipe} recipe counts --{kind.length_setting}"
-            )
+                translate("cli", "--{option} is for the {other} recipe; the {recipe} recipe "
+                          "counts --{length}").format(
+                    option=other.length_setting, other=name, recipe=recipe,
+                    length=kind.length_setting,
+                )
+            )  # fmt: skip
         settings[kind.length_setting] = value
     if arguments.data is not None:
         if "training_data" in _settings_of(kind):
             settings["training_data"] = arguments.data
         elif arguments.data != kind().training_data:
-            return _refuse(
-                f"--data is for the fast recipe; the {recipe} recipe uses "
-                f"{TRAINING_DATA_NAMES[kind().training_data]}"
+            uses = translate(
+                "cli", "--data is for the fast recipe; the {recipe} recipe uses {data}"
             )
+            data = translate("recipes", TRAINING_DATA_NAMES[kind().training_data])
+            return _refuse(uses.format(recipe=recipe, data=data))
     try:
         config = config_from_settings(arguments.recipe, **settings)
     except ValueError as error:
-        return _refuse(str(error))
+        return _refuse(_error_text(error))
     if arguments.output is not None and _unsavable(arguments.output):
         return 2
 
-    print(f"training: {arguments.recipe} recipe, {_settings_text(config)}")
+    training = translate("cli", "training: {recipe} recipe, {settings}")
+    print(training.format(recipe=arguments.recipe, settings=_settings_text(config)))
     finished = None
     try:
         for event in train(config):
@@ -211,21 +152,20 @@ def _train(arguments) -> int:
     print()
     model = finished.model
     evaluation, _ = evaluate_on_test(model)
-    print(f"trained in {finished.elapsed:.2f} s")
-    print(f"test accuracy: {evaluation.accuracy:.4f} on {len(evaluation.labels)} test digits")
-    print()
-    print(_confusion_text(evaluation.confusion))
-    print()
-    print(evaluation.report)
+    print(translate("cli", "trained in {seconds} s").format(seconds=f"{finished.elapsed:.2f}"))
+    _print_scores(evaluation)
     if arguments.output is None:
         print(
-            "not saved: to keep the model, run the same command again with -o FILE.npz "
-            "(the same settings and seed give the same model)"
+            translate(
+                "cli",
+                "not saved: to keep the model, run the same command again with -o FILE.npz "
+                "(the same settings and seed give the same model)",
+            )
         )
         return 0
     if _save(model, arguments.output):
         return 2
-    print(f"saved to {arguments.output}")
+    print(translate("cli", "saved to {path}").format(path=arguments.output))
     return 0
 
 
@@ -260,12 +200,59 @@ def _settings_of(kind: type) -> set[str]:
     return {name for name, f in kind.__dataclass_fields__.items() if f.init}
 
 
+def _print_scores(evaluation, accuracy_line: str | None = None) -> None:
+    """Accuracy (test digits', or `accuracy_line`), confusion matrix, per-digit report."""
+    if accuracy_line is None:
+        # "test accuracy: 0.9622" stays in every language: scripts read it
+        accuracy_line = f"test accuracy: {evaluation.accuracy:.4f} " + translate(
+            "cli", "on {count} test digits"
+        ).format(count=len(evaluation.labels))
+    print(accuracy_line)
+    print()
+    print(_confusion_text(evaluation.confusion))
+    print()
+    if _translator() is _english:
+        print(evaluation.report)
+        return
+    counts = evaluation.confusion.sum(axis=1)
+    columns = [translate("cli", name) for name in ("digit", "precision", "recall", "digits")]
+    print("  ".join(_fit(name, 8) for name in columns))
+    for digit in range(len(counts)):
+        numbers = (f"{evaluation.precision[digit]:.3f}", f"{evaluation.recall[digit]:.3f}")
+        print("  ".join(_fit(text, 8) for text in (str(digit), *numbers, str(counts[digit]))))
+    print()
+
+
 def _settings_text(config) -> str:
     from dataclasses import asdict
 
     return ", ".join(
-        f"{k.replace('_', ' ')} {v}" for k, v in asdict(config).items() if k != "recipe"
+        f"{translate('recipes', k.replace('_', ' '))} {v}"
+        for k, v in asdict(config).items()
+        if k != "recipe"
     )
+
+
+def _error_text(error: ValueError) -> str:
+    """A refused setting's message in the language spoken (its template translated)."""
+    template, values = getattr(error, "template", None), dict(getattr(error, "values", {}))
+    if template is None:
+        return str(error)
+    if "name" in values:
+        values["name"] = translate("recipes", values["name"])
+    return translate("recipes", template).format(**values)
+
+
+def _fit(text: str, width: int = LINE_WIDTH) -> str:
+    """`text` cut and padded to `width` terminal columns (a Chinese character takes two)."""
+    shown, used = [], 0
+    for character in text:
+        columns = 2 if unicodedata.east_asian_width(character) in "WF" else 1
+        if used + columns > width:
+            break
+        shown.append(character)
+        used += columns
+    return "".join(shown) + " " * (width - used)
 
 
 def _show_progress(event) -> None:
@@ -288,40 +275,59 @@ def _show_progress(event) -> None:
 def _preparing_line(event) -> str:
     """The line shown while the training data is made, at most LINE_WIDTH characters."""
     remaining = event.remaining
-    left = f", ~{_duration(remaining)} left in all" if remaining is not None else ""
-    line = (
-        f"preparing the training data {event.prepared}/{event.preparation_steps} "
-        f"({_duration(event.elapsed)}{left})"
+    left = ""
+    if remaining is not None:
+        left = translate("cli", ", ~{time} left in all").format(time=_duration(remaining))
+    line = translate("cli", "preparing the training data {done}/{steps} ({elapsed}{left})")
+    return _fit(
+        line.format(
+            done=event.prepared,
+            steps=event.preparation_steps,
+            elapsed=_duration(event.elapsed),
+            left=left,
+        )
     )
-    return line[:LINE_WIDTH].ljust(LINE_WIDTH)
 
 
 def _progress_line(event) -> str:
     """One line of at most LINE_WIDTH characters: bar, share, loss, accuracies, time left."""
-    validation = (
-        f" val {event.validation_accuracy:.3f}" if event.validation_accuracy is not None else ""
-    )
+    validation = ""
+    if event.validation_accuracy is not None:
+        validation = " " + translate("cli", "val {accuracy}").format(
+            accuracy=f"{event.validation_accuracy:.3f}"
+        )
     remaining = event.remaining
-    left = f"~{_duration(remaining)} left" if remaining else _duration(event.elapsed)
+    left = _duration(event.elapsed)
+    if remaining:
+        left = translate("cli", "~{time} left").format(time=_duration(remaining))
     filled = round(BAR_WIDTH * event.fraction)
     bar = "█" * filled + "·" * (BAR_WIDTH - filled)
-    line = (
-        f"{bar} {event.fraction:4.0%} {event.unit} {event.done:,}/{event.total:,} "
-        f"loss {event.loss:.4f} train {event.train_accuracy:.3f}{validation} {left}"
+    line = translate("cli", "{unit} {done}/{total} loss {loss} train {accuracy}").format(
+        unit=translate("cli", event.unit),
+        done=f"{event.done:,}",
+        total=f"{event.total:,}",
+        loss=f"{event.loss:.4f}",
+        accuracy=f"{event.train_accuracy:.3f}",
     )
-    return line[:LINE_WIDTH].ljust(LINE_WIDTH)  # padded: it overwrites a longer line
+    # padded: it overwrites a longer line
+    return _fit(f"{bar} {event.fraction:4.0%} {line}{validation} {left}")
 
 
 def _duration(seconds: float) -> str:
     """12.3 s, 1 min 14 s."""
     if seconds < 60:
-        return f"{seconds:.1f} s" if seconds < 10 else f"{seconds:.0f} s"
+        shown = f"{seconds:.1f}" if seconds < 10 else f"{seconds:.0f}"
+        return translate("cli", "{seconds} s").format(seconds=shown)
     minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes} min {rest} s"
+    return translate("cli", "{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)
 
 
 def _confusion_text(confusion: np.ndarray) -> str:
-    header = "true\\pred " + " ".join(f"{digit:>4}" for digit in range(len(confusion)))
+    header = (
+        _fit(translate("cli", "true\\pred"), 9)
+        + " "
+        + " ".join(f"{digit:>4}" for digit in range(len(confusion)))
+    )
     rows = [header]
     for digit, row in enumerate(confusion):
         rows.append(f"{digit:>9} " + " ".join(f"{count:>4}" for count in row))
@@ -345,7 +351,8 @@ def _evaluate(arguments) -> int:
     model = _load_model(arguments.model)
     if model is None:
         return 2
-    print(f"model: {model.describe()}")
+    print(translate("cli", "model: {model}").format(model=model.describe()))
+    accuracy_line = None  # the test digits'
     if arguments.strokes:
         from bpdraw.augment import render
         from bpdraw.strokes_file import StrokesFileError, read_strokes_file
@@ -361,18 +368,18 @@ def _evaluate(arguments) -> int:
             return _refuse(f"{arguments.strokes}: every drawing reads as nothing drawn")
         evaluation = evaluate(model, digits[drawn], labels[drawn])
         correct = int((evaluation.predictions == evaluation.labels).sum())
-        print(
-            f"strokes: {len(labels)} drawings from {arguments.strokes}, "
-            f"{int((~drawn).sum())} read as nothing drawn (counted wrong)"
+        strokes = translate(
+            "cli",
+            "strokes: {count} drawings from {path}, {blank} read as nothing drawn (counted wrong)",
         )
-        print(f"accuracy: {correct / len(labels):.4f} through the canvas's conversion")
+        print(strokes.format(count=len(labels), path=arguments.strokes, blank=int((~drawn).sum())))
+        # "accuracy: 0.9500" stays in every language: scripts read it
+        accuracy_line = f"accuracy: {correct / len(labels):.4f} " + translate(
+            "cli", "through the canvas's conversion"
+        )
     else:
         evaluation, _ = evaluate_on_test(model)
-        print(f"test accuracy: {evaluation.accuracy:.4f} on {len(evaluation.labels)} test digits")
-    print()
-    print(_confusion_text(evaluation.confusion))
-    print()
-    print(evaluation.report)
+    _print_scores(evaluation, accuracy_line)
     return 0
 
 

@@ -9,44 +9,79 @@ import os
 import numpy as np
 
 
-def add_teach_and_inside(commands) -> None:
-    """Add the teach and inside commands to the parser's sub-commands."""
+def _english(_context: str, text: str) -> str:
+    return text
+
+
+def add_teach_and_inside(commands, translate=_english) -> None:
+    """Add the teach and inside commands to the parser's sub-commands; `translate(context,
+    text)` gives their help in the language spoken."""
     teach = commands.add_parser(
         "teach",
-        help="teach a model your own drawings",
-        description="Fine-tune a model (default: the shipped one) on drawings in a strokes file "
-        "(an export of My digits, or any file evaluate --strokes reads) and print how it reads "
-        "them before and after (on drawings held out from the measured teach) and the test digits.",
+        help=translate("cli", "teach a model your own drawings"),
+        description=translate(
+            "cli",
+            "Fine-tune a model (default: the shipped one) on drawings in a strokes file "
+            "(an export of My digits, or any file evaluate --strokes reads) and print how it "
+            "reads them before and after (on drawings held out from the measured teach) and the "
+            "test digits.",
+        ),
     )
-    teach.add_argument("samples", metavar="SAMPLES.npz", help="your drawings, a strokes file")
-    teach.add_argument("--model", metavar="BASE.npz", help="model to start from (default: shipped)")
     teach.add_argument(
-        "-o", "--output", metavar="OUT.npz", required=True, help="where to save the taught model"
+        "samples", metavar="SAMPLES.npz", help=translate("cli", "your drawings, a strokes file")
     )
-    teach.add_argument("--seed", type=int, default=0, help="seed of the teaching (default 0)")
+    teach.add_argument(
+        "--model",
+        metavar="BASE.npz",
+        help=translate("cli", "model to start from (default: shipped)"),
+    )
+    teach.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.npz",
+        required=True,
+        help=translate("cli", "where to save the taught model"),
+    )
+    teach.add_argument(
+        "--seed", type=int, default=0, help=translate("cli", "seed of the teaching (default 0)")
+    )
     teach.set_defaults(command=_teach)
 
     inside = commands.add_parser(
         "inside",
-        help="save a picture of what the network does with a drawing",
-        description="Save a PNG showing how a model reads one drawing (its 8x8 input, hidden "
-        "units, answer and which cells pushed for and against it), or with --weights the "
-        "incoming weights of every hidden unit.",
+        help=translate("cli", "save a picture of what the network does with a drawing"),
+        description=translate(
+            "cli",
+            "Save a PNG showing how a model reads one drawing (its 8x8 input, hidden "
+            "units, answer and which cells pushed for and against it), or with --weights the "
+            "incoming weights of every hidden unit.",
+        ),
     )
     source = inside.add_mutually_exclusive_group(required=True)
-    source.add_argument("image", nargs="?", metavar="IMAGE", help="a PNG or JPEG of one digit")
-    source.add_argument("--strokes", metavar="FILE.npz", help="a strokes file; see --index")
+    source.add_argument(
+        "image", nargs="?", metavar="IMAGE", help=translate("cli", "a PNG or JPEG of one digit")
+    )
+    source.add_argument(
+        "--strokes", metavar="FILE.npz", help=translate("cli", "a strokes file; see --index")
+    )
     source.add_argument(
         "--weights",
         nargs="?",
         const="",
         metavar="MODEL",
-        help="save the weight mosaic of MODEL (default: --model, else the shipped model)",
+        help=translate(
+            "cli", "save the weight mosaic of MODEL (default: --model, else the shipped model)"
+        ),
     )
     inside.add_argument(
-        "--index", type=int, default=0, help="which drawing of the strokes file (default 0)"
+        "--index",
+        type=int,
+        default=0,
+        help=translate("cli", "which drawing of the strokes file (default 0)"),
     )
-    inside.add_argument("--model", metavar="FILE", help="model file (default: shipped)")
+    inside.add_argument(
+        "--model", metavar="FILE", help=translate("cli", "model file (default: shipped)")
+    )
     inside.add_argument("-o", "--output", metavar="PICTURE.png", required=True)
     inside.set_defaults(command=_inside)
 

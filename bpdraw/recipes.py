@@ -17,19 +17,39 @@ TRAINING_DATA_NAMES = {
 }
 
 
+class SettingError(ValueError):
+    """A setting that cannot be used. Besides the message, ``template`` and ``values`` (all
+    strings) let a front end show the message in another language: the template translated,
+    then formatted with the values."""
+
+    def __init__(self, template: str, **values: str) -> None:
+        self.template = template
+        self.values = values
+        super().__init__(template.format(**values))
+
+
 def _check_int(name: str, value, low: int, high: int) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise ValueError(f"{name} must be a whole number, not {value!r}")
+        raise SettingError(
+            "{name} must be a whole number, not {value}", name=name, value=repr(value)
+        )
     if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low:,} and {high:,}, not {value:,}")
+        raise SettingError(
+            "{name} must be between {low} and {high}, not {value}",
+            name=name, low=f"{low:,}", high=f"{high:,}", value=f"{value:,}",
+        )  # fmt: skip
 
 
 def _check_float(name: str, value, low: float, high: float, low_open: bool = True) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float, np.floating)):
-        raise ValueError(f"{name} must be a number, not {value!r}")
+        raise SettingError("{name} must be a number, not {value}", name=name, value=repr(value))
     if not np.isfinite(value) or (value <= low if low_open else value < low) or value > high:
-        bound = f"greater than {low:g}" if low_open else f"at least {low:g}"
-        raise ValueError(f"{name} must be {bound} and at most {high:g}, not {value!r}")
+        template = (
+            "{name} must be greater than {low} and at most {high}, not {value}"
+            if low_open
+            else "{name} must be at least {low} and at most {high}, not {value}"
+        )
+        raise SettingError(template, name=name, low=f"{low:g}", high=f"{high:g}", value=repr(value))
 
 
 @dataclass(frozen=True)
@@ -124,9 +144,10 @@ class FastConfig:
         _check_int("pen copies", self.pen_copies, 1, 100)
         _as_python_numbers(self)
         if self.training_data not in TRAINING_DATA:
-            raise ValueError(
-                f"training data must be one of {', '.join(TRAINING_DATA)}, "
-                f"not {self.training_data!r}"
+            raise SettingError(
+                "training data must be one of {choices}, not {value}",
+                choices=", ".join(TRAINING_DATA),
+                value=repr(self.training_data),
             )
 
     @property
@@ -159,10 +180,16 @@ def _as_python_numbers(config) -> None:
 def config_from_settings(recipe: str, /, **settings) -> Config:
     """Build the config of ``recipe`` ("classic" or "fast"); unknown settings are refused."""
     if recipe not in RECIPES:
-        raise ValueError(f"recipe must be one of {', '.join(RECIPES)}, not {recipe!r}")
+        raise SettingError(
+            "recipe must be one of {choices}, not {value}",
+            choices=", ".join(RECIPES),
+            value=repr(recipe),
+        )
     kind = RECIPES[recipe]
     known = {name for name, f in kind.__dataclass_fields__.items() if f.init}
     unknown = sorted(set(settings) - known)
     if unknown:
-        raise ValueError(f"the {recipe} recipe has no setting {', '.join(unknown)}")
+        raise SettingError(
+            "the {recipe} recipe has no setting {names}", recipe=recipe, names=", ".join(unknown)
+        )
     return kind(**settings)

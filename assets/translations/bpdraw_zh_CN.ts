@@ -149,12 +149,12 @@ red ones shrink</source>
 <context>
     <name>Comparison</name>
     <message>
-        <source>Drawn digits: the 999 pen digits of writers 11–14, redrawn once with random distortions and read through the canvas&apos;s conversion. Models trained with pen digits (like the shipped one) saw these writers&apos; digits, so their figure flatters them; a load_digits-only model never saw pen digits.</source>
-        <translation>手写样本：第 11–14 位书写者的 999 个笔迹数字，每个加随机变形重画一次，再经过画布的转换读入。用笔迹数字训练的模型（比如自带模型）见过这些书写者的数字，所以这个数字会偏高；只用 load_digits 训练的模型从未见过笔迹数字。</translation>
+        <source>Drawn digits: the 400 pen digits of UJI writers 41–60, redrawn as on a canvas and read through the canvas&apos;s conversion. Neither the shipped model nor a model trained here ever trained on these writers (models trained with pen digits are calibrated on them).</source>
+        <translation>手写数字：UJI 数据集中第 41–60 位书写者的 400 个手写笔数字，按画布上的方式重新绘制，并经过画布的转换来识别。自带模型和在这里训练的模型都从未用这些书写者的数字训练过（用手写笔数字训练的模型只用它们做校准）。</translation>
     </message>
     <message>
-        <source>drawn digits (pen writers 11–14, redrawn)</source>
-        <translation>手写样本（第 11–14 位书写者，重画）</translation>
+        <source>drawn digits (UJI writers 41–60, never trained on)</source>
+        <translation>手写数字（UJI 第 41–60 位书写者，从未参与训练）</translation>
     </message>
     <message>
         <source>&lt;b&gt;In use&lt;/b&gt;</source>
@@ -335,6 +335,14 @@ true {true}, read as {read} with {percent} confidence</source>
         <translation>无论识别对错，告诉它你写的是几：bpdraw 会保存下来用于学习</translation>
     </message>
     <message>
+        <source>{digit}: {percent}</source>
+        <translation>{digit}：{percent}</translation>
+    </message>
+    <message>
+        <source> (not sure)</source>
+        <translation>（不太确定）</translation>
+    </message>
+    <message>
         <source>Draw a digit</source>
         <translation>请写一个数字</translation>
     </message>
@@ -456,6 +464,51 @@ true {true}, read as {read} with {percent} confidence</source>
     <message>
         <source>Learning — {recipe} recipe, {length} {units}</source>
         <translation>学习过程 — {recipe} 方案，{length} {units}</translation>
+    </message>
+</context>
+<context>
+    <name>LivePlot</name>
+    <message>
+        <source>Predicted digit</source>
+        <translation>识别结果</translation>
+    </message>
+    <message>
+        <source>True digit</source>
+        <translation>真实数字</translation>
+    </message>
+    <message>
+        <source>Loss (training digits, log)</source>
+        <translation>损失（训练集，对数坐标）</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>steps or epochs (press Retrain)</source>
+        <translation>步数或轮数（点“重新训练”）</translation>
+    </message>
+    <message>
+        <source> distorted copies
+ join: loss rises</source>
+        <translation> 加入变形副本：
+ 损失上升</translation>
+    </message>
+    <message>
+        <source>training digits</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>previous run (faint)</source>
+        <translation>上一次训练（浅色）</translation>
     </message>
 </context>
 <context>
@@ -780,6 +833,101 @@ true {true}, read as {read} with {percent} confidence</source>
     </message>
 </context>
 <context>
+    <name>RecipeForm</name>
+    <message>
+        <source>Recipe</source>
+        <translation>训练方案</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Put back the values of the chosen preset.</source>
+        <translation>恢复所选预设的数值。</translation>
+    </message>
+    <message>
+        <source>The saved training settings could not be used ({error}); the default preset is back.</source>
+        <translation>保存的训练设置无法使用（{error}），已恢复默认预设。</translation>
+    </message>
+    <message>
+        <source>Shipped model&apos;s recipe</source>
+        <translation>自带模型的方案</translation>
+    </message>
+    <message>
+        <source>The course (classic)</source>
+        <translation>课程原版（经典）</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>The model in use&apos;s recipe</source>
+        <translation>当前模型的方案</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>隐藏单元</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>A preset fills in every setting below; change any of them to experiment.</source>
+        <translation>预设会一次填好下面所有设置；改动任何一项都可以做实验。</translation>
+    </message>
+    <message>
+        <source>How many units sit between the 64 pixels and the 10 digits. More can learn more shapes but train slower.</source>
+        <translation>隐藏层里有多少个单元，位于 64 个像素输入和 10 个数字输出之间。单元越多，能学会的形状越多，但训练更慢。</translation>
+    </message>
+    <message>
+        <source>How big a step each correction takes. Too big and the loss jumps around or explodes; too small and learning crawls.</source>
+        <translation>每次修正迈多大一步。太大，损失会来回跳动甚至发散；太小，学习会非常缓慢。</translation>
+    </message>
+    <message>
+        <source>Each step shows the network one training digit and corrects it once.</source>
+        <translation>每一步给网络看一个训练集数字，并修正一次权重。</translation>
+    </message>
+    <message>
+        <source>An epoch shows the network every training digit once. It may stop sooner when the validation digits stop improving.</source>
+        <translation>一轮让网络把训练集里的每个数字都看一遍。验证集数字不再进步时，训练可能提前停止。</translation>
+    </message>
+    <message>
+        <source>Picks the random start and order: the same seed gives the same model.</source>
+        <translation>决定随机的初始权重和样本顺序：相同的种子得到相同的模型。</translation>
+    </message>
+    <message>
+        <source>load_digits: 1,347 scanned digits. Pen digits add people&apos;s pen strokes rendered like your drawings, so drawn digits are read better.</source>
+        <translation>load_digits：1,347 个扫描的数字。手写笔数字加入了人们用笔写的笔画，按你手写的方式转换，所以手写的数字认得更准。</translation>
+    </message>
+    <message>
+        <source>Greyed out: the classic recipe trains on load_digits only, as the course did.</source>
+        <translation>不可选：经典方案和课程一样，只用 load_digits 训练。</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPanel</name>
     <message>
         <source>The model in use</source>
@@ -849,6 +997,115 @@ Recall: of the true d&apos;s, the share read as d.</source>
         <source>Saved the new model to {path}.</source>
         <translation>新模型已保存到 {path}。</translation>
     </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <source>Retrain</source>
+        <translation>重新训练</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open confusion matrix…</source>
+        <translation>打开混淆矩阵…</translation>
+    </message>
+    <message>
+        <source>See which test digits the model in use gets wrong.</source>
+        <translation>查看当前模型认错了哪些测试集数字。</translation>
+    </message>
+    <message>
+        <source>Getting ready to train…</source>
+        <translation>正在准备训练…</translation>
+    </message>
+    <message>
+        <source>Done in {time}</source>
+        <translation>完成，用时 {time}</translation>
+    </message>
+    <message>
+        <source>Trained in {time}. Compare the new model with the one in use, then choose: the model in use stays until you do.</source>
+        <translation>训练完成，用时 {time}。请比较新模型和当前模型，再做选择：在你选择之前，仍使用当前模型。</translation>
+    </message>
+    <message>
+        <source>Trained in {time}.</source>
+        <translation>训练完成，用时 {time}。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Cancelled at %p%</source>
+        <translation>已在 %p% 处取消</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Training the {recipe} recipe: 64-{hidden}-10, {length} {units}, learning rate {rate}, seed {seed}…</source>
+        <translation>正在用{recipe}方案训练：64-{hidden}-10，{length} {units}，学习率 {rate}，随机种子 {seed}…</translation>
+    </message>
+    <message>
+        <source>Preparing the pen digits{counted}…{left}</source>
+        <translation>正在准备手写笔数字{counted}…{left}</translation>
+    </message>
+    <message>
+        <source>Preparing the digits{counted}…{left}</source>
+        <translation>正在准备数字{counted}…{left}</translation>
+    </message>
+    <message>
+        <source>  ·  about {time} left</source>
+        <translation>  ·  约剩 {time}</translation>
+    </message>
+    <message>
+        <source>Training cancelled — still using the previous model.</source>
+        <translation>训练已取消——仍在使用原来的模型。</translation>
+    </message>
+    <message>
+        <source>Retrain trains a new network with these settings. You then see it beside the model in use and choose which to keep.</source>
+        <translation>“重新训练”会按这些设置训练一个新的网络。训练完成后，它会与当前模型并排显示，由你决定保留哪一个。</translation>
+    </message>
+    <message>
+        <source>{message}
+Still using the previous model.</source>
+        <translation>{message}
+仍在使用原来的模型。</translation>
+    </message>
+    <message>
+        <source>stopped here: {reason}</source>
+        <translation>在此停止：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>Training ended without producing a model.</source>
+        <translation>训练结束了，但没有得到模型。</translation>
+    </message>
+    <message>
+        <source>Bad training settings: {error}</source>
+        <translation>训练设置有误：{error}</translation>
+    </message>
+    <message>
+        <source>Training failed unexpectedly: {error}</source>
+        <translation>训练意外失败：{error}</translation>
+    </message>
 </context>
 <context>
     <name>UnitDetail</name>
@@ -873,10 +1130,445 @@ Recall: of the true d&apos;s, the share read as d.</source>
     </message>
 </context>
 <context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个参数</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>--{option} is for the {other} recipe; the {recipe} recipe counts --{length}</source>
+        <translation>--{option} 用于 {other} 方案；{recipe} 方案用 --{length} 计数</translation>
+    </message>
+    <message>
+        <source>--data is for the fast recipe; the {recipe} recipe uses {data}</source>
+        <translation>--data 只用于 fast 方案；{recipe} 方案使用 {data}</translation>
+    </message>
+    <message>
+        <source>training: {recipe} recipe, {settings}</source>
+        <translation>训练：{recipe} 方案，{settings}</translation>
+    </message>
+    <message>
+        <source>trained in {seconds} s</source>
+        <translation>训练用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>not saved: to keep the model, run the same command again with -o FILE.npz (the same settings and seed give the same model)</source>
+        <translation>未保存：要保留这个模型，请加上 -o FILE.npz 再运行一次同样的命令（相同的设置和随机种子会得到相同的模型）</translation>
+    </message>
+    <message>
+        <source>saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>on {count} test digits</source>
+        <translation>（准确率，测试集 {count} 个数字）</translation>
+    </message>
+    <message>
+        <source>, ~{time} left in all</source>
+        <translation>，总共约剩 {time}</translation>
+    </message>
+    <message>
+        <source>preparing the training data {done}/{steps} ({elapsed}{left})</source>
+        <translation>正在准备训练数据 {done}/{steps}（{elapsed}{left}）</translation>
+    </message>
+    <message>
+        <source>val {accuracy}</source>
+        <translation>验证 {accuracy}</translation>
+    </message>
+    <message>
+        <source>~{time} left</source>
+        <translation>约剩 {time}</translation>
+    </message>
+    <message>
+        <source>{unit} {done}/{total} loss {loss} train {accuracy}</source>
+        <translation>{unit} {done}/{total} 损失 {loss} 训练 {accuracy}</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>true\pred</source>
+        <translation>真实\预测</translation>
+    </message>
+    <message>
+        <source>model: {model}</source>
+        <translation>模型：{model}</translation>
+    </message>
+    <message>
+        <source>strokes: {count} drawings from {path}, {blank} read as nothing drawn (counted wrong)</source>
+        <translation>笔画：{path} 中的 {count} 个手写数字，其中 {blank} 个被读成空白（算作错误）</translation>
+    </message>
+    <message>
+        <source>through the canvas&apos;s conversion</source>
+        <translation>（准确率，经画布的转换）</translation>
+    </message>
+    <message>
+        <source>Draw a digit and let a NumPy backpropagation network read it. Run with no arguments to open the app.</source>
+        <translation>写一个数字，让用 NumPy 实现的 BP 神经网络（反向传播）来识别。不带参数运行即可打开图形界面。</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>evaluate a saved or the shipped model</source>
+        <translation>评估一个保存的模型或自带模型</translation>
+    </message>
+    <message>
+        <source>Accuracy, confusion matrix and per-class report of a model on the 450 test digits, or on pen-drawn strokes through the canvas&apos;s conversion.</source>
+        <translation>在 450 个测试集数字上（或经画布转换的手写笔画上）给出模型的准确率、混淆矩阵和各数字的精确率与召回率。</translation>
+    </message>
+    <message>
+        <source>model file (default: shipped)</source>
+        <translation>模型文件（默认：自带模型）</translation>
+    </message>
+    <message>
+        <source>drawn digits in the dev set&apos;s format (points, stroke_ptr, sample_ptr, labels)</source>
+        <translation>手写数字文件，格式同开发集（points、stroke_ptr、sample_ptr、labels）</translation>
+    </message>
+    <message>
+        <source>read digits from image files</source>
+        <translation>识别图片文件中的数字</translation>
+    </message>
+    <message>
+        <source>Read the handwritten digit, or the digits side by side, in each PNG or JPEG image (a photo or scan, any ink on any paper). Each line reads &apos;IMAGE: DIGITS (CONFIDENCE of each)&apos;, with &apos;not sure&apos; when a digit is uncertain.</source>
+        <translation>识别每张 PNG 或 JPEG 图片（照片或扫描件，任何墨水、任何纸张）中的手写数字，或并排的几个数字。每行输出“图片: 数字 (每个数字的置信度)”，没有把握时标注 not sure。</translation>
+    </message>
+    <message>
+        <source>benchmark the recipes against scikit-learn&apos;s MLPClassifier</source>
+        <translation>将各训练方案与 scikit-learn 的 MLPClassifier 做基准比较</translation>
+    </message>
+    <message>
+        <source>Accuracy over seeds, training time, time to 0.97 test accuracy and inference latency of classic, fast and MLPClassifier, measured in this run.</source>
+        <translation>在本次运行中测量 classic、fast 和 MLPClassifier 在多个随机种子下的准确率、训练时间、达到 0.97 测试准确率所需的时间以及推理延迟。</translation>
+    </message>
+    <message>
+        <source>seeds 0..N-1 (default 5)</source>
+        <translation>随机种子 0..N-1（默认 5）</translation>
+    </message>
+    <message>
+        <source>pen-drawn digits to report accuracy on (default: the pen digits shipped with bpdraw, which the shipped model was trained on)</source>
+        <translation>用于报告准确率的手写笔数字（默认：bpdraw 自带的手写笔数字，自带模型正是用它们训练的）</translation>
+    </message>
+    <message>
+        <source>also measure app start-up and GUI stalls (Qt)</source>
+        <translation>同时测量程序启动时间和界面卡顿（Qt）</translation>
+    </message>
+    <message>
+        <source>train a network and report its test accuracy</source>
+        <translation>训练一个网络并报告测试集准确率</translation>
+    </message>
+    <message>
+        <source>Train the 64-100-10 network on load_digits&apos; 1347 training digits and report accuracy and the confusion matrix on its 450 test digits.</source>
+        <translation>用 load_digits 的 1347 个训练集数字训练 64-100-10 的 BP 神经网络，并在 450 个测试集数字上报告准确率和混淆矩阵。</translation>
+    </message>
+    <message>
+        <source>(default {value})</source>
+        <translation>（默认 {value}）</translation>
+    </message>
+    <message>
+        <source>fast recipe only: {choices}</source>
+        <translation>仅用于 fast 方案：{choices}</translation>
+    </message>
+    <message>
+        <source>{recipe} recipe: {units} to train at most</source>
+        <translation>{recipe} 方案：最多训练的{units}数</translation>
+    </message>
+    <message>
+        <source>{recipe} recipe: {units} to train</source>
+        <translation>{recipe} 方案：训练的{units}数</translation>
+    </message>
+    <message>
+        <source>seed of the split and the weights</source>
+        <translation>划分数据和初始化权重用的随机种子</translation>
+    </message>
+    <message>
+        <source>save the trained model (checked before training)</source>
+        <translation>保存训练好的模型（训练前先检查能否保存）</translation>
+    </message>
+    <message>
+        <source>default {value}</source>
+        <translation>默认 {value}</translation>
+    </message>
+    <message>
+        <source>teach a model your own drawings</source>
+        <translation>用你自己写的数字教模型</translation>
+    </message>
+    <message>
+        <source>Fine-tune a model (default: the shipped one) on drawings in a strokes file (an export of My digits, or any file evaluate --strokes reads) and print how it reads them before and after (on drawings held out from the measured teach) and the test digits.</source>
+        <translation>用笔画文件（“我的数字”导出的文件，或 evaluate --strokes 能读的任何文件）里的手写数字微调一个模型（默认：自带模型），并输出微调前后它对这些数字（用留出的手写数字衡量）和测试集数字的识别效果。</translation>
+    </message>
+    <message>
+        <source>your drawings, a strokes file</source>
+        <translation>你写的数字，一个笔画文件</translation>
+    </message>
+    <message>
+        <source>model to start from (default: shipped)</source>
+        <translation>起始模型（默认：自带模型）</translation>
+    </message>
+    <message>
+        <source>where to save the taught model</source>
+        <translation>微调后的模型保存到哪里</translation>
+    </message>
+    <message>
+        <source>seed of the teaching (default 0)</source>
+        <translation>微调用的随机种子（默认 0）</translation>
+    </message>
+    <message>
+        <source>save a picture of what the network does with a drawing</source>
+        <translation>保存一张图，展示网络如何处理一个手写数字</translation>
+    </message>
+    <message>
+        <source>Save a PNG showing how a model reads one drawing (its 8x8 input, hidden units, answer and which cells pushed for and against it), or with --weights the incoming weights of every hidden unit.</source>
+        <translation>保存一张 PNG 图片，展示模型如何识别一个手写数字（8×8 输入、隐藏单元、答案，以及哪些格子支持或反对这个答案）；加 --weights 则展示每个隐藏单元的输入权重。</translation>
+    </message>
+    <message>
+        <source>a PNG or JPEG of one digit</source>
+        <translation>一个数字的 PNG 或 JPEG 图片</translation>
+    </message>
+    <message>
+        <source>a strokes file; see --index</source>
+        <translation>一个笔画文件；见 --index</translation>
+    </message>
+    <message>
+        <source>save the weight mosaic of MODEL (default: --model, else the shipped model)</source>
+        <translation>保存 MODEL 的权重拼图（默认：--model 指定的模型，否则为自带模型）</translation>
+    </message>
+    <message>
+        <source>which drawing of the strokes file (default 0)</source>
+        <translation>笔画文件中的第几个手写数字（默认 0）</translation>
+    </message>
+</context>
+<context>
     <name>i18n</name>
     <message>
         <source>中文 needs a font with Chinese characters, and none is installed; staying in English. On Debian or Ubuntu: sudo apt install fonts-noto-cjk (then restart bpdraw).</source>
         <translation>显示中文需要中文字体，但系统中没有安装；暂时保持英文。在 Debian 或 Ubuntu 上：sudo apt install fonts-noto-cjk（然后重新启动 bpdraw）。</translation>
+    </message>
+</context>
+<context>
+    <name>recipes</name>
+    <message>
+        <source>classic (the course)</source>
+        <translation>经典（课程原版）</translation>
+    </message>
+    <message>
+        <source>the course&apos;s per-sample gradient descent with sigmoid outputs: slow, but every step is the textbook formula</source>
+        <translation>课程里的逐样本梯度下降，输出层用 sigmoid：速度慢，但每一步都是教科书上的公式</translation>
+    </message>
+    <message>
+        <source>fast (Adam, softmax)</source>
+        <translation>快速（Adam、softmax）</translation>
+    </message>
+    <message>
+        <source>Adam on mini-batches with softmax outputs and distorted copies: higher accuracy in a few seconds; the shipped model&apos;s recipe</source>
+        <translation>Adam 优化小批量样本，输出层用 softmax，并加入变形副本：几秒内达到更高的准确率；自带模型就是用这个方案训练的</translation>
+    </message>
+    <message>
+        <source>classic</source>
+        <translation>经典</translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <source>load_digits</source>
+        <translation>load_digits</translation>
+    </message>
+    <message>
+        <source>load_digits + pen digits (14 + 40 writers)</source>
+        <translation>load_digits + 手写笔数字（14 + 40 位书写者）</translation>
+    </message>
+    <message>
+        <source>hidden units</source>
+        <translation>隐藏单元数</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>validation fraction</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>patience</source>
+        <translation>耐心轮数</translation>
+    </message>
+    <message>
+        <source>digit copies</source>
+        <translation>数字副本数</translation>
+    </message>
+    <message>
+        <source>plain epochs</source>
+        <translation>无副本轮数</translation>
+    </message>
+    <message>
+        <source>pen copies</source>
+        <translation>手写笔副本数</translation>
+    </message>
+    <message>
+        <source>training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>{name} must be a whole number, not {value}</source>
+        <translation>{name}必须是整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be between {low} and {high}, not {value}</source>
+        <translation>{name}必须在 {low} 到 {high} 之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a number, not {value}</source>
+        <translation>{name}必须是数字，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be greater than {low} and at most {high}, not {value}</source>
+        <translation>{name}必须大于 {low} 且不超过 {high}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be at least {low} and at most {high}, not {value}</source>
+        <translation>{name}必须不小于 {low} 且不超过 {high}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>training data must be one of {choices}, not {value}</source>
+        <translation>训练数据必须是 {choices} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>recipe must be one of {choices}, not {value}</source>
+        <translation>训练方案必须是 {choices} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the {recipe} recipe has no setting {names}</source>
+        <translation>{recipe} 方案没有设置项 {names}</translation>
+    </message>
+    <message>
+        <source>learning rate must be a number like 0.11, not {value}</source>
+        <translation>学习率必须是像 0.11 这样的数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>became infinite or NaN</source>
+        <translation>变成了无穷大或 NaN</translation>
+    </message>
+    <message>
+        <source>grew to {loss}</source>
+        <translation>增大到 {loss}</translation>
+    </message>
+    <message>
+        <source>stuck at {loss} with its units saturated</source>
+        <translation>停在 {loss}，神经元已饱和</translation>
+    </message>
+    <message>
+        <source>Training diverged: the loss {what} instead of falling. The learning rate {rate} is too large for the {recipe} recipe; try {default}.</source>
+        <translation>训练发散了：损失没有下降，反而{what}。学习率 {rate} 对 {recipe} 方案来说太大了，试试 {default}。</translation>
     </message>
 </context>
 <context>

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, Qt, QTimer, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Slot
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from bpdraw.app import theme
 from bpdraw.app.i18n import format_number, matplotlib_fonts
+from bpdraw.app.train_texts import recipe_text
 from bpdraw.app.warmup import in_later_turns, load_plots
 from bpdraw.app.weights_view import WeightMosaic
 
@@ -46,31 +46,6 @@ MOSAIC_EXPLANATION = QT_TRANSLATE_NOOP(
 )
 
 
-def _rgb(colour: str) -> np.ndarray:
-    qt = QColor(colour)
-    return np.array([qt.red(), qt.green(), qt.blue()], dtype=float)
-
-
-class QuickWeightMosaic(WeightMosaic):
-    """The weights mosaic, painted as one image: 200 units' 12,800 cells in about a millisecond
-    instead of one rectangle each (~200 ms), so it can follow a run without stalling it."""
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(theme.PAPER))
-        values = self.mosaic()
-        if values is not None:
-            share = np.clip(np.abs(values), 0.0, 1.0)[..., None]
-            end = np.where(values[..., None] >= 0, _rgb(theme.POSITIVE), _rgb(theme.NEGATIVE))
-            paper = _rgb(theme.PAPER)
-            rgb = np.ascontiguousarray(np.rint(paper + (end - paper) * share).astype(np.uint8))
-            rows, columns = values.shape
-            image = QImage(rgb.data, columns, rows, 3 * columns, QImage.Format.Format_RGB888)
-            side = min(self.width() / columns, self.height() / rows)
-            painter.drawImage(QRectF(0, 0, side * columns, side * rows), image)
-        painter.end()
-
-
 class LearningPanel(QGroupBox):
     """Loss and accuracy while a run trains (the last run's curves stay, then fade to faint
     when the next starts), and the weights mosaic beside them."""
@@ -84,7 +59,7 @@ class LearningPanel(QGroupBox):
         self._placeholder.setMinimumHeight(PLOT_MIN_HEIGHT)
         self._placeholder.setStyleSheet("color: palette(mid);")
         self._layout.addWidget(self._placeholder, 3)
-        self.mosaic = QuickWeightMosaic()
+        self.mosaic = WeightMosaic()
         self.mosaic.setMinimumSize(120, 120)
         mosaic_column = QVBoxLayout()
         self._mosaic_title = QLabel()
@@ -113,13 +88,17 @@ class LearningPanel(QGroupBox):
         self._mosaic_title.setText(self.tr("Hidden units' weights"))
         self._mosaic_help.setText(self.tr(MOSAIC_EXPLANATION))
         config = self._config
+        if self._plot is not None:
+            self._plot.retranslate(None if config is None else self._held_out_label(config))
         if config is None:
             self.setTitle(self.tr("Learning"))
             return
         units = self.tr(LENGTH_UNITS.get(config.length_setting, config.length_setting))
         self.setTitle(
             self.tr("Learning — {recipe} recipe, {length} {units}").format(
-                recipe=config.recipe, length=format_number(config.length), units=units
+                recipe=recipe_text(config.recipe),
+                length=format_number(config.length),
+                units=units,
             )
         )
 
@@ -179,13 +158,15 @@ class LearningPanel(QGroupBox):
             if join_at > config.length:
                 join_at = None
         matplotlib_fonts()  # the legend may be Chinese
-        held_out = self.tr(HELD_OUT_LABELS.get(config.recipe, HELD_OUT_OTHER))
-        self._plot.start_run(config.length, config.unit, held_out, join_at)
+        self._plot.start_run(config.length, config.unit, self._held_out_label(config), join_at)
         self._config = config
         self.retranslate()
         self._dirty = True
         in_later_turns(self._plot.prepare_run_background(), still_wanted=self._alive)
         self._redraw_timer.start()
+
+    def _held_out_label(self, config: Config) -> str:
+        return self.tr(HELD_OUT_LABELS.get(config.recipe, HELD_OUT_OTHER))
 
     def add(self, progress: Progress) -> None:
         """Record one progress event (drawn at the next redraw)."""
@@ -209,8 +190,9 @@ class LearningPanel(QGroupBox):
         """The current run's curves so far (copies), for tests."""
         return {key: list(values) for key, values in self._history.items()}
 
-    def mark_stopped(self, text: str) -> None:
-        """Say on the plot why the run stopped; what it learned until then stays drawn."""
+    def mark_stopped(self, text: str | Callable[[], str]) -> None:
+        """Say on the plot why the run stopped; what it learned until then stays drawn (a
+        function giving the text is asked again when the language changes)."""
         if self._plot is not None:
             self._plot.mark_stopped(text)
             self._dirty = True

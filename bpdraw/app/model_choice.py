@@ -82,7 +82,7 @@ class ModelChoiceMixin:
         model = self._new.model
         self._forget_new()
         self._set_status(
-            QCoreApplication.translate(
+            lambda: QCoreApplication.translate(
                 "TrainTab", "The new model is now in use. File → Restore previous model undoes it."
             )
         )
@@ -96,7 +96,7 @@ class ModelChoiceMixin:
             return
         self._forget_new()
         self._set_status(
-            QCoreApplication.translate(
+            lambda: QCoreApplication.translate(
                 "TrainTab", "Kept the model in use; the new model is discarded."
             )
         )
@@ -128,8 +128,11 @@ class ModelChoiceMixin:
             )
             return False
         self._new_saved = True
-        saved = QCoreApplication.translate("TrainTab", "Saved the new model to {path}.")
-        self._set_status(saved.format(path=path))
+        self._set_status(
+            lambda: QCoreApplication.translate("TrainTab", "Saved the new model to {path}.").format(
+                path=path
+            )
+        )
         return True
 
     def _forget_new(self) -> None:
@@ -189,9 +192,10 @@ def _shipped_created() -> str | None:
 
 def format_seconds(seconds: float) -> str:
     """A duration for people: '0.4 s', '12 s', '2 min 05 s'."""
-    if seconds < 10:
-        return f"{seconds:.1f} s"
     if seconds < 60:
-        return f"{seconds:.0f} s"
+        shown = f"{seconds:.1f}" if seconds < 10 else f"{seconds:.0f}"
+        return QCoreApplication.translate("TrainTab", "{seconds} s").format(seconds=shown)
     minutes, rest = divmod(int(round(seconds)), 60)
-    return f"{minutes} min {rest:02d} s"
+    return QCoreApplication.translate("TrainTab", "{minutes} min {seconds} s").format(
+        minutes=minutes, seconds=f"{rest:02d}"
+    )

@@ -9,21 +9,28 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+from matplotlib import rcParams
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.ticker import FormatStrFormatter, NullLocator, PercentFormatter
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QCoreApplication, QPointF
 from shiboken6 import isValid
 
 from bpdraw.app import theme
+from bpdraw.app.i18n import matplotlib_fonts
 from bpdraw.app.warmup import in_later_turns
 
 CORRECT_CMAP = LinearSegmentedColormap.from_list(
     "correct", [theme.CORRECT_LIGHT, theme.CORRECT_DARK]
 )
 WRONG_CMAP = LinearSegmentedColormap.from_list("wrong", [theme.WRONG_LIGHT, theme.WRONG_DARK])
+
+
+def _tr(text: str) -> str:
+    """`text` in the language spoken (context "LivePlot"; safe on a worker thread too)."""
+    return QCoreApplication.translate("LivePlot", text)
 
 
 def make_canvas(width: float, height: float, dpi: int = 100) -> tuple[FigureCanvasQTAgg, Figure]:
@@ -84,8 +91,8 @@ def draw_confusion(ax, confusion: np.ndarray, *, title: str | None = None, fonts
     ax.grid(which="minor", color=theme.MATRIX_GRID, linewidth=0.6)
     ax.tick_params(which="minor", length=0)
     ax.tick_params(which="major", length=0, labelsize=fontsize)
-    ax.set_xlabel("Predicted digit", fontsize=fontsize + 1)
-    ax.set_ylabel("True digit", fontsize=fontsize + 1)
+    ax.set_xlabel(_tr("Predicted digit"), fontsize=fontsize + 1)
+    ax.set_ylabel(_tr("True digit"), fontsize=fontsize + 1)
     ax.xaxis.set_label_position("top")
     ax.xaxis.tick_top()
     for spine in ax.spines.values():
@@ -168,45 +175,30 @@ class LivePlot:
         (self.held_line,) = self.accuracy_ax.plot([], [], color=theme.VALIDATION_CURVE, **style)
         marks = {"color": theme.PLOT_TEXT, "linewidth": 0.9, "linestyle": ":", "animated": True}
         self.join_mark = self.loss_ax.axvline(0, visible=False, **marks)
+        note = {"animated": True, "visible": False}
         self.join_text = self.loss_ax.text(
-            0,
-            0.97,
-            "",
-            transform=self.loss_ax.get_xaxis_transform(),
-            fontsize=7,
-            va="top",
-            ha="left",
-            color=theme.PLOT_TEXT,
-            animated=True,
-            visible=False,
-        )
+            0, 0.97, "", transform=self.loss_ax.get_xaxis_transform(), fontsize=7, va="top",
+            ha="left", color=theme.PLOT_TEXT, **note,
+        )  # fmt: skip
         self.stop_text = self.loss_ax.text(
-            0.98,
-            0.03,
-            "",
-            transform=self.loss_ax.transAxes,
-            fontsize=7.5,
-            va="bottom",
-            ha="right",
-            color=theme.LOSS,
-            animated=True,
-            visible=False,
-        )
+            0.98, 0.03, "", transform=self.loss_ax.transAxes, fontsize=7.5, va="bottom",
+            ha="right", color=theme.LOSS, **note,
+        )  # fmt: skip
         self.loss_ax.set_yscale("log")
         self.loss_ax.set_ylim(*self.LOSS_LIMITS)
         # plain "0.01" labels: friendlier than 10^-2, and they skip mathtext's slow first parse
         self.loss_ax.yaxis.set_major_formatter(FormatStrFormatter("%g"))
         self.loss_ax.yaxis.set_minor_locator(NullLocator())  # 60 minor ticks cost ~0.1 s
         # a fixed title height spares every full draw a search of where the title fits
-        self.loss_ax.set_title("Loss (training digits, log)", fontsize=8.5, y=1.03)
+        self.loss_ax.set_title("", fontsize=8.5, y=1.03)
         self.accuracy_ax.set_ylim(0, 1.02)
         self.accuracy_ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-        self.accuracy_ax.set_title("Accuracy", fontsize=8.5, y=1.03)
+        self.accuracy_ax.set_title("", fontsize=8.5, y=1.03)
         self.legend = None
         for ax in (self.loss_ax, self.accuracy_ax):
             ax.xaxis.set_animated(True)
             ax.set_xlim(0, 1)
-            ax.set_xlabel("steps or epochs (press Retrain)", fontsize=8)
+            ax.set_xlabel("", fontsize=8)
             ax.grid(True, color=theme.PLOT_GRID, linewidth=0.8)
             ax.tick_params(labelsize=7.5)
             for side in ("top", "right"):
@@ -223,7 +215,31 @@ class LivePlot:
         self._preparing = 0  # > 0 while prepare_run_background's steps are under way
         self._previous: dict | None = None
         self._held_out_label = ""
+        self._unit: str | None = None  # "step" or "epoch" once a run has started
+        self._stop_reason: Callable[[], str] | None = None
+        self.retranslate()
         self.canvas.mpl_connect("draw_event", self._on_draw)
+
+    def retranslate(self, held_out_label: str | None = None) -> None:
+        """Titles, axis labels, notes and legend in the language spoken (redrawn in full once
+        if the figure was drawn already; `held_out_label`: the held-out curve's new name)."""
+        self.loss_ax.set_title(_tr("Loss (training digits, log)"), fontsize=8.5, y=1.03)
+        self.accuracy_ax.set_title(_tr("Accuracy"), fontsize=8.5, y=1.03)
+        for ax in (self.loss_ax, self.accuracy_ax):
+            ax.set_xlabel(self._unit_name(), fontsize=8)
+        self.join_text.set_text(_tr(" distorted copies\n join: loss rises"))
+        if self._stop_reason is not None:
+            self.stop_text.set_text(self._stop_reason())
+        matplotlib_fonts()  # Chinese glyphs while Chinese is spoken
+        texts = [self.loss_ax.title, self.accuracy_ax.title, self.join_text, self.stop_text]
+        for text in texts + [ax.xaxis.label for ax in (self.loss_ax, self.accuracy_ax)]:
+            text.set_fontfamily(rcParams["font.family"])
+        if held_out_label is not None:
+            self._held_out_label = held_out_label
+        if self.legend is not None:
+            self._set_legend()
+        if self._background is not None:
+            self.canvas.draw_idle()
 
     def start_run(
         self,
@@ -239,7 +255,7 @@ class LivePlot:
         the same); `held_out_label` names the orange accuracy curve; `join_at` marks where
         distorted copies start joining the training digits (the fast recipe's loss bump).
         """
-        old_unit = self.loss_ax.get_xlabel().rstrip("s")
+        old_unit = self._unit
         current = {
             "loss": self.loss_line.get_data(),
             "train": self.train_line.get_data(),
@@ -249,9 +265,10 @@ class LivePlot:
         has_curves = len(current["loss"][0]) > 0
         self._previous = current if keep_previous and has_curves and old_unit == unit else None
         previous_length = self._previous["length"] if self._previous else 0
+        self._unit = unit
         for ax in (self.loss_ax, self.accuracy_ax):
             ax.set_xlim(0, max(length, previous_length, 1))
-            ax.set_xlabel(f"{unit}s", fontsize=8)
+            ax.set_xlabel(self._unit_name(), fontsize=8)
         for line, key in (
             (self.previous_loss_line, "loss"),
             (self.previous_train_line, "train"),
@@ -265,21 +282,25 @@ class LivePlot:
         if join_at is not None:
             self.join_mark.set_xdata([join_at, join_at])
             self.join_text.set_x(join_at)
-            self.join_text.set_text(" distorted copies\n join: loss rises")
         self.stop_text.set_visible(False)
+        self._stop_reason = None
         self._held_out_label = held_out_label
         self._set_legend()
         self._run_background = None
+
+    def _unit_name(self) -> str:
+        units = {"step": _tr("steps"), "epoch": _tr("epochs")}
+        return units.get(self._unit, _tr("steps or epochs (press Retrain)"))
 
     def _set_legend(self) -> None:
         """A legend naming only the curves that exist (both recipes have a held-out curve)."""
         if self.legend is not None:
             self.legend.remove()
         handles = [self.train_line, self.held_line]
-        labels = ["training digits", self._held_out_label]
+        labels = [_tr("training digits"), self._held_out_label]
         if self._previous is not None:
             handles.append(self.previous_train_line)
-            labels.append("previous run (faint)")
+            labels.append(_tr("previous run (faint)"))
         self.legend = self.accuracy_ax.legend(
             handles, labels, loc="lower right", fontsize=7, frameon=False
         )
@@ -291,9 +312,11 @@ class LivePlot:
         self.train_line.set_data(done, train_accuracy)
         self.held_line.set_data(held_done, held_accuracy)
 
-    def mark_stopped(self, text: str) -> None:
-        """Say on the loss plot why the run stopped (its curves up to then stay)."""
-        self.stop_text.set_text(text)
+    def mark_stopped(self, text: str | Callable[[], str]) -> None:
+        """Say on the loss plot why the run stopped (its curves up to then stay); a function
+        giving the text is asked again when the language changes."""
+        self._stop_reason = text if callable(text) else (lambda: text)
+        self.stop_text.set_text(self._stop_reason())
         self.stop_text.set_visible(True)
         self._run_background = None
 

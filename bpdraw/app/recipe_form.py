@@ -3,8 +3,7 @@
 The form turns its controls into a recipe config (`config()`), and keeps the last settings
 used in QSettings. Presets fill every setting at once: "Shipped model's recipe" (the
 settings that made the model in use, read from its metadata) and "The course (classic)";
-editing a field makes the preset "Custom". What each recipe is called, its defaults and
-whether it counts steps or epochs come from the config classes in `bpdraw.recipes.RECIPES`.
+editing a field makes the preset "Custom". Recipes come from `bpdraw.recipes.RECIPES`.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,7 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from bpdraw.app import theme
-from bpdraw.recipes import RECIPES, TRAINING_DATA, TRAINING_DATA_NAMES, config_from_settings
+from bpdraw.app import train_texts as texts
+from bpdraw.recipes import (
+    RECIPES,
+    TRAINING_DATA,
+    TRAINING_DATA_NAMES,
+    SettingError,
+    config_from_settings,
+)
 
 if TYPE_CHECKING:
     from bpdraw.model import Model
@@ -40,20 +46,6 @@ DEFAULT_PRESET = MODEL_PRESET  # must not read drawings worse than the shipped m
 # does not say how it was made
 SHIPPED_RECIPE = ("fast", {"hidden_units": 200, "training_data": "digits+pen", "pen_copies": 4})
 FORM_FIELDS = ("hidden_units", "learning_rate", "steps", "epochs", "seed", "training_data")
-HELP = {
-    "preset": "A preset fills in every setting below; change any of them to experiment.",
-    "hidden_units": "How many units sit between the 64 pixels and the 10 digits. More can "
-    "learn more shapes but train slower.",
-    "learning_rate": "How big a step each correction takes. Too big and the loss jumps "
-    "around or explodes; too small and learning crawls.",
-    "steps": "Each step shows the network one training digit and corrects it once.",
-    "epochs": "An epoch shows the network every training digit once. It may stop sooner "
-    "when the validation digits stop improving.",
-    "seed": "Picks the random start and order: the same seed gives the same model.",
-    "data_fast": "load_digits: 1,347 scanned digits. Pen digits add people's pen strokes "
-    "rendered like your drawings, so drawn digits are read better.",
-    "data_classic": "Greyed out: the classic recipe trains on load_digits only, as the course did.",
-}
 
 
 def recipe_defaults(recipe: str) -> Config:
@@ -98,17 +90,17 @@ class RecipeForm(QGroupBox):
     preset_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Recipe", parent)
+        super().__init__(parent)
         self.preset_combo = QComboBox(objectName="presetCombo")
-        self.preset_combo.addItem("Shipped model's recipe", MODEL_PRESET)
-        self.preset_combo.addItem("The course (classic)", CLASSIC_PRESET)
-        self.preset_combo.addItem("Custom", CUSTOM_PRESET)
+        for preset in texts.PRESET_NAMES:
+            self.preset_combo.addItem("", preset)
+        self._model_preset_name = texts.PRESET_NAMES[MODEL_PRESET]
         self.recipe_combo = QComboBox(objectName="recipeCombo")
-        for recipe, config_class in RECIPES.items():
-            self.recipe_combo.addItem(config_class.title, recipe)
+        for recipe in RECIPES:
+            self.recipe_combo.addItem("", recipe)
         self.data_combo = QComboBox(objectName="trainingDataCombo")
         for key in TRAINING_DATA:
-            self.data_combo.addItem(TRAINING_DATA_NAMES[key], key)
+            self.data_combo.addItem("", key)
         self.hidden_spin = QSpinBox(objectName="hiddenUnitsSpin")
         self.hidden_spin.setRange(1, 10_000)
         self.rate_edit = QLineEdit(objectName="learningRateEdit")
@@ -117,8 +109,12 @@ class RecipeForm(QGroupBox):
         self.length_spin.setGroupSeparatorShown(True)
         self.seed_spin = QSpinBox(objectName="seedSpin")
         self.seed_spin.setRange(0, 2**31 - 1)
-        self.length_label = QLabel("Steps")
-        self.preset_help = _help_label(HELP["preset"], "presetHelp")
+        self.row_labels = {name: QLabel() for name in texts.ROW_NAMES if name != "epochs"}
+        self.length_label = self.row_labels["steps"]
+        self.preset_help = _help_label("", "presetHelp")
+        self.hidden_help = _help_label("")
+        self.rate_help = _help_label("")
+        self.seed_help = _help_label("")
         self.recipe_help = _help_label("", "recipeHelp")
         self.data_help = _help_label("", "trainingDataHelp")
         self.length_help = _help_label("", "lengthHelp")
@@ -126,23 +122,23 @@ class RecipeForm(QGroupBox):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.addRow("Preset", self.preset_combo)
+        labels = self.row_labels
+        form.addRow(labels["preset"], self.preset_combo)
         form.addRow(self.preset_help)
-        form.addRow("Recipe", self.recipe_combo)
+        form.addRow(labels["recipe"], self.recipe_combo)
         form.addRow(self.recipe_help)
-        form.addRow("Training data", self.data_combo)
+        form.addRow(labels["training_data"], self.data_combo)
         form.addRow(self.data_help)
-        form.addRow("Hidden units", self.hidden_spin)
-        form.addRow(_help_label(HELP["hidden_units"]))
-        form.addRow("Learning rate", self.rate_edit)
-        form.addRow(_help_label(HELP["learning_rate"]))
+        form.addRow(labels["hidden_units"], self.hidden_spin)
+        form.addRow(self.hidden_help)
+        form.addRow(labels["learning_rate"], self.rate_edit)
+        form.addRow(self.rate_help)
         form.addRow(self.length_label, self.length_spin)
         form.addRow(self.length_help)
-        form.addRow("Seed", self.seed_spin)
-        form.addRow(_help_label(HELP["seed"]))
+        form.addRow(labels["seed"], self.seed_spin)
+        form.addRow(self.seed_help)
 
-        self.defaults_button = QPushButton("Defaults", objectName="defaultsButton")
-        self.defaults_button.setToolTip("Put back the values of the chosen preset.")
+        self.defaults_button = QPushButton(objectName="defaultsButton")
         self.defaults_button.clicked.connect(self.on_defaults_clicked)
         self.settings_error = QLabel(objectName="settingsError")
         self.settings_error.setWordWrap(True)
@@ -167,7 +163,40 @@ class RecipeForm(QGroupBox):
             spin.valueChanged.connect(self.on_setting_edited)
         self.rate_edit.textEdited.connect(self.on_setting_edited)
         self.data_combo.currentIndexChanged.connect(self.on_setting_edited)
+        self._error: Exception | None = None  # the refusal shown under the form, if any
+        self.retranslate()
         self.apply_preset(DEFAULT_PRESET)
+
+    def retranslate(self) -> None:
+        """Every text in the language now installed (the values stay)."""
+        self.setTitle(self.tr("Recipe"))
+        for preset, name in texts.PRESET_NAMES.items():
+            name = self._model_preset_name if preset == MODEL_PRESET else name
+            self.preset_combo.setItemText(self.preset_combo.findData(preset), self.tr(name))
+        for index, config_class in enumerate(RECIPES.values()):
+            self.recipe_combo.setItemText(index, texts.recipe_text(config_class.title))
+        for index, key in enumerate(TRAINING_DATA):
+            self.data_combo.setItemText(index, texts.recipe_text(TRAINING_DATA_NAMES[key]))
+        for name, label in self.row_labels.items():
+            label.setText(self.tr(texts.ROW_NAMES[name]))
+        for label, key in (
+            (self.preset_help, "preset"),
+            (self.hidden_help, "hidden_units"),
+            (self.rate_help, "learning_rate"),
+            (self.seed_help, "seed"),
+        ):
+            label.setText(self.tr(texts.HELP[key]))
+        self.defaults_button.setText(self.tr("Defaults"))
+        self.defaults_button.setToolTip(self.tr("Put back the values of the chosen preset."))
+        if self.recipe() is not None:
+            self._show_recipe_fields(self.recipe())
+        if self._error is not None and not self.settings_error.isHidden():
+            self.show_error(self._error)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- reading ----------------------------------------------------------------------------
     def recipe(self) -> str:
@@ -185,7 +214,9 @@ class RecipeForm(QGroupBox):
         try:
             learning_rate = float(text)
         except ValueError:
-            raise ValueError(f"learning rate must be a number like 0.11, not {text!r}") from None
+            raise SettingError(
+                "learning rate must be a number like 0.11, not {value}", value=repr(text)
+            ) from None
         recipe = self.recipe()
         settings = dict(self._extras)
         settings.update(
@@ -208,8 +239,11 @@ class RecipeForm(QGroupBox):
     def set_model_in_use(self, model: Model | None, shipped: bool = True) -> None:
         """The "model" preset becomes the recipe that made `model` (shown at once when chosen)."""
         self._presets[MODEL_PRESET] = model_preset(model)
-        name = "Shipped model's recipe" if shipped else "The model in use's recipe"
-        self.preset_combo.setItemText(self.preset_combo.findData(MODEL_PRESET), name)
+        self._model_preset_name = (
+            texts.PRESET_NAMES[MODEL_PRESET] if shipped else texts.IN_USE_PRESET_NAME
+        )
+        index = self.preset_combo.findData(MODEL_PRESET)
+        self.preset_combo.setItemText(index, self.tr(self._model_preset_name))
         if self.preset() == MODEL_PRESET and not self._locked:
             self.apply_preset(MODEL_PRESET)
 
@@ -283,11 +317,13 @@ class RecipeForm(QGroupBox):
             control.setEnabled(not locked)
         self.data_combo.setEnabled(not locked and has_setting(self.recipe(), "training_data"))
 
-    def show_error(self, message: str) -> None:
-        """Show why the settings were refused, as a sentence under the form."""
+    def show_error(self, error: Exception | str) -> None:
+        """Show why the settings were refused, as a sentence under the form (in the language
+        spoken: give the error itself, not its English message)."""
+        self._error = error if isinstance(error, Exception) else ValueError(error)
         dark = self.palette().window().color().lightness() < 128
         self.settings_error.setStyleSheet(f"color: {theme.status_color('bad', dark)};")
-        self.settings_error.setText(message[:1].upper() + message[1:] + ".")
+        self.settings_error.setText(texts.sentence(texts.error_text(self._error)))
         self.settings_error.show()
 
     # -- remembering ------------------------------------------------------------------------
@@ -326,10 +362,11 @@ class RecipeForm(QGroupBox):
                 raise ValueError(f"seed {settings['seed']} is too large for this form")
         except (TypeError, ValueError, OverflowError) as error:
             self.apply_preset(DEFAULT_PRESET)
-            return (
-                f"The saved training settings could not be used ({error}); "
+            because = self.tr(
+                "The saved training settings could not be used ({error}); "
                 "the default preset is back."
             )
+            return because.format(error=texts.error_text(error))
         if preset in self._presets:
             self.apply_preset(preset)
         else:
@@ -404,10 +441,10 @@ class RecipeForm(QGroupBox):
 
     def _show_recipe_fields(self, recipe: str) -> None:
         config_class = RECIPES[recipe]
-        self.length_label.setText(config_class.length_setting.capitalize())
-        self.recipe_help.setText(config_class.summary[:1].upper() + config_class.summary[1:] + ".")
-        self.length_help.setText(HELP[config_class.length_setting])
+        self.length_label.setText(self.tr(texts.ROW_NAMES[config_class.length_setting]))
+        self.recipe_help.setText(texts.sentence(texts.recipe_text(config_class.summary)))
+        self.length_help.setText(self.tr(texts.HELP[config_class.length_setting]))
         pen = has_setting(recipe, "training_data")
         self.data_combo.setEnabled(not self._locked and pen)
-        self.data_help.setText(HELP["data_fast" if pen else "data_classic"])
+        self.data_help.setText(self.tr(texts.HELP["data_fast" if pen else "data_classic"]))
         self.data_combo.setToolTip(self.data_help.text())

@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
-from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from bpdraw.app import theme
+from bpdraw.app import train_texts as texts
 from bpdraw.app.learning_panel import LearningPanel
 from bpdraw.app.model_choice import ModelChoiceMixin, format_seconds, scroll_area
 from bpdraw.app.recipe_form import RecipeForm
@@ -40,6 +39,8 @@ from bpdraw.app.warmup import ImportWarmer, in_later_turns
 from bpdraw.app.worker import (
     ModelScorer,
     ModelScores,
+    Run,
+    RunState,
     TrainingWorker,
     stop_and_wait,
     worker_thread,
@@ -53,30 +54,6 @@ if TYPE_CHECKING:
     from bpdraw.training import Config, Finished, Progress
 
 CONTROLS_WIDTH = 300
-CANCELLED_MESSAGE = "Training cancelled — still using the previous model."
-
-
-class RunState(Enum):
-    """Where the Train tab is in a run's life."""
-
-    IDLE = "idle"  # no run: Retrain is enabled
-    PREPARING = "preparing"  # Retrain pressed; waiting for the imports and the plot's first draw
-    TRAINING = "training"  # the worker thread is training
-    FINISHING = "finishing"  # the worker has ended (or was asked to); its thread is stopping
-
-
-@dataclass
-class _Run:
-    """One run from Retrain to IDLE again; what the worker sent is collected here."""
-
-    config: Config
-    worker: TrainingWorker | None = None  # set when the run leaves PREPARING
-    thread: QThread | None = None
-    stop_on_destroyed: Callable[[], None] | None = None
-    evaluation: Evaluation | None = None
-    confusion_picture: np.ndarray | None = None
-    scores: ModelScores | None = None
-    ended: bool = False  # the worker has sent its one terminal signal
 
 
 class TrainTab(ModelChoiceMixin, QWidget):
@@ -96,7 +73,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
         self.setObjectName("trainTab")
         self._settings = settings
         self._state = RunState.IDLE
-        self._run: _Run | None = None  # None exactly when the state is IDLE
+        self._run: Run | None = None  # None exactly when the state is IDLE
         self._model_in_use: Model | None = None
         self._in_use_scores: ModelScores | None = None
         self._new: ModelScores | None = None  # a finished run's model, not chosen yet
@@ -155,27 +132,39 @@ class TrainTab(ModelChoiceMixin, QWidget):
             app.aboutToQuit.connect(self.shutdown)
 
     def _build_run_controls(self) -> None:
-        self.retrain_button = QPushButton("Retrain", objectName="retrainButton")
+        self.retrain_button = QPushButton(objectName="retrainButton")
         self.retrain_button.setDefault(True)
         self.retrain_button.setMinimumHeight(32)
         self.retrain_button.clicked.connect(self.on_retrain_clicked)
-        self.cancel_button = QPushButton("Cancel", objectName="cancelButton")
+        self.cancel_button = QPushButton(objectName="cancelButton")
         self.cancel_button.setMinimumHeight(32)
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
         self.progress_bar = QProgressBar(objectName="progressBar")
-        self._show_progress_text("Not started")
+        self._show_progress_text(lambda: self.tr("Not started"))
         self.progress_bar.setTextVisible(True)
         self.status_label = QLabel(objectName="statusLabel")
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._status_tone = "normal"
-        self.status_label.setText(
-            "Retrain trains a new network with these settings. You then see it beside the "
-            "model in use and choose which to keep."
-        )
-        self.confusion_button = QPushButton("Open confusion matrix…", objectName="confusionButton")
-        self.confusion_button.setToolTip("See which test digits the model in use gets wrong.")
+        self._set_status(texts.idle_message)
+        self.confusion_button = QPushButton(objectName="confusionButton")
         self.confusion_button.clicked.connect(self.confusion_requested)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Buttons, status and progress text in the language now installed."""
+        self.retrain_button.setText(self.tr("Retrain"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.confusion_button.setText(self.tr("Open confusion matrix…"))
+        self.confusion_button.setToolTip(
+            self.tr("See which test digits the model in use gets wrong.")
+        )
+        self._set_status(self._status_text, self._status_tone)
+        self.progress_bar.setFormat(self._progress_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- state --
     def state(self) -> RunState:
@@ -198,17 +187,22 @@ class TrainTab(ModelChoiceMixin, QWidget):
         self.results.set_rerender_paused(state is not RunState.IDLE)
         self.state_changed.emit(state)
 
-    def _set_status(self, text: str, tone: str = "normal") -> None:
-        self._status_tone = tone
+    def _set_status(self, text: str | Callable[[], str], tone: str = "normal") -> None:
+        """Show `text` (a function giving it is asked again when the language changes)."""
+        self._status_text, self._status_tone = text, tone
         dark = self.palette().window().color().lightness() < 128
         color = theme.status_color(tone, dark)
         self.status_label.setStyleSheet(f"color: {color};" if color else "")
-        self.status_label.setText(text)
+        self.status_label.setText(text() if callable(text) else text)
 
-    def _show_progress_text(self, text: str) -> None:
+    def _set_progress_format(self, text: Callable[[], str]) -> None:
+        self._progress_text = text
+        self.progress_bar.setFormat(text())
+
+    def _show_progress_text(self, text: Callable[[], str]) -> None:
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
-        self.progress_bar.setFormat(text)
+        self._set_progress_format(text)
 
     # -- IDLE → PREPARING → TRAINING --
     def showEvent(self, event) -> None:
@@ -224,7 +218,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
         try:
             config = self.form.config()
         except ValueError as error:
-            self.form.show_error(str(error))
+            self.form.show_error(error)
             return
         self.form.settings_error.hide()
         if self._settings is not None:
@@ -240,7 +234,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
         """
         if self.is_training():
             raise RuntimeError("a training run is already going")
-        self._run = _Run(config)
+        self._run = Run(config)
         self._set_status("")  # an old message (a failure, a choice) is over
         self._enter(RunState.PREPARING)
         self.import_warmer.start()
@@ -248,7 +242,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
             self._launch()
         else:
             self.progress_bar.setRange(0, 0)  # busy indicator until the run starts
-            self._set_status("Getting ready to train…")
+            self._set_status(lambda: self.tr("Getting ready to train…"))
 
     @Slot()
     def on_imports_ready(self) -> None:
@@ -280,12 +274,8 @@ class TrainTab(ModelChoiceMixin, QWidget):
         self.learning.start_run(config)
         self.progress_bar.setRange(0, config.length)
         self.progress_bar.setValue(0)
-        self.progress_bar.setFormat("%p%")
-        self._set_status(
-            f"Training the {config.recipe} recipe: 64-{config.hidden_units}-10, "
-            f"{config.length:,} {config.length_setting}, "
-            f"learning rate {config.learning_rate:g}, seed {config.seed}…"
-        )
+        self._set_progress_format(lambda: "%p%")
+        self._set_status(functools.partial(texts.training_line, config))
         run.worker = TrainingWorker(config, confusion_size=self.results.confusion_size())
         run.worker.progressed.connect(self.on_progressed)
         run.worker.confusion_rendered.connect(self.on_confusion_rendered)
@@ -306,7 +296,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
         self.training_started.emit()
 
     # -- what the worker sends while TRAINING --
-    def _sent_by_this_run(self) -> _Run | None:
+    def _sent_by_this_run(self) -> Run | None:
         """The current run if the signal being handled came from its worker, else None."""
         run = self._run
         if run is not None and run.worker is not None and self.sender() is run.worker:
@@ -318,15 +308,13 @@ class TrainTab(ModelChoiceMixin, QWidget):
         if self._sent_by_this_run() is None:
             return
         self.progress_bar.setValue(progress.done)
-        remaining = progress.remaining
-        left = "" if remaining is None else f"  ·  about {format_seconds(remaining)} left"
+        remaining, config = progress.remaining, self._run.config
+        left = functools.partial(texts.time_left, remaining, format_seconds)
         if progress.preparing:
-            steps = progress.preparation_steps
-            counted = f" ({progress.prepared}/{steps})" if steps else ""
-            data = "pen digits" if self._run.config.training_data == "digits+pen" else "digits"
-            self.progress_bar.setFormat(f"Preparing the {data}{counted}…{left}")
+            prepared, steps = progress.prepared, progress.preparation_steps
+            self._set_progress_format(lambda: texts.preparing_text(config, prepared, steps, left()))
             return
-        self.progress_bar.setFormat(f"%p%{left}")
+        self._set_progress_format(lambda: "%p%" + left())
         self.learning.add(progress)
 
     @Slot(int, float)
@@ -350,7 +338,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
             run.evaluation = evaluation
 
     # -- TRAINING → FINISHING: the worker's one terminal signal --
-    def _end_of(self, run: _Run | None) -> bool:
+    def _end_of(self, run: Run | None) -> bool:
         """Mark `run` ended (→ FINISHING); False if the signal is not this run's to handle."""
         if run is None or run.ended:
             return False
@@ -367,50 +355,53 @@ class TrainTab(ModelChoiceMixin, QWidget):
             return
         model = finished.model
         self.progress_bar.setValue(self.progress_bar.maximum())
-        self.progress_bar.setFormat(f"Done in {format_seconds(finished.elapsed)}")
+        elapsed = format_seconds(finished.elapsed)
+        self._set_progress_format(lambda: self.tr("Done in {time}").format(time=elapsed))
         if run.scores is not None:
             self._new, self._new_saved = run.scores, False
             self.results.comparison.set_new(run.scores)
             self.results.show_scores(run.scores, "The new model")
             self.results_scroll.ensureWidgetVisible(self.results.comparison)
             self._set_status(
-                f"Trained in {format_seconds(finished.elapsed)}. Compare the new model with "
-                "the one in use, then choose: the model in use stays until you do."
+                lambda: self.tr(
+                    "Trained in {time}. Compare the new model with the one in use, then "
+                    "choose: the model in use stays until you do."
+                ).format(time=elapsed)
             )
         elif run.evaluation is not None:  # a worker that scored nothing more
             self.results.show_evaluation(run.evaluation, model, run.confusion_picture)
-            self._set_status(f"Trained in {format_seconds(finished.elapsed)}.")
+            self._set_status(lambda: self.tr("Trained in {time}.").format(time=elapsed))
         self.model_trained.emit(model)
 
     @Slot(str)
     def on_failed(self, message: str) -> None:
         if not self._end_of(self._sent_by_this_run()):
             return
-        self.progress_bar.setFormat("Stopped")
-        self.learning.mark_stopped("stopped here: " + message.split(".")[0][:60])
-        self._set_status(f"{message}\nStill using the previous model.", "bad")
+        self._set_progress_format(lambda: self.tr("Stopped"))
+        self.learning.mark_stopped(functools.partial(texts.stopped_mark, message))
+        self._set_status(functools.partial(texts.failed_message, message), "bad")
         self.training_failed.emit(message)
 
     @Slot()
     def on_cancelled(self) -> None:
         if not self._end_of(self._sent_by_this_run()):
             return
-        self.progress_bar.setFormat("Cancelled at %p%")
-        self._set_status(CANCELLED_MESSAGE)
+        self._set_progress_format(lambda: self.tr("Cancelled at %p%"))
+        self._set_status(texts.cancelled_message)
         self.training_cancelled.emit()
 
     # -- Cancel, and FINISHING → IDLE --
     @Slot()
     def on_cancel_clicked(self) -> None:
         if self._state is RunState.PREPARING:  # nothing has started yet
-            self._show_progress_text("Cancelled")
+            self._show_progress_text(lambda: self.tr("Cancelled"))
             self._back_to_idle()
-            self._set_status(CANCELLED_MESSAGE)
+            self._set_status(texts.cancelled_message)
             self.training_cancelled.emit()
         elif self._state is RunState.TRAINING:
             self._run.worker.cancel()
             self._enter(RunState.FINISHING)
-            self._set_status("Cancelling…")
+            self._set_status(lambda: self.tr("Cancelling…"))
 
     @Slot()
     def on_thread_finished(self) -> None:
@@ -426,13 +417,13 @@ class TrainTab(ModelChoiceMixin, QWidget):
         if run is None:
             return
         if run.thread is None:  # PREPARING: nothing to stop
-            self._show_progress_text("Cancelled")
+            self._show_progress_text(lambda: self.tr("Cancelled"))
             self._back_to_idle()
             return
         stop_and_wait(run.worker, run.thread)
         self._back_to_idle()
         if not run.ended:
-            self._set_status(CANCELLED_MESSAGE)
+            self._set_status(texts.cancelled_message)
 
     def _back_to_idle(self) -> None:
         run = self._run

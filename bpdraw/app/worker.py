@@ -12,11 +12,14 @@ import contextlib
 import functools
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from bpdraw.app.train_texts import BAD_SETTINGS, NO_MODEL, UNEXPECTED
 from bpdraw.app.warmup import load_plots
 from bpdraw.data import load_split
 from bpdraw.evaluate import Evaluation, evaluate_on_test
@@ -167,13 +170,13 @@ class TrainingWorker(QObject):
             if self._cancel_requested.is_set():  # stopped inside an epoch
                 self.cancelled.emit()
             else:
-                self.failed.emit("Training ended without producing a model.")
+                self.failed.emit(NO_MODEL)  # English: the Train tab shows it translated
         except TrainingDiverged as error:
             self.failed.emit(str(error))
         except ValueError as error:
-            self.failed.emit(f"Bad training settings: {error}")
+            self.failed.emit(BAD_SETTINGS.format(error=error))
         except Exception as error:  # an unexpected error must not end the thread silently
-            self.failed.emit(f"Training failed unexpectedly: {type(error).__name__}: {error}")
+            self.failed.emit(UNEXPECTED.format(error=f"{type(error).__name__}: {error}"))
 
     def _watch(self, progress: Progress) -> None:
         """A classic run has no validation digits: watch it on the test digits instead."""
@@ -222,3 +225,26 @@ def stop_and_wait(worker: TrainingWorker, thread: QThread) -> None:
     worker.cancel()
     thread.quit()
     thread.wait()
+
+
+class RunState(Enum):
+    """Where the Train tab is in a run's life."""
+
+    IDLE = "idle"  # no run: Retrain is enabled
+    PREPARING = "preparing"  # Retrain pressed; waiting for the imports and the plot's first draw
+    TRAINING = "training"  # the worker thread is training
+    FINISHING = "finishing"  # the worker has ended (or was asked to); its thread is stopping
+
+
+@dataclass
+class Run:
+    """One run from Retrain to IDLE again; what the worker sent is collected here."""
+
+    config: Config
+    worker: TrainingWorker | None = None  # set when the run leaves PREPARING
+    thread: QThread | None = None
+    stop_on_destroyed: Callable[[], None] | None = None
+    evaluation: Evaluation | None = None
+    confusion_picture: np.ndarray | None = None
+    scores: ModelScores | None = None
+    ended: bool = False  # the worker has sent its one terminal signal

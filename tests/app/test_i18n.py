@@ -6,15 +6,18 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QComboBox,
+    QGroupBox,
     QLabel,
     QListWidget,
     QMenu,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -30,7 +33,7 @@ ALLOWED_WORDS = {
     "load_digits", "mlpclassifier", "bp", "adam", "npz", "bpdraw", "numpy", "sigmoid", "uci",
     "cc", "by", "scikit", "learn", "sgd", "esc", "ctrl", "shift", "alt", "del", "teach",
     "alpaydin", "alimoglu", "kaynak", "sudo", "apt", "install", "fonts", "noto", "cjk",
-    "debian", "ubuntu", "sum", "max", "min", "sans", "dejavu", "english",
+    "debian", "ubuntu", "sum", "max", "min", "sans", "dejavu", "english", "softmax", "uji",
 }  # fmt: skip
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
 MATH_NAME = re.compile(r"^[A-Za-z]_[A-Za-z]?$")  # t_k, x_i, h_ (of h_3): the course's symbols
@@ -107,6 +110,12 @@ def visible_texts(root: QWidget, skip: tuple[QWidget, ...] = ()) -> list[str]:
                 texts += [widget.item(row).text(), widget.item(row).toolTip()]
         if isinstance(widget, QMenu):
             texts.append(widget.title())
+        if isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QProgressBar):
+            texts.append(widget.text())
     for action in root.findChildren(QAction):
         texts += [action.text(), action.toolTip()]
     return [text for text in texts if text]
@@ -156,17 +165,15 @@ def test_bpdraw_lang_makes_a_fresh_window_chinese(qtbot, default_model, monkeypa
 
 
 def test_no_english_left_in_chinese(qtbot, default_model, monkeypatch, chinese_font):
-    """Main window (but the Train tab, translated separately), My digits, Inside, confusion
-    window and About, all in Chinese: no untranslated word."""
+    """Main window, My digits, Inside, Train tab, confusion window and About, all in Chinese:
+    no untranslated word."""
     monkeypatch.setenv("BPDRAW_LANG", "zh_CN")
     window = _window(qtbot, default_model)
     found = []
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         QApplication.processEvents()
-    found += untranslated(
-        visible_texts(window, skip=(window.train_tab,)), _model_data(default_model)
-    )
+    found += untranslated(visible_texts(window), _model_data(default_model))
     found += untranslated([window.about_text()], _model_data(default_model))
     window.show_confusion_window()
     confusion = window.confusion_window
@@ -251,7 +258,7 @@ def test_labels_and_buttons_fit(qtbot, default_model, monkeypatch, chinese_font,
     if size is not None:
         window.resize(*size)
     clipped = []
-    for index in range(window.tabs.count() - 1):  # the Train tab is checked with its own texts
+    for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         QApplication.processEvents()
         for widget in window.tabs.currentWidget().findChildren(QWidget):
@@ -285,3 +292,111 @@ def test_the_command_line_translates_without_an_application(tmp_path):
         [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "训练"
+
+
+def plot_texts(figure) -> list[str]:
+    """Every visible word of a matplotlib figure (titles, axis labels, legend, notes)."""
+    from matplotlib.text import Text
+
+    return [text.get_text() for text in figure.findobj(Text) if text.get_visible()]
+
+
+def test_the_train_tab_speaks_chinese_through_a_run(
+    qtbot, default_model, monkeypatch, chinese_font
+):
+    """Form, explanations, buttons, progress, the live plot and the comparison after a short
+    run, a refused setting and a diverged run: all Chinese; and English again on switching."""
+    monkeypatch.setenv("BPDRAW_LANG", "zh_CN")
+    window = _window(qtbot, default_model)
+    monkeypatch.setattr(window, "_unsaved_model_may_go", lambda: True)  # no question on close
+    window.resize(800, 600)
+    tab = window.train_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.form.rate_edit.setText("abc")
+    qtbot.mouseClick(tab.retrain_button, Qt.MouseButton.LeftButton)
+    assert tab.form.settings_error.text().startswith("学习率必须是")
+    found = untranslated(visible_texts(tab), [*_model_data(default_model), "abc"])
+
+    tab.form.set_settings("classic", learning_rate=0.11, steps=300)
+    with qtbot.waitSignal(tab.model_trained, timeout=120_000) as trained:
+        qtbot.mouseClick(tab.retrain_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.is_training(), timeout=60_000)
+    data = [*_model_data(default_model), *_model_data(trained.args[0]), "abc"]
+    assert tab.results.comparison.use_button.isVisible()
+    found += untranslated(visible_texts(tab), data)
+    figure = tab.learning._plot.figure
+    found += untranslated(plot_texts(figure), [])
+    assert "准确率" in plot_texts(figure) and "步" in plot_texts(figure)
+    clipped = [
+        button.text()
+        for button in tab.findChildren(QPushButton)
+        if button.isVisible()
+        and button.fontMetrics().horizontalAdvance(button.text().replace("&", "")) + 8
+        > button.width() + 1
+    ]
+    assert clipped == []
+
+    tab.form.set_settings("classic", learning_rate=50.0, steps=3000)
+    with qtbot.waitSignal(tab.training_failed, timeout=60_000) as failed:
+        qtbot.mouseClick(tab.retrain_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.is_training(), timeout=60_000)
+    assert "learning rate" in failed.args[0]  # the signal says it in English
+    assert tab.status_label.text().startswith("训练发散了")
+    assert tab.learning._plot.stop_text.get_text().startswith("在此停止")
+    found += untranslated(visible_texts(tab) + plot_texts(figure), data)
+    assert found == [], "\n".join(found)
+
+    window.language_menu.language_actions["en"].trigger()
+    QApplication.processEvents()
+    assert tab.retrain_button.text() == "Retrain"
+    assert "Training diverged" in tab.status_label.text()
+    assert "Accuracy" in plot_texts(figure) and "steps" in plot_texts(figure)
+    assert tab.learning._plot.stop_text.get_text().startswith("stopped here")
+
+
+def test_every_recipe_text_is_in_the_catalogue():
+    """The core's texts shown in the Train tab and the CLI (titles, summaries, data names,
+    setting names) all have a Chinese translation: a changed text in bpdraw.recipes fails."""
+    from dataclasses import fields
+
+    from bpdraw.recipes import RECIPES, TRAINING_DATA_NAMES
+
+    translator = i18n.translator_for("zh_CN")
+    texts = [name for name in TRAINING_DATA_NAMES.values() if name != "load_digits"]
+    for config in RECIPES.values():
+        texts += [config.title, config.summary, config.__name__ and config().recipe]
+        texts += [f.name.replace("_", " ") for f in fields(config) if f.init]
+    missing = [text for text in texts if i18n.translate(translator, "recipes", text) == text]
+    assert missing == []
+
+
+def _bpdraw_in_chinese(tmp_path, *arguments: str) -> str:
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "BPDRAW_LANG": "zh_CN"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bpdraw", *arguments],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    return result.stdout
+
+
+def test_the_command_line_speaks_chinese(tmp_path):
+    """BPDRAW_LANG=zh_CN: the help, a command's help and a short training run in Chinese
+    (the "test accuracy:" token stays for scripts)."""
+    help_text = _bpdraw_in_chinese(tmp_path, "--help")
+    assert "用法" in help_text and "训练一个网络并报告测试集准确率" in help_text
+    assert "显示本帮助并退出" in help_text
+    train_help = _bpdraw_in_chinese(tmp_path, "train", "--help")
+    assert "隐藏单元数" in train_help and "学习率" in train_help
+    printed = _bpdraw_in_chinese(tmp_path, "train", "--steps", "200")
+    assert "训练：" in printed and "步 200/200" in printed and "损失" in printed
+    assert "test accuracy: 0." in printed and "测试集 450 个数字" in printed
+    assert "精确率" in printed and "召回率" in printed and "未保存" in printed
+    assert "precision" not in printed
