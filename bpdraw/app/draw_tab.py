@@ -91,7 +91,7 @@ class DrawTab(QWidget):
         font.setPixelSize(96)
         font.setBold(True)
         self.prediction_label.setFont(font)
-        self.prediction_label.setMinimumHeight(120)
+        self.prediction_label.setMinimumHeight(104)  # 96 px digits; 800x600 fits the tab
 
         self.prediction_status_label = QLabel("")
         self.prediction_status_label.setObjectName("predictionStatusLabel")
@@ -113,6 +113,7 @@ class DrawTab(QWidget):
         self.teach_status_label.setWordWrap(True)
 
         self.probability_bars = ProbabilityBars()
+        self.probability_bars.setMinimumHeight(130)  # 13 px a bar: the tab fits 800x600
         self.digit_preview = DigitView()
         self.digit_preview.setObjectName("digitPreview")
         self.digit_preview.setFixedSize(120, 120)

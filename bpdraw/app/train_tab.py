@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSettings, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -84,6 +85,11 @@ class TrainTab(ModelChoiceMixin, QWidget):
         self._was_shown = False
 
         self.form = RecipeForm()
+        for combo in self.form.findChildren(QComboBox):  # narrow: the column fits 800x600
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)  # a long name shows whole in the open list
         self.learning = LearningPanel()
         self.results = ResultsPanel()
         self._build_run_controls()

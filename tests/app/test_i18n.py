@@ -6,19 +6,22 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QCheckBox,
     QComboBox,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMenu,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QWidget,
@@ -400,3 +403,58 @@ def test_the_command_line_speaks_chinese(tmp_path):
     assert "test accuracy: 0." in printed and "测试集 450 个数字" in printed
     assert "精确率" in printed and "召回率" in printed and "未保存" in printed
     assert "precision" not in printed
+
+
+def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget().isAncestorOf(widget):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_control_is_reachable_at_800_by_600(
+    qtbot, default_model, monkeypatch, chinese_font, language
+):
+    """The window shrinks to 800x600, and on every tab each control is on screen or brought
+    there by scrolling its scroll area."""
+    monkeypatch.setenv("BPDRAW_LANG", language)
+    window = _window(qtbot, default_model)
+    window.resize(800, 600)
+    QApplication.processEvents()
+    assert (window.width(), window.height()) == (800, 600)
+    unreachable = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        tab = window.tabs.currentWidget()
+        controls = [
+            widget
+            for widget in tab.findChildren(QWidget)
+            if isinstance(widget, (QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit))
+            and widget.isVisibleTo(tab)
+        ]
+        assert controls, window.tabs.tabText(index)
+        for control in controls:
+            scroll = _scroll_area_of(control)
+            if scroll is not None:  # inside the content, and the scroll bars reach all of it
+                content, viewport = scroll.widget(), scroll.viewport()
+                in_content = QRect(control.mapTo(content, QPoint(0, 0)), control.size())
+                reachable = (
+                    content.rect().contains(in_content)
+                    and control.height() <= viewport.height()
+                    and control.width() <= viewport.width()
+                    and scroll.verticalScrollBar().maximum() >= content.height() - viewport.height()
+                    and scroll.horizontalScrollBar().maximum() >= content.width() - viewport.width()
+                )
+                scroll_on_window = QRect(scroll.mapTo(window, QPoint(0, 0)), scroll.size())
+                if not reachable or not window.rect().contains(scroll_on_window):
+                    unreachable.append((window.tabs.tabText(index), control.objectName()))
+                continue
+            on_window = QRect(control.mapTo(window, QPoint(0, 0)), control.size())
+            if control.width() < 8 or not window.rect().contains(on_window):
+                name = control.objectName() or type(control).__name__
+                unreachable.append((window.tabs.tabText(index), name, on_window))
+    assert unreachable == []
