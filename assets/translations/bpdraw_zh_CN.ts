@@ -1570,6 +1570,22 @@ Still using the previous model.</source>
         <source>Training diverged: the loss {what} instead of falling. The learning rate {rate} is too large for the {recipe} recipe; try {default}.</source>
         <translation>训练发散了：损失没有下降，反而{what}。学习率 {rate} 对 {recipe} 方案来说太大了，试试 {default}。</translation>
     </message>
+    <message>
+        <source>{recipe} recipe</source>
+        <translation>{recipe}方案</translation>
+    </message>
+    <message>
+        <source>trained on {data}</source>
+        <translation>训练数据 {data}</translation>
+    </message>
+    <message>
+        <source>test accuracy {accuracy}</source>
+        <translation>测试集准确率 {accuracy}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>weights_view</name>

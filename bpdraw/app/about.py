@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from bpdraw import __version__
 from bpdraw.app.i18n import format_number
+from bpdraw.app.train_texts import recipe_text
 
 if TYPE_CHECKING:
     from bpdraw.model import Model
@@ -29,10 +30,12 @@ def about_text(model: Model) -> str:
             "About", "<p>Draw a digit and watch a small NumPy backpropagation network read it.</p>"
         ),
         translate("About", "<p><b>Model in use</b><br>"),
-        translate("About", "Recipe: {recipe}<br>").format(recipe=model.recipe),
+        translate("About", "Recipe: {recipe}<br>").format(recipe=recipe_text(str(model.recipe))),
         translate("About", "Layers: {layers}<br>").format(layers=layers),
         translate("About", "Trained on: {data}<br>").format(
-            data=metadata.get("training_data", unknown)
+            data=recipe_text(str(metadata["training_data"]))
+            if metadata.get("training_data")
+            else unknown
         ),
         translate("About", "Test accuracy (450 load_digits test digits): {accuracy}<br>").format(
             accuracy=accuracy_text

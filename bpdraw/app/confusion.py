@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from bpdraw.app import i18n, theme
 from bpdraw.app.digit_view import THUMBNAIL_PIXELS, digit_pixmap
 from bpdraw.app.i18n import format_number, format_percent
+from bpdraw.app.train_texts import model_text
 from bpdraw.app.warmup import WARM_UP_MODULES, ImportWarmer
 
 if TYPE_CHECKING:
@@ -250,8 +251,8 @@ class ConfusionWindow(QWidget):
 
     def _title(self) -> tuple[str, str]:
         evaluation = self._evaluation
-        describe = getattr(self._model, "describe", None)
-        name = describe() if callable(describe) else self.tr("model in use")
+        has_network = getattr(self._model, "network", None) is not None
+        name = model_text(self._model) if has_network else self.tr("model in use")
         wrong = int(evaluation.confusion.sum() - np.trace(evaluation.confusion))
         total = int(evaluation.confusion.sum())
         title = self.tr("{accuracy} read right — {wrong} of the {total} test digits wrong")

@@ -28,6 +28,7 @@ from bpdraw.app.draw_tab import DrawTab
 from bpdraw.app.inside_tab import InsideTab
 from bpdraw.app.my_digits_tab import MyDigitsTab, regular_file_problem
 from bpdraw.app.train_tab import TrainTab
+from bpdraw.app.train_texts import model_text
 from bpdraw.model import Model, ModelFileError, load, load_default
 from bpdraw.personal import SampleStore
 
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(" ".join([self._model_message() + ".", *notes]))
 
     def _model_message(self) -> str:
-        return self.tr("Model: {model}").format(model=self.model.describe())
+        return self.tr("Model: {model}").format(model=model_text(self.model))
 
     def retranslate(self) -> None:
         """Every text of the window in the language now installed (on LanguageChange)."""
@@ -326,13 +327,13 @@ class MainWindow(QMainWindow):
         self.model, self.previous_model = self.previous_model, self.model
         self.set_model(self.model)
         self.statusBar().showMessage(
-            self.tr("Restored the previous model: {model}").format(model=self.model.describe())
+            self.tr("Restored the previous model: {model}").format(model=model_text(self.model))
         )
 
     def on_model_trained(self, model: Model) -> None:
         self.replace_model(model)
         self.statusBar().showMessage(
-            self.tr("Now using the new model: {model}").format(model=model.describe())
+            self.tr("Now using the new model: {model}").format(model=model_text(model))
         )
 
     def on_drawing_taught(self, _label: int, _kept: int) -> None:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QFrame, QMessageBox, QScrollArea, QWidget
 
+from bpdraw.app.train_texts import model_text
+
 if TYPE_CHECKING:
     from bpdraw.app.worker import ModelScores
     from bpdraw.evaluate import Evaluation
@@ -30,7 +32,7 @@ class ModelChoiceMixin:
         self._model_in_use = model
         self._in_use_scores = None
         self.form.set_model_in_use(model, shipped)
-        self.results.comparison.set_in_use(model.describe(), None)
+        self.results.comparison.set_in_use(model_text(model), None)
         if self._new is None and not self.is_training():
             self.learning.show_network(model.network)
         self._score_in_use()
@@ -71,7 +73,7 @@ class ModelChoiceMixin:
             self._score_in_use()  # measured for a model no longer in use: the new one next
             return
         self._in_use_scores = scores
-        self.results.comparison.set_in_use(scores.model.describe(), scores)
+        self.results.comparison.set_in_use(model_text(scores.model), scores)
         if self._new is None:
             self.results.show_scores(scores, "The model in use")
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from bpdraw.app import theme
 from bpdraw.app.i18n import format_number, format_percent
+from bpdraw.app.train_texts import model_text
 from bpdraw.app.warmup import load_plots
 
 if TYPE_CHECKING:
@@ -290,7 +291,7 @@ class ResultsPanel(QGroupBox):
         self.details_label.setText(self.tr("<b>Details on the 450 test digits</b>"))
         self.accuracy_label.setText(format_percent(evaluation.accuracy, 1))
         if model is not None:
-            self.model_label.setText(model.describe())
+            self.model_label.setText(model_text(model))
         size = self.confusion_size()
         if confusion_picture is None:
             confusion_picture = load_plots().render_confusion(evaluation.confusion, *size)

@@ -19,6 +19,7 @@ from bpdraw.app.i18n import format_number
 from bpdraw.recipes import SettingError
 
 if TYPE_CHECKING:
+    from bpdraw.model import Model
     from bpdraw.recipes import Config
 
 # bpdraw.recipes' texts (English sources, shown through recipe_text).
@@ -234,6 +235,21 @@ def failure_text(message: str) -> str:
     if DIVERGED.fullmatch(message.strip()):
         return diverged_text(message)
     return QCoreApplication.translate("TrainingWorker", message)
+
+
+def model_text(model: Model) -> str:
+    """`model.describe()` in the language spoken: recipe, shape, data, test accuracy, date."""
+    recipe = QCoreApplication.translate("recipes", "{recipe} recipe")
+    parts = [recipe.format(recipe=recipe_text(str(model.recipe)))]
+    parts.append("-".join(map(str, model.network.layer_sizes)))
+    if model.metadata.get("training_data"):
+        data = recipe_text(str(model.metadata["training_data"]))
+        parts.append(QCoreApplication.translate("recipes", "trained on {data}").format(data=data))
+    if model.test_accuracy is not None:
+        accuracy = QCoreApplication.translate("recipes", "test accuracy {accuracy}")
+        parts.append(accuracy.format(accuracy=f"{model.test_accuracy:.3f}"))
+    parts.append(str(model.metadata.get("created", ""))[:10])
+    return QCoreApplication.translate("recipes", ", ").join(part for part in parts if part)
 
 
 def length_name(config: Config | type) -> str:
