@@ -463,7 +463,7 @@ true {true}, read as {read} with {percent} confidence</source>
     </message>
     <message>
         <source>Learning — {recipe} recipe, {length} {units}</source>
-        <translation>学习过程 — {recipe} 方案，{length} {units}</translation>
+        <translation>学习过程 — {recipe}方案，{length} {units}</translation>
     </message>
 </context>
 <context>
@@ -493,8 +493,8 @@ true {true}, read as {read} with {percent} confidence</source>
         <translation>轮</translation>
     </message>
     <message>
-        <source>steps or epochs (press Retrain)</source>
-        <translation>步数或轮数（点“重新训练”）</translation>
+        <source>steps or epochs</source>
+        <translation>步数或轮数</translation>
     </message>
     <message>
         <source> distorted copies

@@ -1,8 +1,7 @@
 """Matplotlib pieces shared by the Train tab and the confusion-matrix window.
 
 Importing this module imports matplotlib, so widgets reach it only through
-`bpdraw.app.warmup.load_plots()`: matplotlib stays off the app's start-up path.
-"""
+`bpdraw.app.warmup.load_plots()`: matplotlib stays off the app's start-up path."""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
-from matplotlib.ticker import FormatStrFormatter, NullLocator, PercentFormatter
+from matplotlib.ticker import FormatStrFormatter, MaxNLocator, NullLocator, PercentFormatter
 from PySide6.QtCore import QCoreApplication, QPointF
 from shiboken6 import isValid
 
@@ -28,8 +27,7 @@ CORRECT_CMAP = LinearSegmentedColormap.from_list(
 WRONG_CMAP = LinearSegmentedColormap.from_list("wrong", [theme.WRONG_LIGHT, theme.WRONG_DARK])
 
 
-def _tr(text: str) -> str:
-    """`text` in the language spoken (context "LivePlot"; safe on a worker thread too)."""
+def _tr(text: str) -> str:  # in the language spoken; safe on a worker thread too
     return QCoreApplication.translate("LivePlot", text)
 
 
@@ -125,9 +123,9 @@ def plot_parts_steps(made: list) -> list[Callable[[], None]]:
     """Steps that make a LivePlot's figure, canvas and two axes into `made`, ~30 ms each."""
 
     def figure_and_canvas() -> None:
-        # No layout engine but fixed margins: constrained layout made the first draw ~0.4 s.
+        # No layout engine (it made the first draw ~0.4 s): margins by LivePlot._fit_margins
         figure = Figure(figsize=(5.2, 2.4), dpi=100, facecolor=theme.PAPER)
-        figure.subplots_adjust(left=0.1, right=0.96, bottom=0.2, top=0.88, wspace=0.34)
+        figure.subplots_adjust(right=0.96, bottom=0.2, top=0.88)
         canvas = FigureCanvasQTAgg(figure)
         canvas.setObjectName("livePlot")
         made.extend([figure, canvas, figure.add_subplot(1, 2, 1)])
@@ -198,6 +196,7 @@ class LivePlot:
         for ax in (self.loss_ax, self.accuracy_ax):
             ax.xaxis.set_animated(True)
             ax.set_xlim(0, 1)
+            ax.xaxis.set_major_locator(MaxNLocator(4, integer=True, steps=[1, 2, 2.5, 5, 10]))
             ax.set_xlabel("", fontsize=8)
             ax.grid(True, color=theme.PLOT_GRID, linewidth=0.8)
             ax.tick_params(labelsize=7.5)
@@ -219,6 +218,14 @@ class LivePlot:
         self._stop_reason: Callable[[], str] | None = None
         self.retranslate()
         self.canvas.mpl_connect("draw_event", self._on_draw)
+        self.canvas.mpl_connect("resize_event", self._fit_margins)
+        self._fit_margins()
+
+    def _fit_margins(self, _event=None) -> None:
+        """Margins of fixed pixels (tick labels need ~40), whatever the canvas's width."""
+        width = max(self.figure.get_figwidth() * self.figure.dpi, 200.0)
+        # left 42 px, a gap of 52 px: wspace is the gap over the mean axes' width
+        self.figure.subplots_adjust(left=42 / width, wspace=104 / max(0.96 * width - 94, 52))
 
     def retranslate(self, held_out_label: str | None = None) -> None:
         """Titles, axis labels, notes and legend in the language spoken (redrawn in full once
@@ -249,9 +256,8 @@ class LivePlot:
         join_at: float | None = None,
         keep_previous: bool = True,
     ) -> None:
-        """Prepare the axes for a run of `length` `unit`s ("step"/"epoch").
-
-        The current curves become the faint previous run (if `keep_previous` and the unit is
+        """Prepare the axes for a run of `length` `unit`s ("step"/"epoch"). The current
+        curves become the faint previous run (if `keep_previous` and the unit is
         the same); `held_out_label` names the orange accuracy curve; `join_at` marks where
         distorted copies start joining the training digits (the fast recipe's loss bump).
         """
@@ -290,7 +296,7 @@ class LivePlot:
 
     def _unit_name(self) -> str:
         units = {"step": _tr("steps"), "epoch": _tr("epochs")}
-        return units.get(self._unit, _tr("steps or epochs (press Retrain)"))
+        return units.get(self._unit, _tr("steps or epochs"))
 
     def _set_legend(self) -> None:
         """A legend naming only the curves that exist (both recipes have a held-out curve)."""

@@ -119,7 +119,7 @@ LIVE_PLOT_TEXTS = (
     QT_TRANSLATE_NOOP("LivePlot", "Accuracy"),
     QT_TRANSLATE_NOOP("LivePlot", "steps"),
     QT_TRANSLATE_NOOP("LivePlot", "epochs"),
-    QT_TRANSLATE_NOOP("LivePlot", "steps or epochs (press Retrain)"),
+    QT_TRANSLATE_NOOP("LivePlot", "steps or epochs"),
     QT_TRANSLATE_NOOP("LivePlot", " distorted copies\n join: loss rises"),
     QT_TRANSLATE_NOOP("LivePlot", "training digits"),
     QT_TRANSLATE_NOOP("LivePlot", "previous run (faint)"),
