@@ -458,3 +458,31 @@ def test_every_control_is_reachable_at_800_by_600(
                 name = control.objectName() or type(control).__name__
                 unreachable.append((window.tabs.tabText(index), name, on_window))
     assert unreachable == []
+
+
+@pytest.mark.parametrize(
+    ("language", "code", "expected"),
+    [
+        # English: the parser is built without importing Qt at all (bpdraw --version stays fast)
+        ("en", "c._parser(); print(any('PySide6' in m for m in sys.modules))", "False"),
+        # Chinese wanted but no PySide6: English, no error
+        ("zh_CN", "sys.modules['PySide6'] = None; print(c.translate('cli', 'commands'))",
+         "commands"),
+        ("zh_CN", "print(c.translate('cli', 'commands'))", "命令"),
+    ],
+)  # fmt: skip
+def test_the_command_line_imports_qt_only_for_chinese(tmp_path, language, code, expected):
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "BPDRAW_LANG": language}
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys\nimport bpdraw.cli as c\n" + code],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    assert result.stdout.strip() == expected
