@@ -537,6 +537,10 @@ true {true}, read as {read} with {percent} confidence</source>
         <translation>你的手写样本：{problem}。</translation>
     </message>
     <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
         <source>Model: {model}</source>
         <translation>模型：{model}</translation>
     </message>

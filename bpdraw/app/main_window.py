@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
 
         self.resize(900, 620)
         self._restore_geometry(notes)
-        self.statusBar().showMessage(" ".join([self._model_message() + ".", *notes]))
+        self.statusBar().showMessage(" ".join([self._model_message() + self.tr("."), *notes]))
 
     def _model_message(self) -> str:
         return self.tr("Model: {model}").format(model=model_text(self.model))
