@@ -90,8 +90,11 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.train_tab.model_chosen.connect(self.on_model_trained)  # only a chosen model
-        self.train_tab.settings_reset.connect(self.statusBar().showMessage)
+        keep_note = notes.append  # saved settings the tab could not use: said at start-up
+        self.train_tab.settings_reset.connect(keep_note)
         self.train_tab.set_model_in_use(self.model)
+        self.train_tab.settings_reset.disconnect(keep_note)
+        self.train_tab.settings_reset.connect(self.statusBar().showMessage)
         self.train_tab.training_failed.connect(self.on_training_failed)
         self.train_tab.training_cancelled.connect(self.on_training_cancelled)
         self.train_tab.confusion_requested.connect(self.show_confusion_window)

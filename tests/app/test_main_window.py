@@ -352,3 +352,24 @@ def test_about_credits_the_pen_digits(window):
     text = window.about_text()
     assert "Pen-Based Recognition of Handwritten Digits" in text
     assert "Alpaydin" in text and "Alimoglu" in text and "CC BY 4.0" in text
+
+
+@pytest.mark.parametrize(
+    "training",
+    [
+        "recipe=classic\nseed=2147483648",
+        "recipe=classic\nhidden_units=99999999999",
+        "recipe=fast\nlearning_rate=inf",
+        "recipe=quantum",
+    ],
+)
+def test_the_app_starts_with_broken_training_settings_and_says_so(qtbot, tmp_path, training):
+    path = tmp_path / "broken.ini"
+    path.write_text(f"[training]\n{training}\n")
+    broken = QSettings(str(path), QSettings.Format.IniFormat)
+    main_window = MainWindow(settings=broken)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    message = main_window.statusBar().currentMessage()
+    assert message.startswith("Model: ")  # the model line stays first
+    assert "settings" in message.lower() and len(message) > len("Model: ") + 40
