@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from bpdraw.app.canvas import Canvas
 from bpdraw.model import Model, load_default
@@ -22,6 +22,34 @@ def private_settings(tmp_path):
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(tmp_path / "user"))
         QSettings.setPath(settings_format, QSettings.Scope.SystemScope, str(tmp_path / "system"))
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    """A modal dialog nobody answers would hang the run (offscreen, nobody sees it): every
+    static dialog answers at once — a question is declined with Discard, a file dialog gets
+    no name — and is recorded in the returned list as (kind, title). Tests that look at a
+    dialog patch it themselves, over this."""
+    shown: list[tuple[str, str]] = []
+
+    def answer(kind, result):
+        def dialog(parent, title, *args, **kwargs):
+            shown.append((kind, title))
+            return result
+
+        return staticmethod(dialog)
+
+    ok = QMessageBox.StandardButton.Ok
+    for kind in ("critical", "warning", "information"):
+        monkeypatch.setattr(QMessageBox, kind, answer(kind, ok))
+    monkeypatch.setattr(
+        QMessageBox, "question", answer("question", QMessageBox.StandardButton.Discard)
+    )
+    monkeypatch.setattr(QMessageBox, "about", answer("about", None))
+    for kind in ("getOpenFileName", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, kind, answer(kind, ("", "")))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", answer("directory", ""))
+    return shown
 
 
 @pytest.fixture(scope="session")
