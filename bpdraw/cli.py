@@ -12,6 +12,10 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from bpdraw.cli_common import load_model as _load_model
+from bpdraw.cli_common import refuse as _refuse
+from bpdraw.cli_common import save as _save
+from bpdraw.cli_common import unsavable as _unsavable
 from bpdraw.cli_parser import build_parser
 from bpdraw.recipes import RECIPES, TRAINING_DATA_NAMES
 
@@ -169,32 +173,6 @@ def _train(arguments) -> int:
     return 0
 
 
-def _unsavable(path: str) -> bool:
-    """True (and the reason printed) when a model cannot be saved to ``path``: checked
-    before a run, so a wrong folder or name costs nothing."""
-    from bpdraw.model import check_save_target
-
-    try:
-        check_save_target(path)
-    except OSError as error:
-        _refuse(
-            f"cannot save a model to {path!r}: {error.strerror or error}. "
-            "Give -o a file name in an existing folder you can write to, such as mine.npz"
-        )
-        return True
-    return False
-
-
-def _save(model, path: str) -> bool:
-    """Save ``model``; True (and the reason printed) when that failed."""
-    try:
-        model.save(path)
-    except OSError as error:
-        _refuse(f"cannot save to {path}: {error.strerror or error}")
-        return True
-    return False
-
-
 def _settings_of(kind: type) -> set[str]:
     """The settings a config class takes."""
     return {name for name, f in kind.__dataclass_fields__.items() if f.init}
@@ -335,16 +313,6 @@ def _confusion_text(confusion: np.ndarray) -> str:
 
 
 # -- evaluate / predict --------------------------------------------------------------------
-def _load_model(path: str | None):
-    from bpdraw.model import ModelFileError, load, load_default
-
-    try:
-        return load(path) if path else load_default()
-    except ModelFileError as error:
-        print(f"bpdraw: {error}", file=sys.stderr)
-        return None
-
-
 def _evaluate(arguments) -> int:
     from bpdraw.evaluate import evaluate, evaluate_on_test
 
@@ -437,11 +405,6 @@ def _bench(arguments) -> int:
     if print_app_figures is not None:
         print_app_figures()
     return 0
-
-
-def _refuse(message: str) -> int:
-    print(f"bpdraw: {message}", file=sys.stderr)
-    return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

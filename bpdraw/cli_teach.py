@@ -87,7 +87,10 @@ def add_teach_and_inside(commands, translate=_english) -> None:
 
 
 def _teach(arguments) -> int:
-    from bpdraw.cli import _load_model, _refuse, _save, _unsavable
+    from bpdraw.cli_common import load_model as _load_model
+    from bpdraw.cli_common import refuse as _refuse
+    from bpdraw.cli_common import save as _save
+    from bpdraw.cli_common import unsavable as _unsavable
     from bpdraw.personal import BadTeachingData, teach_file
     from bpdraw.strokes_file import StrokesFileError
 
@@ -112,7 +115,8 @@ def _teach(arguments) -> int:
 
 
 def _inside(arguments) -> int:
-    from bpdraw.cli import _load_model, _refuse
+    from bpdraw.cli_common import load_model as _load_model
+    from bpdraw.cli_common import refuse as _refuse
     from bpdraw.model import check_save_target
 
     try:
@@ -151,7 +155,7 @@ def _inside(arguments) -> int:
 def _drawing_digits(arguments) -> np.ndarray | None:
     """The (8, 8) digit that ``inside`` shows, from an image or a strokes file; None (and the
     reason printed) when there is none."""
-    from bpdraw.cli import _refuse
+    from bpdraw.cli_common import refuse as _refuse
 
     if arguments.strokes is None:
         from bpdraw.images import NothingDrawn, image_to_digits

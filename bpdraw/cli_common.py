@@ -1,0 +1,48 @@
+"""What the command line's commands share: loading a model, saving one, refusing with a reason."""
+
+from __future__ import annotations
+
+import sys
+
+
+def unsavable(path: str) -> bool:
+    """True (and the reason printed) when a model cannot be saved to ``path``: checked
+    before a run, so a wrong folder or name costs nothing."""
+    from bpdraw.model import check_save_target
+
+    try:
+        check_save_target(path)
+    except OSError as error:
+        refuse(
+            f"cannot save a model to {path!r}: {error.strerror or error}. "
+            "Give -o a file name in an existing folder you can write to, such as mine.npz"
+        )
+        return True
+    return False
+
+
+def save(model, path: str) -> bool:
+    """Save ``model``; True (and the reason printed) when that failed."""
+    try:
+        model.save(path)
+    except OSError as error:
+        refuse(f"cannot save to {path}: {error.strerror or error}")
+        return True
+    return False
+
+
+def load_model(path: str | None):
+    """The model at ``path`` (the shipped one without a path), or None with the reason printed."""
+    from bpdraw.model import ModelFileError, load, load_default
+
+    try:
+        return load(path) if path else load_default()
+    except ModelFileError as error:
+        print(f"bpdraw: {error}", file=sys.stderr)
+        return None
+
+
+def refuse(message: str) -> int:
+    """Print why a command cannot go on; the exit status 2."""
+    print(f"bpdraw: {message}", file=sys.stderr)
+    return 2
