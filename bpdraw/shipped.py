@@ -19,3 +19,16 @@ def shipped_file(name: str) -> AbstractContextManager[Path]:
     except ModuleNotFoundError:
         resource = CHECKOUT_ASSETS / name
     return resources.as_file(resource)
+
+
+def shipped_folder(name: str) -> Path:
+    """The shipped folder ``name`` (e.g. "translations") on disk, in an install or a checkout.
+
+    Folders ship unzipped in every install bpdraw supports (a wheel installed by pip), so the
+    path is a real one; a checkout whose bpdraw/ shadows the install uses its own assets/.
+    """
+    try:
+        folder = resources.files("bpdraw.assets") / name
+    except ModuleNotFoundError:
+        return CHECKOUT_ASSETS / name
+    return Path(str(folder))

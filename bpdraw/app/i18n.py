@@ -34,7 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-import bpdraw.assets
+from bpdraw.shipped import shipped_folder
 
 ENGLISH, CHINESE = "en", "zh_CN"
 LANGUAGES = (ENGLISH, CHINESE)
@@ -42,7 +42,7 @@ LANGUAGES = (ENGLISH, CHINESE)
 LANGUAGE_NAMES = {ENGLISH: "English", CHINESE: "中文"}
 LANGUAGE_SETTING = "ui/language"
 LANGUAGE_VARIABLE = "BPDRAW_LANG"
-TRANSLATIONS_DIR = Path(bpdraw.assets.__file__).parent / "translations"
+TRANSLATIONS_DIR = shipped_folder("translations")
 # Fonts with Simplified Chinese glyphs that ship with (or are one package away on) each platform.
 PREFERRED_CHINESE_FAMILIES = (
     "Noto Sans CJK SC",

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from bpdraw.app import i18n
 from bpdraw.app.main_window import MainWindow
 
-TS_FILE = Path(i18n.TRANSLATIONS_DIR) / "bpdraw_zh_CN.ts"
+# the .ts source lives in the repository (only the compiled .qm ships)
+TS_FILE = Path(__file__).resolve().parents[2] / "assets" / "translations" / "bpdraw_zh_CN.ts"
 # Latin words allowed in Chinese text: names of code, data, people and file types.
 ALLOWED_WORDS = {
     "load_digits", "mlpclassifier", "bp", "adam", "npz", "bpdraw", "numpy", "sigmoid", "uci",
