@@ -27,6 +27,7 @@ from bpdraw.preprocess import (
     bitmap_to_digits,
     drawing_bounds,
     packed_to_bitmaps,
+    unpack_drawings,
 )
 from bpdraw.shipped import shipped_file
 from bpdraw.strokes_file import read_strokes_file
@@ -117,12 +118,7 @@ def load_pen_digits() -> tuple[list[list[np.ndarray]], np.ndarray, np.ndarray]:
     Each digit is a list of strokes, each an (k, 2) int array of x, y points (y down).
     """
     packed, labels, writers = load_pen_packed()
-    points, stroke_ptr, sample_ptr = packed.points, packed.stroke_ptr, packed.sample_ptr
-    digits = [
-        [points[stroke_ptr[j] : stroke_ptr[j + 1]] for j in range(sample_ptr[i], sample_ptr[i + 1])]
-        for i in range(packed.n_drawings)
-    ]
-    return digits, labels, writers
+    return unpack_drawings(packed), labels, writers
 
 
 def load_pen_packed(

@@ -151,25 +151,50 @@ def _pack_one(strokes: Sequence) -> PackedStrokes:
                 "strokes must be a sequence of strokes, each a sequence of (x, y) points; "
                 f"got an array of shape {strokes.shape}"
             )
-    kept = []
-    for stroke in strokes:
-        try:
-            points = np.asarray(stroke, dtype=np.float64)
-        except (TypeError, ValueError) as error:
-            raise ValueError(f"a stroke must be a sequence of (x, y) numbers: {error}") from None
-        if points.size == 0:
-            continue
-        if points.ndim != 2 or points.shape[1] != 2:
-            raise ValueError(
-                f"a stroke must be a sequence of (x, y) points, got shape {points.shape}"
-            )
-        points = points[np.isfinite(points).all(axis=1)]
-        if len(points):
-            kept.append(points)
-    lengths = [len(points) for points in kept]
-    stroke_ptr = np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]).astype(np.int64)
-    points = np.concatenate(kept) if kept else np.zeros((0, 2))
-    return PackedStrokes(points, stroke_ptr, np.array([0, len(kept)], dtype=np.int64))
+    return pack_drawings([strokes])
+
+
+def pack_drawings(drawings: Sequence[Sequence]) -> PackedStrokes:
+    """Drawings (each a sequence of strokes of (x, y) points) -> PackedStrokes.
+
+    Non-finite points and strokes left empty are dropped, as the canvas drops them; a stroke
+    that is not (x, y) numbers raises ValueError naming the drawing.
+    """
+    kept, stroke_ptr, sample_ptr = [], [0], [0]
+    for index, strokes in enumerate(drawings):
+        for stroke in strokes:
+            try:
+                points = np.asarray(stroke, dtype=np.float64)
+            except (TypeError, ValueError) as error:
+                raise ValueError(
+                    f"drawing {index}: a stroke must be a sequence of (x, y) numbers: {error}"
+                ) from None
+            if points.size == 0:
+                continue
+            if points.ndim != 2 or points.shape[1] != 2:
+                raise ValueError(
+                    f"drawing {index}: a stroke must be a sequence of (x, y) points, "
+                    f"got shape {points.shape}"
+                )
+            points = points[np.isfinite(points).all(axis=1)]
+            if len(points):
+                kept.append(points)
+                stroke_ptr.append(stroke_ptr[-1] + len(points))
+        sample_ptr.append(len(stroke_ptr) - 1)
+    return PackedStrokes(
+        np.concatenate(kept) if kept else np.zeros((0, 2)),
+        np.array(stroke_ptr, dtype=np.int64),
+        np.array(sample_ptr, dtype=np.int64),
+    )
+
+
+def unpack_drawings(packed: PackedStrokes) -> list[list[np.ndarray]]:
+    """PackedStrokes -> one list of (k, 2) stroke arrays per drawing (views, not copies)."""
+    points, stroke_ptr, sample_ptr = packed.points, packed.stroke_ptr, packed.sample_ptr
+    return [
+        [points[stroke_ptr[j] : stroke_ptr[j + 1]] for j in range(sample_ptr[i], sample_ptr[i + 1])]
+        for i in range(packed.n_drawings)
+    ]
 
 
 def packed_to_bitmaps(

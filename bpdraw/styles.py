@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from bpdraw.augment import DEFAULT_DISTORTION, Distortion, distort_strokes, render
-from bpdraw.preprocess import PackedStrokes
+from bpdraw.preprocess import PackedStrokes, pack_drawings, unpack_drawings
 
 Drawing = list[np.ndarray]
 
@@ -315,25 +315,12 @@ def non_digit_drawings(rng: np.random.Generator, per_kind: int) -> tuple[list[Dr
 
 def pack(drawings: Sequence[Drawing]) -> PackedStrokes:
     """Drawings -> PackedStrokes (the dev sets' flat layout)."""
-    strokes = [np.asarray(s, dtype=float).reshape(-1, 2) for d in drawings for s in d]
-    lengths = [len(s) for s in strokes]
-    return PackedStrokes(
-        np.concatenate(strokes) if strokes else np.zeros((0, 2)),
-        np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
-        np.concatenate([[0], np.cumsum([len(d) for d in drawings])]).astype(np.int64),
-    )
+    return pack_drawings(drawings)
 
 
 def unpack(packed: PackedStrokes) -> list[Drawing]:
     """PackedStrokes -> drawings, each a list of (k, 2) float arrays."""
-    points, stroke_ptr, sample_ptr = packed.points, packed.stroke_ptr, packed.sample_ptr
-    return [
-        [
-            np.asarray(points[stroke_ptr[j] : stroke_ptr[j + 1]], dtype=float)
-            for j in range(sample_ptr[i], sample_ptr[i + 1])
-        ]
-        for i in range(packed.n_drawings)
-    ]
+    return [[np.asarray(s, dtype=float) for s in d] for d in unpack_drawings(packed)]
 
 
 def rendered(

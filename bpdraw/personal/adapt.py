@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from bpdraw import augment
+from bpdraw import augment, preprocess
 from bpdraw.data import N_CLASSES, load_split, one_hot, scale
 from bpdraw.model import Model
 from bpdraw.network import Network
@@ -67,28 +67,10 @@ DEFAULT_SETTINGS = AdaptSettings()
 
 def pack_drawings(drawings: Sequence[Sequence[np.ndarray]]) -> PackedStrokes:
     """Drawings (each a list of (k, 2) x, y strokes) -> PackedStrokes; non-finite points dropped."""
-    points, stroke_ptr, sample_ptr = [], [0], [0]
-    for index, strokes in enumerate(drawings):
-        kept = 0
-        for stroke in strokes:
-            stroke = np.asarray(stroke, dtype=np.float64)
-            if stroke.size == 0:
-                continue
-            if stroke.ndim != 2 or stroke.shape[1] != 2:
-                raise BadTeachingData(
-                    f"drawing {index}: a stroke must be (k, 2) x, y points, got {stroke.shape}"
-                )
-            stroke = stroke[np.isfinite(stroke).all(axis=1)]
-            if len(stroke):
-                points.append(stroke)
-                stroke_ptr.append(stroke_ptr[-1] + len(stroke))
-                kept += 1
-        sample_ptr.append(sample_ptr[-1] + kept)
-    return PackedStrokes(
-        np.concatenate(points) if points else np.zeros((0, 2)),
-        np.array(stroke_ptr, dtype=np.int64),
-        np.array(sample_ptr, dtype=np.int64),
-    )
+    try:
+        return preprocess.pack_drawings(drawings)
+    except ValueError as error:
+        raise BadTeachingData(str(error)) from None
 
 
 def check_teaching_data(drawings: Sequence, labels: Sequence[int]) -> np.ndarray:

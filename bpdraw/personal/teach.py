@@ -25,7 +25,7 @@ from bpdraw.personal.adapt import (
     check_teaching_data,
     pack_drawings,
 )
-from bpdraw.preprocess import PackedStrokes
+from bpdraw.preprocess import PackedStrokes, unpack_drawings
 from bpdraw.strokes_file import read_strokes_file
 
 HELD_OUT_FRACTION = 0.25
@@ -68,11 +68,7 @@ class TeachReport:
 
 def drawings_of(packed: PackedStrokes) -> list[list[np.ndarray]]:
     """PackedStrokes -> one list of (k, 2) stroke arrays per drawing (what adapt takes)."""
-    points, stroke_ptr, sample_ptr = packed.points, packed.stroke_ptr, packed.sample_ptr
-    return [
-        [points[stroke_ptr[j] : stroke_ptr[j + 1]] for j in range(sample_ptr[i], sample_ptr[i + 1])]
-        for i in range(packed.n_drawings)
-    ]
+    return unpack_drawings(packed)
 
 
 def held_out_split(labels: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray] | None:
