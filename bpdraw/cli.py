@@ -21,6 +21,8 @@ from bpdraw.recipes import RECIPES, TRAINING_DATA_NAMES
 
 BAR_WIDTH = 10
 LINE_WIDTH = 79  # a progress line fits an 80-column terminal
+
+
 LANGUAGE_VARIABLE = "BPDRAW_LANG"  # as bpdraw.app.i18n reads it
 
 
@@ -29,6 +31,11 @@ def translate(context: str, text: str) -> str:
     the system locale), from the app's .qm. Qt is imported only when Chinese may be wanted;
     without PySide6 the command line speaks English."""
     return _translator()(context, text)
+
+
+def speaks_english() -> bool:
+    """True when the command line speaks English (no translator is in use)."""
+    return _translator() is _english
 
 
 def _english(_context: str, text: str) -> str:
@@ -96,7 +103,7 @@ def _display_available() -> bool:
 
 
 def _parser() -> argparse.ArgumentParser:
-    if _translator() is not _english:  # argparse's own words (usage, options) too
+    if not speaks_english():  # argparse's own words (usage, options) too
         argparse._ = functools.partial(translate, "argparse")
     commands = {"train": _train, "evaluate": _evaluate, "predict": _predict, "bench": _bench}
     return build_parser(translate, commands)
@@ -189,7 +196,7 @@ def _print_scores(evaluation, accuracy_line: str | None = None) -> None:
     print()
     print(_confusion_text(evaluation.confusion))
     print()
-    if _translator() is _english:
+    if speaks_english():
         print(evaluation.report)
         return
     counts = evaluation.confusion.sum(axis=1)
@@ -361,16 +368,19 @@ def _predict(arguments) -> int:
     status = 0
     for path in arguments.images:
         if not os.path.isfile(path):
-            print(f"{path}: no such file", file=sys.stderr)
+            print(translate("cli", "{path}: no such file").format(path=path), file=sys.stderr)
             status = 2
             continue
         try:
             number = read_picture(model, path)
         except NothingDrawn:
-            print(f"{path}: nothing drawn (the image looks blank)")
+            print(
+                translate("cli", "{path}: nothing drawn (the image looks blank)").format(path=path)
+            )
             continue
         except UnreadableImage as error:
-            print(f"{path}: cannot read this image: {error.problem}", file=sys.stderr)
+            problem = translate("cli", "{path}: cannot read this image: {problem}")
+            print(problem.format(path=path, problem=_image_problem(error.problem)), file=sys.stderr)
             status = 2
             continue
         except (ValueError, OSError) as error:
@@ -378,12 +388,24 @@ def _predict(arguments) -> int:
             status = 2
             continue
         shares = ", ".join(f"{confidence:.0%}" for confidence in number.confidences)
-        line = f"{path}: {number.text} ({shares})" + (" not sure" if number.not_sure else "")
+        not_sure = " " + translate("cli", "not sure") if number.not_sure else ""
+        line = f"{path}: {number.text} ({shares})" + not_sure
         if len(number.readings) == 1:
             probabilities = number.readings[0].probabilities
             line += "   " + "  ".join(f"{d}:{p:.2f}" for d, p in enumerate(probabilities))
         print(line)
     return status
+
+
+def _image_problem(problem: str) -> str:
+    """The reason bpdraw.images gives, in the command line's language when it is a known one."""
+    known = {
+        "it is not a PNG or JPEG picture": translate("images", "it is not a PNG or JPEG picture"),
+        "it is a folder, not a picture": translate("images", "it is a folder, not a picture"),
+        "permission denied": translate("images", "permission denied"),
+        "no such file": translate("images", "no such file"),
+    }
+    return known.get(problem, problem)
 
 
 def _bench(arguments) -> int:

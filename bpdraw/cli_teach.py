@@ -4,6 +4,7 @@ every heavy import happens only when the command runs."""
 
 from __future__ import annotations
 
+import functools
 import os
 
 import numpy as np
@@ -45,7 +46,7 @@ def add_teach_and_inside(commands, translate=_english) -> None:
     teach.add_argument(
         "--seed", type=int, default=0, help=translate("cli", "seed of the teaching (default 0)")
     )
-    teach.set_defaults(command=_teach)
+    teach.set_defaults(command=functools.partial(_teach, translate=translate))
 
     inside = commands.add_parser(
         "inside",
@@ -83,10 +84,10 @@ def add_teach_and_inside(commands, translate=_english) -> None:
         "--model", metavar="FILE", help=translate("cli", "model file (default: shipped)")
     )
     inside.add_argument("-o", "--output", metavar="PICTURE.png", required=True)
-    inside.set_defaults(command=_inside)
+    inside.set_defaults(command=functools.partial(_inside, translate=translate))
 
 
-def _teach(arguments) -> int:
+def _teach(arguments, translate=_english) -> int:
     from bpdraw.cli_common import load_model as _load_model
     from bpdraw.cli_common import refuse as _refuse
     from bpdraw.cli_common import save as _save
@@ -110,11 +111,11 @@ def _teach(arguments) -> int:
     print("\n".join(report.lines()))
     if _save(report.model, arguments.output):
         return 2
-    print(f"saved to {arguments.output}")
+    print(translate("cli", "saved to {path}").format(path=arguments.output))
     return 0
 
 
-def _inside(arguments) -> int:
+def _inside(arguments, translate=_english) -> int:
     from bpdraw.cli_common import load_model as _load_model
     from bpdraw.cli_common import refuse as _refuse
     from bpdraw.model import check_save_target
@@ -136,7 +137,8 @@ def _inside(arguments) -> int:
 
         save_weight_mosaic(model, arguments.output)
         units = model.network.layer_sizes[1]
-        print(f"saved the weights of {units} hidden units to {arguments.output}")
+        saved = translate("cli", "saved the weights of {units} hidden units to {path}")
+        print(saved.format(units=units, path=arguments.output))
         return 0
     model = _load_model(arguments.model)
     if model is None:
@@ -148,7 +150,8 @@ def _inside(arguments) -> int:
 
     save_inside_picture(model, digits, arguments.output)
     answer = int(model.predict_proba(digits)[0].argmax())
-    print(f"read as {answer}; saved the picture to {arguments.output}")
+    saved = translate("cli", "read as {answer}; saved the picture to {path}")
+    print(saved.format(answer=answer, path=arguments.output))
     return 0
 
 

@@ -1293,6 +1293,22 @@ Still using the previous model.</source>
         <translation>（准确率，经画布的转换）</translation>
     </message>
     <message>
+        <source>{path}: no such file</source>
+        <translation>{path}：没有这个文件</translation>
+    </message>
+    <message>
+        <source>{path}: nothing drawn (the image looks blank)</source>
+        <translation>{path}：没有写任何东西（图片看起来是空白的）</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read this image: {problem}</source>
+        <translation>{path}：无法读取这张图片：{problem}</translation>
+    </message>
+    <message>
+        <source>not sure</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
         <source>Draw a digit and let a NumPy backpropagation network read it. Run with no arguments to open the app.</source>
         <translation>写一个数字，让用 NumPy 实现的 BP 神经网络（反向传播）来识别。不带参数运行即可打开图形界面。</translation>
     </message>
@@ -1428,12 +1444,39 @@ Still using the previous model.</source>
         <source>which drawing of the strokes file (default 0)</source>
         <translation>笔画文件中的第几个手写数字（默认 0）</translation>
     </message>
+    <message>
+        <source>saved the weights of {units} hidden units to {path}</source>
+        <translation>已把 {units} 个隐藏单元的权重保存到 {path}</translation>
+    </message>
+    <message>
+        <source>read as {answer}; saved the picture to {path}</source>
+        <translation>识别为 {answer}；图片已保存到 {path}</translation>
+    </message>
 </context>
 <context>
     <name>i18n</name>
     <message>
         <source>中文 needs a font with Chinese characters, and none is installed; staying in English. On Debian or Ubuntu: sudo apt install fonts-noto-cjk (then restart bpdraw).</source>
         <translation>显示中文需要中文字体，但系统中没有安装；暂时保持英文。在 Debian 或 Ubuntu 上：sudo apt install fonts-noto-cjk（然后重新启动 bpdraw）。</translation>
+    </message>
+</context>
+<context>
+    <name>images</name>
+    <message>
+        <source>it is not a PNG or JPEG picture</source>
+        <translation>它不是 PNG 或 JPEG 图片</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a picture</source>
+        <translation>这是一个文件夹，不是图片</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有读取权限</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>没有这个文件</translation>
     </message>
 </context>
 <context>

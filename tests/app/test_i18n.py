@@ -406,6 +406,24 @@ def test_the_command_line_speaks_chinese(tmp_path):
     assert "precision" not in printed
 
 
+def test_predict_speaks_chinese_about_files_it_cannot_read(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "not-a-picture.png").write_text("hello")
+    result = subprocess.run(
+        [sys.executable, "-m", "bpdraw", "predict", "missing.png", "not-a-picture.png"],
+        env={**os.environ, "BPDRAW_LANG": "zh_CN"},
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2
+    assert "missing.png：没有这个文件" in result.stderr
+    assert "not-a-picture.png：无法读取这张图片：它不是 PNG 或 JPEG 图片" in result.stderr
+
+
 def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
     parent = widget.parentWidget()
     while parent is not None:
