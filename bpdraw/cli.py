@@ -326,7 +326,9 @@ def _evaluate(arguments) -> int:
     model = _load_model(arguments.model)
     if model is None:
         return 2
-    print(translate("cli", "model: {model}").format(model=model.describe()))
+    from bpdraw.cli_texts import model_description, strokes_file_problem
+
+    print(translate("cli", "model: {model}").format(model=model_description(model, translate)))
     accuracy_line = None  # the test digits'
     if arguments.strokes:
         from bpdraw.augment import render
@@ -335,12 +337,15 @@ def _evaluate(arguments) -> int:
         try:
             drawings, labels = read_strokes_file(arguments.strokes)
         except StrokesFileError as error:
-            return _refuse(str(error))
+            return _refuse(strokes_file_problem(error, translate))
         if not len(labels):
-            return _refuse(f"{arguments.strokes} holds no drawings")
+            return _refuse(
+                translate("cli", "{path} holds no drawings").format(path=arguments.strokes)
+            )
         digits, drawn = render(drawings)  # the canvas's conversion, many drawings at once
         if not drawn.any():
-            return _refuse(f"{arguments.strokes}: every drawing reads as nothing drawn")
+            nothing = translate("cli", "{path}: every drawing reads as nothing drawn")
+            return _refuse(nothing.format(path=arguments.strokes))
         evaluation = evaluate(model, digits[drawn], labels[drawn])
         correct = int((evaluation.predictions == evaluation.labels).sum())
         strokes = translate(

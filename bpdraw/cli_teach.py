@@ -103,16 +103,48 @@ def _teach(arguments, translate=_english) -> int:
     try:
         report = teach_file(model, arguments.samples, seed=arguments.seed)
     except StrokesFileError as error:
-        return _refuse(f"{error}. Give a strokes file, such as an export of My digits")
+        from bpdraw.cli_texts import strokes_file_problem
+
+        give = translate("cli", "{problem}. Give a strokes file, such as an export of My digits")
+        return _refuse(give.format(problem=strokes_file_problem(error, translate)))
     except BadTeachingData as error:
         return _refuse(f"{arguments.samples}: {error}")
     except ValueError as error:  # a seed out of range, and the like
         return _refuse(str(error))
-    print("\n".join(report.lines()))
+    print("\n".join(teach_report_lines(report, translate)))
     if _save(report.model, arguments.output):
         return 2
     print(translate("cli", "saved to {path}").format(path=arguments.output))
     return 0
+
+
+# TeachReport.note's one text (bpdraw.personal.teach), said in the language spoken.
+_TOO_FEW_NOTE = "too few drawings to keep some aside for an honest figure"
+
+
+def teach_report_lines(report, translate=_english) -> list[str]:
+    """What `bpdraw teach` prints: TeachReport.lines() in the language spoken."""
+    taught = translate("teach", "taught {drawings} drawings in {seconds} s")
+    lines = [taught.format(drawings=report.drawings, seconds=f"{report.seconds:.1f}")]
+    if report.own_before is not None and report.own_after is not None:
+        own = translate(
+            "teach",
+            "your drawings (the {held_out} not used to teach the measured model): "
+            "before {before}  after {after}",
+        )
+        before, after = f"{report.own_before:.3f}", f"{report.own_after:.3f}"
+        lines.append(own.format(held_out=report.held_out, before=before, after=after))
+    else:
+        notes = {
+            _TOO_FEW_NOTE: translate(
+                "teach", "too few drawings to keep some aside for an honest figure"
+            )
+        }
+        unmeasured = translate("teach", "your drawings: not measured ({note})")
+        lines.append(unmeasured.format(note=notes.get(report.note, report.note)))
+    test = translate("teach", "test digits (450): before {before}  after {after}")
+    lines.append(test.format(before=f"{report.test_before:.3f}", after=f"{report.test_after:.3f}"))
+    return lines
 
 
 def _inside(arguments, translate=_english) -> int:

@@ -1285,6 +1285,14 @@ Still using the previous model.</source>
         <translation>模型：{model}</translation>
     </message>
     <message>
+        <source>{path} holds no drawings</source>
+        <translation>{path} 里没有手写数字</translation>
+    </message>
+    <message>
+        <source>{path}: every drawing reads as nothing drawn</source>
+        <translation>{path}：每个手写数字都被读成空白</translation>
+    </message>
+    <message>
         <source>strokes: {count} drawings from {path}, {blank} read as nothing drawn (counted wrong)</source>
         <translation>笔画：{path} 中的 {count} 个手写数字，其中 {blank} 个被读成空白（算作错误）</translation>
     </message>
@@ -1445,12 +1453,24 @@ Still using the previous model.</source>
         <translation>笔画文件中的第几个手写数字（默认 0）</translation>
     </message>
     <message>
+        <source>{problem}. Give a strokes file, such as an export of My digits</source>
+        <translation>{problem}。请给出一个笔画文件，例如从“我的数字”导出的文件</translation>
+    </message>
+    <message>
         <source>saved the weights of {units} hidden units to {path}</source>
         <translation>已把 {units} 个隐藏单元的权重保存到 {path}</translation>
     </message>
     <message>
         <source>read as {answer}; saved the picture to {path}</source>
         <translation>识别为 {answer}；图片已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>is not an .npz archive of strokes</source>
+        <translation>不是存放笔画的 .npz 文件</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}：{problem}</translation>
     </message>
 </context>
 <context>
@@ -1632,6 +1652,29 @@ Still using the previous model.</source>
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+</context>
+<context>
+    <name>teach</name>
+    <message>
+        <source>taught {drawings} drawings in {seconds} s</source>
+        <translation>用 {drawings} 个手写样本训练了模型，用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>your drawings (the {held_out} not used to teach the measured model): before {before}  after {after}</source>
+        <translation>你的手写样本（留出的 {held_out} 个，没有用来训练被评估的模型）准确率：之前 {before}  之后 {after}</translation>
+    </message>
+    <message>
+        <source>too few drawings to keep some aside for an honest figure</source>
+        <translation>样本太少，留不出一部分来如实评估</translation>
+    </message>
+    <message>
+        <source>your drawings: not measured ({note})</source>
+        <translation>你的手写样本：未评估（{note}）</translation>
+    </message>
+    <message>
+        <source>test digits (450): before {before}  after {after}</source>
+        <translation>测试集（450 个数字）准确率：之前 {before}  之后 {after}</translation>
     </message>
 </context>
 <context>

@@ -51,7 +51,8 @@ class TeachReport:
     note: str = ""
 
     def lines(self) -> list[str]:
-        """What `bpdraw teach` prints."""
+        """What `bpdraw teach` prints, in English (bpdraw.cli_teach.teach_report_lines says
+        the same in the language the command line speaks)."""
         lines = [f"taught {self.drawings} drawings in {self.seconds:.1f} s"]
         if self.own_before is not None and self.own_after is not None:
             lines.append(

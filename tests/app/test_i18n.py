@@ -424,6 +424,65 @@ def test_predict_speaks_chinese_about_files_it_cannot_read(tmp_path):
     assert "not-a-picture.png：无法读取这张图片：它不是 PNG 或 JPEG 图片" in result.stderr
 
 
+def _pen_digits_file(path: Path, per_digit: int = 4, digits: int = 3) -> Path:
+    """A small strokes file of the shipped pen digits: `per_digit` drawings of 0..digits-1."""
+    import numpy as np
+
+    from bpdraw.augment import load_pen_packed, select
+
+    packed, labels, _ = load_pen_packed()
+    chosen = np.concatenate([np.flatnonzero(labels == d)[:per_digit] for d in range(digits)])
+    some = select(packed, chosen)
+    np.savez(
+        path,
+        points=some.points,
+        stroke_ptr=some.stroke_ptr,
+        sample_ptr=some.sample_ptr,
+        labels=labels[chosen],
+    )
+    return path
+
+
+def test_teach_and_evaluate_speak_chinese(tmp_path):
+    """BPDRAW_LANG=zh_CN: teach's report and evaluate's model description and strokes lines
+    in Chinese; the "accuracy:" token stays for scripts."""
+    samples = _pen_digits_file(tmp_path / "samples.npz")
+    taught = _bpdraw_in_chinese(tmp_path, "teach", str(samples), "-o", "taught.npz")
+    lines = taught.splitlines()
+    assert lines[0].startswith("用 12 个手写样本训练了模型")
+    assert lines[1].startswith("你的手写样本（留出的 3 个") and "之前 " in lines[1]
+    assert lines[2].startswith("测试集（450 个数字）准确率：之前 0.")
+    assert lines[3] == "已保存到 taught.npz"
+    assert not LATIN_WORD.search(" ".join(lines[:3]))
+
+    evaluated = _bpdraw_in_chinese(tmp_path, "evaluate", "--strokes", str(samples))
+    model_line = evaluated.splitlines()[0]
+    assert model_line.startswith("模型：快速方案，64-") and "测试集准确率 0." in model_line
+    assert "recipe" not in model_line and "trained on" not in model_line
+    assert "accuracy: " in evaluated and "12 个手写数字" in evaluated
+
+
+def test_teach_says_why_it_did_not_measure_in_chinese():
+    """The report's note (too few drawings to hold some out) is translated too."""
+    from bpdraw.cli_teach import teach_report_lines
+    from bpdraw.personal.teach import TeachReport
+
+    report = TeachReport(
+        model=None,
+        drawings=3,
+        held_out=0,
+        own_before=None,
+        own_after=None,
+        test_before=0.98,
+        test_after=0.97,
+        seconds=0.5,
+        note="too few drawings to keep some aside for an honest figure",
+    )
+    chinese = teach_report_lines(report, i18n.command_line_translate("zh_CN"))
+    assert chinese[1] == "你的手写样本：未评估（样本太少，留不出一部分来如实评估）"
+    assert teach_report_lines(report) == report.lines()  # English: the core's own words
+
+
 def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
     parent = widget.parentWidget()
     while parent is not None:
