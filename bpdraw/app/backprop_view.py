@@ -34,10 +34,12 @@ from bpdraw.app.weights_view import WeightTile
 from bpdraw.inside import BackpropStep, BackpropStepper
 from bpdraw.training import ClassicConfig
 
-# "Run" works in slices of about this long, so the window keeps answering between them.
+# "Run" learns in slices of about this long, so the window keeps answering between them.
 RUN_SLICE_SECONDS = 0.01
-# ... and rewrites its numbers (a costly rich-text layout) at most this often.
-RUN_TEXT_SECONDS = 0.25
+RUN_BATCH_STEPS = 8  # steps learnt between two looks at the clock (well under 1 ms)
+# ... and shows its numbers (a costly rich-text layout) and repaints the curve at most this
+# often, each in an event-loop turn of its own (never in a learning slice's turn).
+RUN_SHOW_SECONDS = 0.25
 CURVE_POINTS = 300
 # One step as the course writes it; {names} are filled in by describe_step.
 STEP_TEMPLATE = QT_TRANSLATE_NOOP(
@@ -78,17 +80,27 @@ class LossCurve(QWidget):
         super().__init__(parent)
         self.setObjectName("stepLossCurve")
         self.setMinimumSize(220, 110)
-        self._losses: list[float] = []
+        self._buffer = np.zeros(1024)
+        self._count = 0
 
     def losses(self) -> np.ndarray:
-        return np.array(self._losses)
+        return self._buffer[: self._count].copy()
 
-    def add(self, losses) -> None:
-        self._losses.extend(float(loss) for loss in np.atleast_1d(losses))
-        self.update()
+    def add(self, losses, repaint: bool = True) -> None:
+        """Append losses; `repaint=False` leaves the repaint to a later `update()` (Run)."""
+        losses = np.atleast_1d(np.asarray(losses, dtype=float))
+        needed = self._count + len(losses)
+        if needed > len(self._buffer):
+            grown = np.zeros(max(needed, 2 * len(self._buffer)))
+            grown[: self._count] = self._buffer[: self._count]
+            self._buffer = grown
+        self._buffer[self._count : needed] = losses
+        self._count = needed
+        if repaint:
+            self.update()
 
     def clear(self) -> None:
-        self._losses.clear()
+        self._count = 0
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -102,7 +114,7 @@ class LossCurve(QWidget):
         painter.setPen(QPen(QColor(theme.PLOT_GRID), 1))
         painter.drawRect(plot)
         painter.setPen(QColor(theme.MUTED))
-        n = len(self._losses)
+        n = self._count
         painter.drawText(
             QRectF(0, 0, self.width(), 16),
             Qt.AlignmentFlag.AlignCenter,
@@ -118,7 +130,7 @@ class LossCurve(QWidget):
         if not n:
             painter.end()
             return
-        losses = np.array(self._losses)
+        losses = self._buffer[:n]
         bins = min(n, CURVE_POINTS)
         edges = np.linspace(0, n, bins + 1).astype(int)
         means = np.add.reduceat(losses, edges[:-1]) / np.diff(edges)
@@ -183,8 +195,8 @@ class BackpropView(QWidget):
         self.config = config or ClassicConfig()
         self._stepper: BackpropStepper | None = None
         self._last: BackpropStep | None = None
-        self._steps_per_slice = 20
-        self._text_shown_at = 0.0
+        self._shown: BackpropStep | None = None  # the step whose numbers are on screen
+        self._text_due = self._curve_due = 0.0
         self._run_timer = QTimer(self)
         self._run_timer.setInterval(0)
         self._run_timer.timeout.connect(self.on_run_slice)
@@ -276,12 +288,9 @@ class BackpropView(QWidget):
         return self._run_timer.isActive()
 
     def _show(self, step: BackpropStep) -> None:
-        self._last = step
+        self._last = self._shown = step
         self.values_label.setText(describe_step(step))
         self.change_tile.set_values(step.incoming_change)
-
-    def _finished_after(self, step: BackpropStep) -> bool:
-        return step.number >= self.config.steps
 
     def _finished(self) -> bool:
         stepper = self.stepper()
@@ -305,39 +314,53 @@ class BackpropView(QWidget):
         self.run_button.setText(self.tr("Pause") if running else self.tr("Run"))
         self.step_button.setEnabled(not running)
         if running:
+            now = time.perf_counter()
+            self._text_due = now + RUN_SHOW_SECONDS
+            self._curve_due = now + RUN_SHOW_SECONDS / 2
             self._run_timer.start()
         else:
             self._run_timer.stop()
-            if self._last is not None:
+            # the exact final state: the last step's numbers, every step's point
+            if self._last is not None and self._shown is not self._last:
                 self._show(self._last)
+            self.curve.update()
 
     def on_run_slice(self) -> None:
-        """Learn for about RUN_SLICE_SECONDS, then show the last step of the slice."""
+        """One event-loop turn of Run: show the numbers, or repaint the curve, when due
+        (coalesced: at most every RUN_SHOW_SECONDS each); otherwise learn for about
+        RUN_SLICE_SECONDS. The slice's last step is the one whose numbers are kept."""
         if self._finished():
             return
+        now = time.perf_counter()
+        if now >= self._text_due and self._last is not None and self._shown is not self._last:
+            self._show(self._last)
+            self._text_due = now + RUN_SHOW_SECONDS
+            return
+        if now >= self._curve_due:
+            self.curve.update()
+            self._curve_due = now + RUN_SHOW_SECONDS
+            return
         stepper = self.stepper()
-        started = time.perf_counter()
-        remaining = stepper.config.steps - stepper.steps_done
-        losses = stepper.run(min(self._steps_per_slice, remaining) - 1)
-        step = stepper.step()  # the slice's last step is the one shown
-        self._last = step
-        if started - self._text_shown_at >= RUN_TEXT_SECONDS or self._finished_after(step):
-            self._show(step)
-            self._text_shown_at = started
-        self.curve.add(np.append(losses, step.loss))
-        took = max(time.perf_counter() - started, 1e-4)
-        wanted = self._steps_per_slice * RUN_SLICE_SECONDS / took
-        self._steps_per_slice = int(np.clip(wanted, 2, 2 * self._steps_per_slice))
+        # small batches until the slice's time is up: a slow batch cannot stretch the slice much
+        while time.perf_counter() - now < RUN_SLICE_SECONDS:
+            remaining = stepper.config.steps - stepper.steps_done
+            if remaining <= RUN_BATCH_STEPS:
+                self.curve.add(stepper.run(remaining - 1), repaint=False)
+                break
+            self.curve.add(stepper.run(RUN_BATCH_STEPS), repaint=False)
+        self._last = stepper.step()  # the slice's last step is the one whose numbers are kept
+        self.curve.add(self._last.loss, repaint=False)
         self._finished()
 
     def on_reset_clicked(self) -> None:
         self.run_button.setChecked(False)
         self._stepper = None
-        self._last = None
+        self._last = self._shown = None
         self.curve.clear()
         self.change_tile.set_values(None)
         self.step_button.setEnabled(True)
         self.run_button.setEnabled(True)
+        self.retranslate()  # the introduction again, not the old run's numbers
 
     def on_unit_changed(self, unit: int) -> None:
         if self._stepper is not None:

@@ -372,6 +372,40 @@ def measure_both_ways() -> tuple[float, float]:
     return direct, json.loads(lines[-1])["training_seconds"]
 
 
+def measure_run_stall(seconds: float = 3.0, interval_ms: int = 5) -> tuple[float, float, int]:
+    """Press Run in a shown Inside tab for `seconds` -> (worst gap ms, p99 gap ms, steps run).
+
+    A gap is the time between two ticks of an `interval_ms` QTimer (the interval included),
+    from just before Run is pressed to just after it is pressed again (Pause). The training
+    digits are loaded first, as the first Step or Run of a session does.
+    """
+    from bpdraw.app.inside_tab import InsideTab
+
+    _ = QApplication.instance() or QApplication([])
+    tab = InsideTab()
+    tab.resize(1040, 700)
+    tab.show()
+    view = tab.backprop_view
+    view.stepper()
+    _spin(300)
+    recorder = _TickRecorder(interval_ms)
+    recorder.start()
+    _spin(50)
+    started = time.perf_counter()
+    view.run_button.click()
+    _spin(round(seconds * 1000))
+    view.run_button.click()
+    _spin(100)
+    recorder.timer.stop()
+    times = np.asarray(recorder.times)
+    times = times[int(np.searchsorted(times, started)) - 1 :]
+    gaps = np.diff(times) * 1000
+    steps = view.stepper().steps_done
+    tab.close()
+    tab.deleteLater()
+    return round(float(gaps.max()), 1), round(float(np.percentile(gaps, 99)), 1), steps
+
+
 def print_app_figures() -> None:
     """Print the start-up figure, the stall figures of a classic and a fast run (cold and
     warm), and a default classic run's time built both ways."""
@@ -383,6 +417,10 @@ def print_app_figures() -> None:
     print("  warm:")
     for recipe in ("classic", "fast"):
         print("    " + measure_training_stall(recipe).summary())
+    worst, p99, steps = measure_run_stall()
+    print(
+        f"  Inside, backprop Run: worst gap {worst:.0f} ms (p99 {p99:.0f} ms) over {steps:,} steps"
+    )
     direct, as_command = measure_both_ways()
     print(
         f"  default classic run: MainWindow() {direct:.1f} s · started as bpdraw {as_command:.1f} s"

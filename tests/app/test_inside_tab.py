@@ -157,3 +157,28 @@ def test_chosen_unit_is_the_one_whose_change_is_shown(qtbot):
 
 def test_unused_point_is_not_a_unit(tab):
     assert tab.hidden_view.unit_at(QPoint(2, 2).toPointF()) is None
+
+
+def test_pausing_a_run_shows_the_exact_last_step_and_every_point(qtbot):
+    view = BackpropView(ClassicConfig(hidden_units=6, steps=100_000, seed=1))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.stepper().steps_done > 500, timeout=20_000)
+    qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
+    assert not view.is_running() and view.step_button.isEnabled()
+    done = view.stepper().steps_done
+    step = view.last_step()
+    assert step.number == done
+    assert len(view.curve.losses()) == done and view.curve.losses()[-1] == step.loss
+    text = view.values_label.text()
+    assert f"{step.loss:.4f}" in text and f"{step.hidden_delta[0]:+.5f}" in text
+
+
+def test_start_again_forgets_the_run(qtbot):
+    view = BackpropView(ClassicConfig(hidden_units=6, steps=50, seed=1))
+    qtbot.addWidget(view)
+    qtbot.mouseClick(view.step_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.reset_button, Qt.MouseButton.LeftButton)
+    assert view.last_step() is None and len(view.curve.losses()) == 0
+    assert "Step 1" not in view.values_label.text()
