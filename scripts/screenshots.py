@@ -5,7 +5,8 @@
 Runs offscreen (no display needed) with throw-away settings, so the user's own window
 geometry and training settings are neither used nor changed. The drawing is a digit
 replayed as mouse drags on the canvas; the confusion window shows the shipped model with
-its most common mistake selected; the Train tab is shown before a run (train.png: the
+its most common mistake selected; the Inside tab's step view is shown after 20 presses of
+Step (backprop.png); the Train tab is shown before a run (train.png: the
 explained form and the model in use's results) and after a real run of the course recipe
 started with its Retrain button (compare.png: the new model beside the model in use).
 """
@@ -23,7 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QPoint, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 
 from bpdraw.app.main_window import MainWindow  # noqa: E402
 
@@ -127,6 +128,18 @@ def save(widget: QWidget, path: Path) -> None:
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
+def save_step_view(window: MainWindow, path: Path, steps: int = 20) -> None:
+    """The Inside tab's backpropagation step view after `steps` clicks of its Step button."""
+    window.tabs.setCurrentWidget(window.inside_tab)
+    view = window.inside_tab.backprop_view
+    wait(200)
+    for _ in range(steps):
+        QTest.mouseClick(view.step_button, Qt.MouseButton.LeftButton)
+    scroll = window.inside_tab.findChild(QScrollArea)
+    scroll.ensureWidgetVisible(view, 0, 0)
+    save(view, path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -146,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
 
         draw(window.draw_tab.canvas, TWO)
         save(window, arguments.out / "draw.png")
+        save_step_view(window, arguments.out / "backprop.png")
 
         window.show_confusion_window()
         confusion = window.confusion_window
