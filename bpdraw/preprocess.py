@@ -374,9 +374,11 @@ def _distance_to_ink(
 
     Only pixels that the pen of the given radius can reach are measured (the rest are
     +inf): each segment, cut into pieces of at most _PIECE px, looks at a small window.
+    The windows keep the smallest squared distance; one square root at the end gives the
+    same numbers (the rounded square root never reverses an order) for far fewer roots.
     """
     n, size = len(radius), BITMAP_SIZE
-    distance = np.full(n * size * size + 1, np.inf, dtype=np.float32)  # last: off the bitmap
+    squared = np.full(n * size * size + 1, np.inf, dtype=np.float32)  # last: off the bitmap
     length = np.hypot(*(end - start).T)
     pieces = np.maximum(1, np.ceil(length / _PIECE)).astype(np.int64)
     segment = np.repeat(np.arange(len(start)), pieces)
@@ -392,31 +394,41 @@ def _distance_to_ink(
         chosen = np.flatnonzero(window == side)
         for first in range(0, len(chosen), _WINDOW_CHUNK):
             part = chosen[first : first + _WINDOW_CHUNK]
-            _window_distance(distance, a[part], b[part], drawing[part], reach[part], int(side))
-    return distance[:-1].reshape(n, size * size)
+            _window_distance(squared, a[part], b[part], drawing[part], reach[part], int(side))
+    return np.sqrt(squared[:-1]).reshape(n, size * size)
 
 
 def _window_distance(
-    distance: np.ndarray, a: np.ndarray, b: np.ndarray, drawing: np.ndarray, reach, side: int
+    squared: np.ndarray, a: np.ndarray, b: np.ndarray, drawing: np.ndarray, reach, side: int
 ) -> None:
-    """Lower `distance` (flat, n*1024 + 1) with each segment a-b's distance over a window."""
+    """Lower `squared` (flat, n*1024 + 1) with each segment a-b's squared distance over a
+    side x side window. Rows and columns are computed apart and broadcast: (S, side, 1)
+    and (S, 1, side), so only the distances themselves are full (S, side, side) arrays."""
     size = BITMAP_SIZE
+    off_bitmap = len(squared) - 1
     origin = np.floor(np.minimum(a, b) - reach[:, None]).astype(np.int64)
     offsets = np.arange(side)
-    column = origin[:, :1] + np.tile(offsets, side)[None, :]  # (S, side*side)
-    row = origin[:, 1:] + np.repeat(offsets, side)[None, :]
+    column = origin[:, :1] + offsets[None, :]  # (S, side)
+    row = origin[:, 1:] + offsets[None, :]
     direction = (b - a).astype(np.float32)
     length_sq = (direction**2).sum(axis=1)
     inverse = np.where(length_sq > 0, 1 / np.maximum(length_sq, 1e-12), 0).astype(np.float32)
-    offset_x = (column + 0.5 - a[:, :1]).astype(np.float32)
-    offset_y = (row + 0.5 - a[:, 1:]).astype(np.float32)
-    along = (offset_x * direction[:, :1] + offset_y * direction[:, 1:]) * inverse[:, None]
+    direction_x, direction_y = direction[:, 0, None, None], direction[:, 1, None, None]
+    offset_x = (column + 0.5 - a[:, :1]).astype(np.float32)[:, None, :]  # (S, 1, side)
+    offset_y = (row + 0.5 - a[:, 1:]).astype(np.float32)[:, :, None]  # (S, side, 1)
+    along = offset_x * direction_x + offset_y * direction_y
+    along *= inverse[:, None, None]
     np.clip(along, 0, 1, out=along)
-    offset_x -= along * direction[:, :1]
-    offset_y -= along * direction[:, 1:]
-    squared = offset_x * offset_x + offset_y * offset_y
-    inside = (column >= 0) & (column < size) & (row >= 0) & (row < size)
-    index = np.where(
-        inside, drawing[:, None] * size * size + row * size + column, len(distance) - 1
+    across_x = offset_x - along * direction_x
+    along *= direction_y
+    across_y = np.subtract(offset_y, along, out=along)
+    across_x *= across_x
+    across_y *= across_y
+    across_x += across_y
+    # A row or column off the bitmap sends its pixel to the last element, off the bitmap.
+    row_start = np.where(
+        (row >= 0) & (row < size), drawing[:, None] * size * size + row * size, off_bitmap
     )
-    np.minimum.at(distance, index.ravel(), np.sqrt(squared).ravel())
+    column = np.where((column >= 0) & (column < size), column, off_bitmap)
+    index = np.minimum(row_start[:, :, None] + column[:, None, :], off_bitmap)
+    np.minimum.at(squared, index.ravel(), across_x.ravel())
