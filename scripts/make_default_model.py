@@ -1,11 +1,11 @@
 """Regenerate assets/default_model.npz, the model bpdraw ships, reproducibly (seeded).
 
-The one recipe of the app, the CLI and the Train tab's "Shipped model's recipe" preset: the
-fast recipe 64-200-10 on "digits+pen" (bpdraw.pen_recipe) = load_digits + the 14 shipped
-pendigits writers + UJI writers 01-40, each pen drawing rendered through the canvas's
-conversion once clean and COPIES times distorted, in mini-batches of BATCH_SIZE, with the fast
-recipe's own defaults otherwise; the run ends calibrated on UJI writers 41-60 drawn as on a
-canvas (temperature, "not a digit" score), writers it never trained on. Saved only when it
+The one recipe of the app, the CLI and the Train tab's "Shipped model's recipe" preset,
+bpdraw.recipes.shipped_config(): the fast recipe 64-200-10 on "digits+pen" (bpdraw.pen_recipe)
+= load_digits + the 14 shipped pendigits writers + UJI writers 01-40, each pen drawing rendered
+through the canvas's conversion once clean and 4 times distorted, in mini-batches of 128, with
+the fast recipe's own defaults otherwise; the run ends calibrated on UJI writers 41-60 drawn as
+on a canvas (temperature, "not a digit" score), writers it never trained on. Saved only when it
 reads >= REQUIRED_TEST_ACCURACY of load_digits' 450 test digits. scripts/eval_shipped.py
 compares it with another model on writers and symbols it never saw.
 
@@ -18,36 +18,38 @@ import argparse
 import sys
 from pathlib import Path
 
-from bpdraw.training import FastConfig, Finished, train
+from bpdraw.recipes import SHIPPED_SETTINGS, FastConfig, shipped_config
+from bpdraw.training import Finished, train
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIRED_TEST_ACCURACY = 0.98
-DEFAULT_COPIES = 4
-# 200 hidden units read the tune writers' drawings better than the course's 100
-# (scripts/eval_devset.py training --no-held-out --seeds 1: 100 -> 0.953, 200 -> 0.958,
-# 300 -> 0.960; with 8 copies 200 -> 0.960): 200 takes most of the gain at half the size of 300.
-DEFAULT_HIDDEN = 200
-# Twice the fast recipe's batch: half the optimizer steps for ~13,000 more samples an epoch.
-BATCH_SIZE = 128
 
 
-def main(argv=None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--copies", type=int, default=DEFAULT_COPIES, help="distorted pen copies")
-    parser.add_argument("--hidden", type=int, default=DEFAULT_HIDDEN, help="hidden units")
+    parser.add_argument(
+        "--copies", type=int, default=SHIPPED_SETTINGS["pen_copies"], help="distorted pen copies"
+    )
+    parser.add_argument(
+        "--hidden", type=int, default=SHIPPED_SETTINGS["hidden_units"], help="hidden units"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--epochs", type=int, default=FastConfig.epochs)
     parser.add_argument("--out", type=Path, default=ROOT / "assets" / "default_model.npz")
-    args = parser.parse_args(argv)
+    return parser
 
-    config = FastConfig(
-        hidden_units=args.hidden,
-        training_data="digits+pen",
-        pen_copies=args.copies,
-        seed=args.seed,
-        epochs=args.epochs,
-        batch_size=BATCH_SIZE,
+
+def recipe_config(argv=None) -> FastConfig:
+    """The config the script trains for these command-line arguments."""
+    args = _parser().parse_args(argv)
+    return shipped_config(
+        hidden_units=args.hidden, pen_copies=args.copies, seed=args.seed, epochs=args.epochs
     )
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    config = recipe_config(argv)
     finished = None
     for event in train(config):
         if isinstance(event, Finished):

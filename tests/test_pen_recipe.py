@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+from dataclasses import asdict
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -9,6 +13,7 @@ from bpdraw import pen_recipe, training
 from bpdraw.confidence import read
 from bpdraw.model import load_default
 from bpdraw.preprocess import strokes_to_digits
+from bpdraw.recipes import shipped_config
 from bpdraw.training import TRAINING_DATA_NAMES, FastConfig, Finished, train
 
 TINY = FastConfig(training_data="digits+pen", pen_copies=1, epochs=1, digit_copies=0)
@@ -109,6 +114,31 @@ def test_the_shipped_model_is_the_calibrated_digits_plus_pen_recipe():
     assert metadata["temperature"] > 1  # the network alone is overconfident on new writers
     assert "not_a_digit" in metadata
     assert metadata["test_accuracy"] >= 0.98
+
+
+def test_make_default_model_trains_the_one_shipped_recipe():
+    config = _make_default_model().recipe_config([])
+    assert config == shipped_config()
+    assert config.hidden_units == 200 and config.batch_size == 128 and config.pen_copies == 4
+    assert _make_default_model().recipe_config(["--seed", "3"]) == shipped_config(seed=3)
+
+
+def test_the_shipped_model_was_made_by_the_shipped_recipe():
+    metadata = load_default().metadata
+    config = shipped_config(seed=metadata["seed"])
+    assert metadata["recipe"] == config.recipe
+    assert metadata["settings"] == {
+        k: v for k, v in asdict(config).items() if k not in ("recipe", "seed")
+    }
+
+
+def _make_default_model():
+    """scripts/make_default_model.py as a module (scripts/ is not a package)."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / "make_default_model.py"
+    spec = importlib.util.spec_from_file_location("make_default_model", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.mark.parametrize("strokes", [HORIZONTAL_LINE, LETTER_A], ids=["line", "letter A"])

@@ -28,6 +28,7 @@ from bpdraw.app import theme
 from bpdraw.app import train_texts as texts
 from bpdraw.recipes import (
     RECIPES,
+    SHIPPED_SETTINGS,
     TRAINING_DATA,
     TRAINING_DATA_NAMES,
     SettingError,
@@ -42,9 +43,8 @@ SETTINGS_GROUP = "training"
 DEFAULT_RECIPE = "classic"  # the recipe a form without a preset starts from
 MODEL_PRESET, CLASSIC_PRESET, CUSTOM_PRESET = "model", "classic", "custom"
 DEFAULT_PRESET = MODEL_PRESET  # must not read drawings worse than the shipped model
-# scripts/make_default_model.py's settings: the shipped model's recipe when a model in use
-# does not say how it was made
-SHIPPED_RECIPE = ("fast", {"hidden_units": 200, "training_data": "digits+pen", "pen_copies": 4})
+# the shipped model's recipe, for a model in use that does not say how it was made
+SHIPPED_RECIPE = ("fast", dict(SHIPPED_SETTINGS))
 FORM_FIELDS = ("hidden_units", "learning_rate", "steps", "epochs", "seed", "training_data")
 
 
