@@ -12,7 +12,9 @@ block counts, never smeared at 8x8.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +39,10 @@ UJI_DIGITS_FILE = "uji_digits_strokes.npz"  # UJI Pen Characters v2's digits, 60
 # Drawings rendered at once (about 4 KB of bitmap each): more than the shipped pen digits, so
 # their rendering is one batch as before.
 RENDER_BATCH = 8192
+# Threads that share a large rendering (1,000 drawings or more): two halve the time of the
+# 4,298 training pen digits on a 2-core machine, with the same digits bit for bit.
+RENDER_THREADS = min(2, os.cpu_count() or 1)
+PARALLEL_RENDER_MIN = 1000
 
 
 @dataclass(frozen=True)
@@ -201,12 +207,18 @@ def render(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Drawings -> ((n, 64) float 0-16 digits, (n,) bool drawn), the canvas's conversion.
 
-    Rendered RENDER_BATCH drawings at a time, so memory stays bounded however many there are.
+    Rendered in parts of at most RENDER_BATCH drawings, so memory stays bounded however many
+    there are; a few thousand drawings are split between RENDER_THREADS threads (NumPy lets
+    go of the interpreter in its loops), each drawing rendered alone, so the digits are the
+    same whichever part a drawing falls in.
     """
     n = packed.n_drawings
     digits, drawn = np.zeros((n, 64)), np.zeros(n, dtype=bool)
-    for first in range(0, n, RENDER_BATCH):
-        last = min(first + RENDER_BATCH, n)
+    threads = RENDER_THREADS if n >= PARALLEL_RENDER_MIN else 1
+    part_size = max(1, min(RENDER_BATCH // threads, -(-n // threads)))
+
+    def render_part(first: int) -> None:
+        last = min(first + part_size, n)
         part = slice(first, last)
         bitmaps, drawn[part] = packed_to_bitmaps(
             _drawings(packed, first, last),
@@ -215,6 +227,15 @@ def render(
             width_scale=None if width_scale is None else np.asarray(width_scale)[part],
         )
         digits[part] = bitmap_to_digits(bitmaps).reshape(last - first, 64)
+
+    firsts = range(0, n, part_size)
+    if threads == 1:
+        for first in firsts:
+            render_part(first)
+    else:
+        with ThreadPoolExecutor(threads) as pool:
+            for _ in pool.map(render_part, firsts):  # raises a part's error, if any
+                pass
     return digits, drawn
 
 
