@@ -93,16 +93,48 @@ def distort_digits(
     forward[:, 1, 1] = (sin * shear + cos) * scale_yx[:, 1]
     inverse = np.linalg.inv(forward).astype(np.float32)
     offset = (15.5 + rng.uniform(-max_shift, max_shift, (n, 2))).astype(np.float32)
-    target_rows, target_columns = (np.mgrid[0:32, 0:32].reshape(2, -1) - 15.5).astype(np.float32)
-    # the source pixel of every target pixel, rounded to the nearest (+ 0.5, then floor)
-    rows = inverse[:, 0, :1] * target_rows + inverse[:, 0, 1:] * target_columns
-    columns = inverse[:, 1, :1] * target_rows + inverse[:, 1, 1:] * target_columns
-    rows = np.floor(rows + (offset[:, :1] + 0.5)).astype(np.intp)
-    columns = np.floor(columns + (offset[:, 1:] + 0.5)).astype(np.intp)
+    moved = np.empty((n, 32, 32), dtype=bool)
+    threads = RENDER_THREADS if n >= PARALLEL_RENDER_MIN else 1
+    part_size = max(1, -(-n // threads))
+
+    def move_part(first: int) -> None:
+        part = slice(first, min(first + part_size, n))
+        moved[part] = _moved(bitmap[part], inverse[part], offset[part])
+
+    if threads == 1:
+        move_part(0)
+    else:
+        with ThreadPoolExecutor(threads) as pool:
+            for _ in pool.map(move_part, range(0, n, part_size)):
+                pass
+    return count_blocks(moved).reshape(n, N_INPUTS).astype(np.float64)
+
+
+def _moved(bitmap: np.ndarray, inverse: np.ndarray, offset: np.ndarray) -> np.ndarray:
+    """(n, 32, 32) bool bitmaps moved: each target pixel takes its source pixel through the
+    (n, 2, 2) ``inverse`` map around the (n, 2) ``offset``, rounded to the nearest (+ 0.5,
+    then floor); a source off the bitmap is blank. Rows and columns are broadcast
+    ((n, 32, 1) and (n, 1, 32) terms), so only the sums are full arrays."""
+    n = len(bitmap)
+    centred = (np.arange(32) - 15.5).astype(np.float32)
+    target_rows, target_columns = centred[None, :, None], centred[None, None, :]
+    index_type = np.int32 if n * 32 * 32 < 2**31 else np.intp
+
+    def source(axis: int) -> np.ndarray:
+        coordinate = (
+            inverse[:, axis, 0, None, None] * target_rows
+            + inverse[:, axis, 1, None, None] * target_columns
+        )
+        coordinate += (offset[:, axis] + np.float32(0.5))[:, None, None]
+        return np.floor(coordinate, out=coordinate).astype(index_type)
+
+    rows, columns = source(0), source(1)
     inside = (rows >= 0) & (rows < 32) & (columns >= 0) & (columns < 32)
-    flat = np.where(inside, rows * 32 + columns, 0) + (np.arange(n) * 32 * 32)[:, None]
-    moved = bitmap.ravel()[flat] & inside
-    return count_blocks(moved.reshape(n, 32, 32)).reshape(n, N_INPUTS).astype(np.float64)
+    rows *= 32
+    rows += columns
+    flat = np.where(inside, rows, 0)
+    flat += (np.arange(n, dtype=index_type) * (32 * 32))[:, None, None]
+    return bitmap.ravel()[flat] & inside
 
 
 @lru_cache(maxsize=1)
