@@ -11,6 +11,7 @@ comparison set, writers that neither the shipped model nor a retrain ever saw.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -127,16 +128,38 @@ def held_out_drawn(seed: int) -> tuple[np.ndarray, np.ndarray]:
     return X[drawn], labels[drawn]
 
 
-def calibration_metadata(network: Network, X_digits: np.ndarray, seed: int) -> dict:
-    """The metadata that calibrates ``network``: its temperature on UJI writers 41-60 drawn
-    as on a canvas, its "not a digit" score (``X_digits``, training digits 0-16, against
-    bpdraw.styles' synthesised non-digits) and what it was calibrated on. Deterministic in
-    ``seed``; under a second."""
+@dataclass(frozen=True)
+class CalibrationDrawings:
+    """What a calibration measures a finished model on, made from the run's seed alone (so
+    it can be made while the model trains): UJI writers 41-60 drawn as on a canvas
+    (held_out_drawn) and bpdraw.styles' synthesised non-digits, rendered (0-16)."""
+
+    X_held: np.ndarray
+    y_held: np.ndarray
+    X_non_digits: np.ndarray
+
+
+def calibration_drawings(seed: int) -> CalibrationDrawings:
+    """The CalibrationDrawings of a run with ``seed``; deterministic in ``seed``."""
     X_held, y_held = held_out_drawn(seed)
     rng = np.random.default_rng([seed, 1])
     non_digits, _ = non_digit_drawings(rng, NON_DIGITS_PER_KIND)
     X_non, drawn = rendered(non_digits, rng, 1)
-    model = calibrate(Model(network), X_held, y_held, X_digits, X_non[drawn])
+    return CalibrationDrawings(X_held, y_held, X_non[drawn])
+
+
+def calibration_metadata(
+    network: Network, X_digits: np.ndarray, seed: int, drawings: CalibrationDrawings | None = None
+) -> dict:
+    """The metadata that calibrates ``network``: its temperature on UJI writers 41-60 drawn
+    as on a canvas, its "not a digit" score (``X_digits``, training digits 0-16, against
+    bpdraw.styles' synthesised non-digits) and what it was calibrated on. Deterministic in
+    ``seed``; ``drawings``, when given, are calibration_drawings(seed) made beforehand."""
+    if drawings is None:
+        drawings = calibration_drawings(seed)
+    model = calibrate(
+        Model(network), drawings.X_held, drawings.y_held, X_digits, drawings.X_non_digits
+    )
     return {
         TEMPERATURE_KEY: model.metadata[TEMPERATURE_KEY],
         DIGIT_LIKENESS_KEY: model.metadata[DIGIT_LIKENESS_KEY],

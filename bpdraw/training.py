@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 
@@ -23,7 +24,12 @@ from bpdraw.events import Clock, Finished, Progress, preparing_event
 from bpdraw.model import Model
 from bpdraw.network import Network
 from bpdraw.optimizers import SGD, Adam
-from bpdraw.pen_recipe import ExtraData, calibration_metadata, shipped_pen_copy
+from bpdraw.pen_recipe import (
+    ExtraData,
+    calibration_drawings,
+    calibration_metadata,
+    shipped_pen_copy,
+)
 from bpdraw.recipes import (
     RECIPES,
     TRAINING_DATA,
@@ -195,6 +201,14 @@ def _train_fast(
         X_fit, y_fit = np.concatenate([X_fit, X_extra]), np.concatenate([y_fit, y_extra])
     preparation_seconds = clock.pause()
     clock.resume()
+    calibration = None
+    if config.training_data == "digits+pen":
+        # The calibration's drawings depend on the seed alone: made on another thread (NumPy
+        # lets go of the interpreter in its loops) while this one trains. A cancelled run
+        # leaves the thread to end with its one task (a fraction of a second).
+        background = ThreadPoolExecutor(1, thread_name_prefix="bpdraw-calibration")
+        calibration = background.submit(calibration_drawings, config.seed)
+        background.shutdown(wait=False)
     standardise = _Standardisation.of(X_fit)
     X_fit = standardise(X_fit).astype(FAST_DTYPE)
     network = _fast_network(config, rng)
@@ -238,8 +252,9 @@ def _train_fast(
             if epoch - best.epoch >= config.patience:  # early stopping
                 break
     extra = {"epochs_run": epoch, "best_epoch": best.epoch, "validation_accuracy": best.accuracy}
-    if config.training_data == "digits+pen":
-        extra |= calibration_metadata(best.network, X_plain * PIXEL_MAX, config.seed)
+    if calibration is not None:
+        drawings = calibration.result()
+        extra |= calibration_metadata(best.network, X_plain * PIXEL_MAX, config.seed, drawings)
     yield _finish(best.network, config, split, clock.pause(), extra)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bpdraw import pen_recipe, training
+from bpdraw import augment, pen_recipe, training
 from bpdraw.confidence import read
 from bpdraw.model import load_default
 from bpdraw.preprocess import strokes_to_digits
@@ -153,3 +153,26 @@ def test_the_shipped_model_is_not_sure_of_a_line_or_a_letter(strokes):
 )
 def test_the_shipped_model_reads_a_flagged_one_and_a_crossed_seven(strokes, digit):
     assert read(load_default(), strokes_to_digits(strokes)).digit == digit
+
+
+# -- speed without other results ---------------------------------------------------------------
+
+
+def test_renderings_split_between_threads_are_the_same_digits(monkeypatch):
+    packed, _, _ = pen_recipe.training_pen_drawings()
+    rng = np.random.default_rng(4)
+    monkeypatch.setattr(augment, "RENDER_THREADS", 2)
+    X_split, drawn_split = augment.render(packed)
+    moved_split = augment.distort_digits(X_split[:1500], rng)
+    monkeypatch.setattr(augment, "RENDER_THREADS", 1)
+    X_one, drawn_one = augment.render(packed)
+    moved_one = augment.distort_digits(X_one[:1500], np.random.default_rng(4))
+    assert np.array_equal(X_split, X_one) and np.array_equal(drawn_split, drawn_one)
+    assert np.array_equal(moved_split, moved_one)
+
+
+def test_calibration_drawings_made_beforehand_calibrate_the_same(tiny_run):
+    X_digits = np.random.default_rng(0).integers(0, 17, (300, 64)).astype(float)
+    drawings = pen_recipe.calibration_drawings(0)
+    beforehand = pen_recipe.calibration_metadata(tiny_run.network, X_digits, 0, drawings)
+    assert beforehand == pen_recipe.calibration_metadata(tiny_run.network, X_digits, 0)
