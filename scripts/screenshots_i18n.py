@@ -54,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     shots.use_a_real_font(app)
     with tempfile.TemporaryDirectory() as settings_folder:
+        # the app's drawings and kept model go to this folder too, never the user's own
+        os.environ["XDG_DATA_HOME"] = str(Path(settings_folder) / "data")
         for settings_format in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
             QSettings.setPath(settings_format, QSettings.Scope.UserScope, settings_folder)
         settings = QSettings(str(Path(settings_folder) / "bpdraw.ini"), QSettings.Format.IniFormat)

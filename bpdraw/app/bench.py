@@ -327,8 +327,12 @@ def _window_run(warm_up: bool) -> StallReport:
     with tempfile.TemporaryDirectory() as folder:
         from PySide6.QtCore import QSettings
 
+        from bpdraw.personal import SampleStore
+
         settings = QSettings(str(Path(folder) / "bpdraw.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings=settings)
+        # a store of its own: measuring never creates or touches the user's drawings
+        store = SampleStore(Path(folder) / "my_digits.sqlite3")
+        window = MainWindow(settings=settings, store=store)
         window.resize(1040, 700)
         window.tabs.setCurrentWidget(window.train_tab)
         window.show()
