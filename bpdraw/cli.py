@@ -158,8 +158,10 @@ def _train(arguments) -> int:
             else:
                 _show_progress(event)
     except TrainingDiverged as error:
+        from bpdraw.cli_texts import diverged_message
+
         print(file=sys.stderr)
-        return _refuse(str(error))
+        return _refuse(diverged_message(str(error), translate))
     print()
     model = finished.model
     evaluation, _ = evaluate_on_test(model)
@@ -323,7 +325,7 @@ def _confusion_text(confusion: np.ndarray) -> str:
 def _evaluate(arguments) -> int:
     from bpdraw.evaluate import evaluate, evaluate_on_test
 
-    model = _load_model(arguments.model)
+    model = _load_model(arguments.model, translate)
     if model is None:
         return 2
     from bpdraw.cli_texts import model_description, strokes_file_problem
@@ -367,7 +369,7 @@ def _predict(arguments) -> int:
     from bpdraw.images import NothingDrawn, UnreadableImage
     from bpdraw.numbers import read_picture
 
-    model = _load_model(arguments.model)
+    model = _load_model(arguments.model, translate)
     if model is None:
         return 2
     status = 0

@@ -31,13 +31,18 @@ def save(model, path: str) -> bool:
     return False
 
 
-def load_model(path: str | None):
-    """The model at ``path`` (the shipped one without a path), or None with the reason printed."""
+def load_model(path: str | None, translate=None):
+    """The model at ``path`` (the shipped one without a path), or None with the reason printed
+    (in the language of ``translate(context, text)`` when one is given)."""
     from bpdraw.model import ModelFileError, load, load_default
 
     try:
         return load(path) if path else load_default()
     except ModelFileError as error:
+        if translate is not None:
+            from bpdraw.cli_texts import strokes_file_problem
+
+            error = strokes_file_problem(error, translate)
         print(f"bpdraw: {error}", file=sys.stderr)
         return None
 

@@ -97,7 +97,7 @@ def _teach(arguments, translate=_english) -> int:
 
     if _unsavable(arguments.output):
         return 2
-    model = _load_model(arguments.model)
+    model = _load_model(arguments.model, translate)
     if model is None:
         return 2
     try:
@@ -162,7 +162,7 @@ def _inside(arguments, translate=_english) -> int:
     if arguments.weights is not None:
         if arguments.weights and arguments.model:
             return _refuse("give the model once: --weights MODEL or --model MODEL")
-        model = _load_model(arguments.weights or arguments.model)
+        model = _load_model(arguments.weights or arguments.model, translate)
         if model is None:
             return 2
         from bpdraw.inside_pictures import save_weight_mosaic
@@ -172,7 +172,7 @@ def _inside(arguments, translate=_english) -> int:
         saved = translate("cli", "saved the weights of {units} hidden units to {path}")
         print(saved.format(units=units, path=arguments.output))
         return 0
-    model = _load_model(arguments.model)
+    model = _load_model(arguments.model, translate)
     if model is None:
         return 2
     digits = _drawing_digits(arguments)

@@ -7,17 +7,15 @@ bpdraw.cli may reach the app's translator.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bpdraw.model import Model
+    from bpdraw.model import Model, ModelFileError
     from bpdraw.strokes_file import StrokesFileError
 
 Translate = Callable[[str, str], str]
-
-# The strokes file problems (bpdraw.strokes_file) said the same way every time.
-_NOT_STROKES = "is not an .npz archive of strokes"
 
 
 def model_description(model: Model, translate: Translate) -> str:
@@ -35,8 +33,207 @@ def model_description(model: Model, translate: Translate) -> str:
     return translate("recipes", ", ").join(part for part in parts if part)
 
 
-def strokes_file_problem(error: StrokesFileError, translate: Translate) -> str:
-    """A StrokesFileError's message, its problem translated when it is a fixed one."""
-    known = {_NOT_STROKES: translate("cli", "is not an .npz archive of strokes")}
-    problem = known.get(error.problem, error.problem)
+def strokes_file_problem(error: ModelFileError | StrokesFileError, translate: Translate) -> str:
+    """A ModelFileError's or StrokesFileError's message, its problem in the language spoken."""
+    problem = file_problem(error.problem, translate)
     return translate("cli", "{path}: {problem}").format(path=error.path, problem=problem)
+
+
+def file_problem(problem: str, translate: Translate) -> str:
+    """A model or strokes file's problem (bpdraw.model, bpdraw.strokes_file, bpdraw.archive)
+    in the language spoken; a problem not known here is given as it is."""
+    fixed = {
+        "is a folder, not a file": translate("cli", "is a folder, not a file"),
+        "is not a regular file (a device, pipe or socket cannot be read)": translate(
+            "cli", "is not a regular file (a device, pipe or socket cannot be read)"
+        ),
+        "is not an .npz archive": translate("cli", "is not an .npz archive"),
+        "is not a bpdraw model file (not an .npz archive)": translate(
+            "cli", "is not a bpdraw model file (not an .npz archive)"
+        ),
+        "is not an .npz archive of strokes": translate("cli", "is not an .npz archive of strokes"),
+        "has no metadata record": translate("cli", "has no metadata record"),
+        "metadata is not a JSON text of a sensible size": translate(
+            "cli", "metadata is not a JSON text of a sensible size"
+        ),
+        "metadata holds numbers or nesting beyond reason": translate(
+            "cli", "metadata holds numbers or nesting beyond reason"
+        ),
+        "metadata is not a JSON object": translate("cli", "metadata is not a JSON object"),
+        "metadata has no format_version": translate("cli", "metadata has no format_version"),
+    }
+    if problem in fixed:
+        return fixed[problem]
+    # (the problem's pattern, its template): each {field} is the pattern's group of that name
+    patterns = (
+        (
+            r"is (?P<size>[\d,.]+) MB, more than the (?P<most>[\d,]+) MB such a file can be",
+            translate("cli", "is {size} MB, more than the {most} MB such a file can be"),
+        ),
+        (r"cannot be read \((?P<reason>.*)\)", translate("cli", "cannot be read ({reason})")),
+        (
+            r"is a damaged archive \((?P<detail>.*)\)",
+            translate("cli", "is a damaged archive ({detail})"),
+        ),
+        (
+            r"holds (?P<count>[\d,]+) members; expected at most (?P<most>\d+)",
+            translate("cli", "holds {count} members; expected at most {most}"),
+        ),
+        (
+            r"member (?P<member>.+) is not a NumPy array",
+            translate("cli", "member {member} is not a NumPy array"),
+        ),
+        (
+            r"(?P<name>\S+) is in an unknown \.npy version (?P<version>.+)",
+            translate("cli", "{name} is in an unknown .npy version {version}"),
+        ),
+        (
+            r"(?P<name>\S+) holds data that would need pickle to load; bpdraw never unpickles",
+            translate(
+                "cli", "{name} holds data that would need pickle to load; bpdraw never unpickles"
+            ),
+        ),
+        (
+            r"(?P<name>\S+) declares more values than the archive holds",
+            translate("cli", "{name} declares more values than the archive holds"),
+        ),
+        (r"(?P<name>\S+) is truncated", translate("cli", "{name} is truncated")),
+        (
+            r"(?P<name>\S+) is damaged or truncated \((?P<detail>.*)\)",
+            translate("cli", "{name} is damaged or truncated ({detail})"),
+        ),
+        (
+            r"(?P<name>\S+) has dtype (?P<dtype>\S+), expected float64",
+            translate("cli", "{name} has dtype {dtype}, expected float64"),
+        ),
+        (
+            r"(?P<name>\S+) has dtype (?P<dtype>\S+), not numbers",
+            translate("cli", "{name} has dtype {dtype}, not numbers"),
+        ),
+        (
+            r"(?P<name>\S+) has shape (?P<shape>\(.*\)), larger than any layer bpdraw makes",
+            translate("cli", "{name} has shape {shape}, larger than any layer bpdraw makes"),
+        ),
+        (
+            r"holds more than (?P<most>[\d,]+) parameters, more than bpdraw makes",
+            translate("cli", "holds more than {most} parameters, more than bpdraw makes"),
+        ),
+        (r"is missing arrays (?P<names>.+)", translate("cli", "is missing arrays {names}")),
+        (r"has unexpected arrays (?P<names>.+)", translate("cli", "has unexpected arrays {names}")),
+        (
+            r"(?P<name>\S+) has shape (?P<shape>\(.*\)), expected (?P<expected>\(.*\))",
+            translate("cli", "{name} has shape {shape}, expected {expected}"),
+        ),
+        (
+            r"(?P<name>\S+) holds NaN or infinite values",
+            translate("cli", "{name} holds NaN or infinite values"),
+        ),
+        (
+            r"(?P<name>\S+) holds values beyond ±(?P<limit>\S+)",
+            translate("cli", "{name} holds values beyond ±{limit}"),
+        ),
+        (
+            r"metadata is not valid JSON \((?P<detail>.*)\)",
+            translate("cli", "metadata is not valid JSON ({detail})"),
+        ),
+        (
+            r"was written in format (?P<version>\d+) by a newer bpdraw; this one reads up to "
+            r"(?P<newest>\d+) — update bpdraw to open it",
+            translate(
+                "cli",
+                "was written in format {version} by a newer bpdraw; this one reads up to "
+                "{newest} — update bpdraw to open it",
+            ),
+        ),
+        (
+            r"has an unknown format_version (?P<version>.+)",
+            translate("cli", "has an unknown format_version {version}"),
+        ),
+        (
+            r"metadata layer_sizes (?P<sizes>.+) is not a list of layer widths",
+            translate("cli", "metadata layer_sizes {sizes} is not a list of layer widths"),
+        ),
+        (
+            r"maps (?P<inputs>\d+) inputs to (?P<outputs>\d+) outputs; a digit model maps 64 to 10",
+            translate(
+                "cli", "maps {inputs} inputs to {outputs} outputs; a digit model maps 64 to 10"
+            ),
+        ),
+        (
+            r"metadata output (?P<output>.+) is not one of (?P<outputs>\(.*\))",
+            translate("cli", "metadata output {output} is not one of {outputs}"),
+        ),
+        (
+            r"declares more than (?P<most>[\d,]+) points; split it into smaller files",
+            translate("cli", "declares more than {most} points; split it into smaller files"),
+        ),
+        (
+            r"declares more than (?P<most>[\d,]+) strokes; split it into smaller files",
+            translate("cli", "declares more than {most} strokes; split it into smaller files"),
+        ),
+        (
+            r"declares more than (?P<most>[\d,]+) drawings; split it into smaller files",
+            translate("cli", "declares more than {most} drawings; split it into smaller files"),
+        ),
+        (r"is missing (?P<names>.+)", translate("cli", "is missing {names}")),
+        (
+            r"points must be \(P, 2\) numbers, not (?P<shape>\(.*\))",
+            translate("cli", "points must be (P, 2) numbers, not {shape}"),
+        ),
+        (
+            r"labels must be (?P<count>\d+) digits 0-9",
+            translate("cli", "labels must be {count} digits 0-9"),
+        ),
+        (
+            r"(?P<name>\S+) must rise from 0 to (?P<end>\d+)",
+            translate("cli", "{name} must rise from 0 to {end}"),
+        ),
+    )
+    return _filled(problem, patterns)
+
+
+def diverged_message(message: str, translate: Translate) -> str:
+    """TrainingDiverged's message (bpdraw.divergence) in the language spoken; one not known
+    here is given as it is."""
+    advice = (
+        r" instead of falling\. The learning rate (?P<rate>\S+) is too large for the "
+        r"(?P<recipe>\S+) recipe; try (?P<default>\S+)\."
+    )
+    patterns = (
+        (
+            r"Training diverged: the loss became infinite or NaN" + advice,
+            translate(
+                "cli",
+                "Training diverged: the loss became infinite or NaN instead of falling. The "
+                "learning rate {rate} is too large for the {recipe} recipe; try {default}.",
+            ),
+        ),
+        (
+            r"Training diverged: the loss grew to (?P<loss>\S+)" + advice,
+            translate(
+                "cli",
+                "Training diverged: the loss grew to {loss} instead of falling. The learning "
+                "rate {rate} is too large for the {recipe} recipe; try {default}.",
+            ),
+        ),
+        (
+            r"Training diverged: the loss stuck at (?P<loss>\S+) with its units saturated" + advice,
+            translate(
+                "cli",
+                "Training diverged: the loss stuck at {loss} with its units saturated instead of "
+                "falling. The learning rate {rate} is too large for the {recipe} recipe; try "
+                "{default}.",
+            ),
+        ),
+    )
+    return _filled(message, patterns)
+
+
+def _filled(text: str, patterns) -> str:
+    """The template of the first pattern matching all of ``text``, filled with its groups;
+    ``text`` itself when none does."""
+    for pattern, template in patterns:
+        match = re.fullmatch(pattern, text)
+        if match:
+            return template.format(**match.groupdict())
+    return text

@@ -1465,8 +1465,184 @@ Still using the previous model.</source>
         <translation>识别为 {answer}；图片已保存到 {path}</translation>
     </message>
     <message>
+        <source>is a folder, not a file</source>
+        <translation>是一个文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a device, pipe or socket cannot be read)</source>
+        <translation>不是普通文件（无法读取设备、管道或套接字）</translation>
+    </message>
+    <message>
+        <source>is not an .npz archive</source>
+        <translation>不是 .npz 压缩包</translation>
+    </message>
+    <message>
+        <source>is not a bpdraw model file (not an .npz archive)</source>
+        <translation>不是 bpdraw 模型文件（不是 .npz 压缩包）</translation>
+    </message>
+    <message>
         <source>is not an .npz archive of strokes</source>
         <translation>不是存放笔画的 .npz 文件</translation>
+    </message>
+    <message>
+        <source>has no metadata record</source>
+        <translation>缺少元数据记录</translation>
+    </message>
+    <message>
+        <source>metadata is not a JSON text of a sensible size</source>
+        <translation>元数据不是大小合理的 JSON 文本</translation>
+    </message>
+    <message>
+        <source>metadata holds numbers or nesting beyond reason</source>
+        <translation>元数据中的数字过大或嵌套过深</translation>
+    </message>
+    <message>
+        <source>metadata is not a JSON object</source>
+        <translation>元数据不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>metadata has no format_version</source>
+        <translation>元数据缺少 format_version</translation>
+    </message>
+    <message>
+        <source>is {size} MB, more than the {most} MB such a file can be</source>
+        <translation>大小为 {size} MB，超过了此类文件的上限 {most} MB</translation>
+    </message>
+    <message>
+        <source>cannot be read ({reason})</source>
+        <translation>无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>is a damaged archive ({detail})</source>
+        <translation>是一个损坏的压缩包（{detail}）</translation>
+    </message>
+    <message>
+        <source>holds {count} members; expected at most {most}</source>
+        <translation>包含 {count} 个成员，最多应为 {most} 个</translation>
+    </message>
+    <message>
+        <source>member {member} is not a NumPy array</source>
+        <translation>成员 {member} 不是 NumPy 数组</translation>
+    </message>
+    <message>
+        <source>{name} is in an unknown .npy version {version}</source>
+        <translation>{name} 使用了未知的 .npy 版本 {version}</translation>
+    </message>
+    <message>
+        <source>{name} holds data that would need pickle to load; bpdraw never unpickles</source>
+        <translation>{name} 中的数据需要用 pickle 才能加载；bpdraw 从不使用 pickle 加载数据</translation>
+    </message>
+    <message>
+        <source>{name} declares more values than the archive holds</source>
+        <translation>{name} 声明的数值多于压缩包实际包含的数值</translation>
+    </message>
+    <message>
+        <source>{name} is truncated</source>
+        <translation>{name} 不完整（已被截断）</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or truncated ({detail})</source>
+        <translation>{name} 已损坏或被截断（{detail}）</translation>
+    </message>
+    <message>
+        <source>{name} has dtype {dtype}, expected float64</source>
+        <translation>{name} 的数据类型是 {dtype}，应为 float64</translation>
+    </message>
+    <message>
+        <source>{name} has dtype {dtype}, not numbers</source>
+        <translation>{name} 的数据类型是 {dtype}，不是数字</translation>
+    </message>
+    <message>
+        <source>{name} has shape {shape}, larger than any layer bpdraw makes</source>
+        <translation>{name} 的形状为 {shape}，比 bpdraw 生成的任何一层都大</translation>
+    </message>
+    <message>
+        <source>holds more than {most} parameters, more than bpdraw makes</source>
+        <translation>包含超过 {most} 个参数，多于 bpdraw 生成的模型</translation>
+    </message>
+    <message>
+        <source>is missing arrays {names}</source>
+        <translation>缺少数组 {names}</translation>
+    </message>
+    <message>
+        <source>has unexpected arrays {names}</source>
+        <translation>包含多余的数组 {names}</translation>
+    </message>
+    <message>
+        <source>{name} has shape {shape}, expected {expected}</source>
+        <translation>{name} 的形状为 {shape}，应为 {expected}</translation>
+    </message>
+    <message>
+        <source>{name} holds NaN or infinite values</source>
+        <translation>{name} 含有 NaN 或无穷大的值</translation>
+    </message>
+    <message>
+        <source>{name} holds values beyond ±{limit}</source>
+        <translation>{name} 含有超出 ±{limit} 的值</translation>
+    </message>
+    <message>
+        <source>metadata is not valid JSON ({detail})</source>
+        <translation>元数据不是有效的 JSON（{detail}）</translation>
+    </message>
+    <message>
+        <source>was written in format {version} by a newer bpdraw; this one reads up to {newest} — update bpdraw to open it</source>
+        <translation>由更新版本的 bpdraw 以格式 {version} 写入；当前版本最多只能读取格式 {newest}——请更新 bpdraw 后再打开</translation>
+    </message>
+    <message>
+        <source>has an unknown format_version {version}</source>
+        <translation>的 format_version {version} 未知</translation>
+    </message>
+    <message>
+        <source>metadata layer_sizes {sizes} is not a list of layer widths</source>
+        <translation>元数据中的 layer_sizes {sizes} 不是各层宽度的列表</translation>
+    </message>
+    <message>
+        <source>maps {inputs} inputs to {outputs} outputs; a digit model maps 64 to 10</source>
+        <translation>把 {inputs} 个输入映射到 {outputs} 个输出；数字识别模型应把 64 个输入映射到 10 个输出</translation>
+    </message>
+    <message>
+        <source>metadata output {output} is not one of {outputs}</source>
+        <translation>元数据中的 output {output} 不在 {outputs} 之中</translation>
+    </message>
+    <message>
+        <source>declares more than {most} points; split it into smaller files</source>
+        <translation>声明了超过 {most} 个点；请把它拆分成几个较小的文件</translation>
+    </message>
+    <message>
+        <source>declares more than {most} strokes; split it into smaller files</source>
+        <translation>声明了超过 {most} 个笔画；请把它拆分成几个较小的文件</translation>
+    </message>
+    <message>
+        <source>declares more than {most} drawings; split it into smaller files</source>
+        <translation>声明了超过 {most} 幅手写图；请把它拆分成几个较小的文件</translation>
+    </message>
+    <message>
+        <source>is missing {names}</source>
+        <translation>缺少 {names}</translation>
+    </message>
+    <message>
+        <source>points must be (P, 2) numbers, not {shape}</source>
+        <translation>points 必须是 (P, 2) 的数字数组，而不是 {shape}</translation>
+    </message>
+    <message>
+        <source>labels must be {count} digits 0-9</source>
+        <translation>labels 必须是 {count} 个 0-9 的数字</translation>
+    </message>
+    <message>
+        <source>{name} must rise from 0 to {end}</source>
+        <translation>{name} 必须从 0 递增到 {end}</translation>
+    </message>
+    <message>
+        <source>Training diverged: the loss became infinite or NaN instead of falling. The learning rate {rate} is too large for the {recipe} recipe; try {default}.</source>
+        <translation>训练发散了：损失没有下降，反而变成了无穷大或 NaN。对于 {recipe} 方案，学习率 {rate} 太大了；试试 {default}。</translation>
+    </message>
+    <message>
+        <source>Training diverged: the loss grew to {loss} instead of falling. The learning rate {rate} is too large for the {recipe} recipe; try {default}.</source>
+        <translation>训练发散了：损失没有下降，反而增大到 {loss}。对于 {recipe} 方案，学习率 {rate} 太大了；试试 {default}。</translation>
+    </message>
+    <message>
+        <source>Training diverged: the loss stuck at {loss} with its units saturated instead of falling. The learning rate {rate} is too large for the {recipe} recipe; try {default}.</source>
+        <translation>训练发散了：损失没有下降，而是停在 {loss}，神经元已经饱和。对于 {recipe} 方案，学习率 {rate} 太大了；试试 {default}。</translation>
     </message>
     <message>
         <source>{path}: {problem}</source>

@@ -564,3 +564,47 @@ def test_the_command_line_imports_qt_only_for_chinese(tmp_path, language, code, 
         cwd=tmp_path,
     )
     assert result.stdout.strip() == expected
+
+
+def test_file_problems_and_divergence_are_chinese_on_the_command_line(tmp_path):
+    """Model-file, strokes-file and diverged-training errors print in Chinese with BPDRAW_LANG."""
+    import os
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    def bpdraw(language, *arguments):
+        environment = {
+            **os.environ,
+            "BPDRAW_LANG": language,
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+        }
+        command = [sys.executable, "-m", "bpdraw", *arguments]
+        result = subprocess.run(command, env=environment, capture_output=True, text=True)
+        return result.returncode, result.stderr
+
+    status, error = bpdraw("zh_CN", "evaluate", "/dev/zero")
+    assert status == 2
+    assert "不是普通文件（无法读取设备、管道或套接字）" in error
+    assert "regular file" not in error
+
+    bad = tmp_path / "bad.npz"
+    np.savez(
+        bad,
+        points=np.zeros((4, 2)),
+        stroke_ptr=np.array([0, 9]),
+        sample_ptr=np.array([0, 1]),
+        labels=np.array([3]),
+    )
+    status, error = bpdraw("en", "evaluate", "--strokes", str(bad))
+    assert status == 2 and "stroke_ptr must rise from 0 to 4" in error
+    status, error = bpdraw("zh_CN", "evaluate", "--strokes", str(bad))
+    assert status == 2 and "stroke_ptr 必须从 0 递增到 4" in error
+
+    status, error = bpdraw("en", "train", "--lr", "50", "--steps", "3000")
+    assert status == 2 and "Training diverged" in error
+    status, error = bpdraw("zh_CN", "train", "--lr", "50", "--steps", "3000")
+    assert status == 2 and "训练发散了" in error and "学习率 50 太大了" in error
+    assert "Training diverged" not in error
