@@ -25,6 +25,19 @@ def private_settings(tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def private_data(tmp_path, monkeypatch):
+    """Each test's own user data directory: its drawings and taught model start empty."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return tmp_path / "data" / "bpdraw"
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    """A private settings file for a window under test."""
+    return QSettings(str(tmp_path / "bpdraw.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch):
     """A modal dialog nobody answers would hang the run (offscreen, nobody sees it): every
     static dialog answers at once — a question is declined with Discard, a file dialog gets

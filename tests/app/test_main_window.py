@@ -18,18 +18,6 @@ from bpdraw.app.bench import measure_startup
 from bpdraw.model import load, load_default
 
 
-@pytest.fixture(autouse=True)
-def private_data(tmp_path, monkeypatch):
-    """Each test's own user data directory: its drawings and taught model start empty."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path / "data" / "bpdraw"
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "bpdraw.ini"), QSettings.Format.IniFormat)
-
-
 @pytest.fixture
 def window(shown, settings):
     return shown(MainWindow(settings=settings))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from bpdraw import inside
@@ -22,18 +22,6 @@ from bpdraw.personal.teach import drawings_of
 from bpdraw.strokes_file import read_strokes_file
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
-
-
-@pytest.fixture(autouse=True)
-def private_data(tmp_path, monkeypatch):
-    """Each test's own user data directory (drawings, taught model)."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    return tmp_path / "data" / "bpdraw"
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "bpdraw.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture
