@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bpdraw.model import atomic_write, check_save_target
 from bpdraw.strokes_file import StrokesFileError, read_strokes_file
 
 SCHEMA_VERSION = 1
@@ -212,7 +212,8 @@ class SampleStore:
             ),
             "created": np.array([sample.created for sample in samples], dtype=str),
         }
-        _write_atomically(Path(path), arrays)
+        # as models are saved: atomically, through symlinks, keeping permissions
+        atomic_write(check_save_target(path), lambda stream: np.savez_compressed(stream, **arrays))
         return len(samples)
 
     def import_file(self, path: str | os.PathLike) -> int:
@@ -344,18 +345,3 @@ def _move_aside(path: Path) -> Path:
     if path.exists():
         os.replace(path, target)
     return target
-
-
-def _write_atomically(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path(".")
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            np.savez_compressed(stream, **arrays)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
