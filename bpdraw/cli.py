@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from bpdraw.cli_common import load_model as _load_model
+from bpdraw.cli_common import os_error_reason
 from bpdraw.cli_common import refuse as _refuse
 from bpdraw.cli_common import save as _save
 from bpdraw.cli_common import unsavable as _unsavable
@@ -76,8 +77,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv:
         if not _display_available():
             return _refuse(
-                "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). "
-                "Run bpdraw in a desktop session, or use its commands: bpdraw --help"
+                translate(
+                    "cli",
+                    "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). "
+                    "Run bpdraw in a desktop session, or use its commands: bpdraw --help",
+                )
             )
         from bpdraw.app.main_window import run
 
@@ -145,7 +149,7 @@ def _train(arguments) -> int:
         config = config_from_settings(arguments.recipe, **settings)
     except ValueError as error:
         return _refuse(_error_text(error))
-    if arguments.output is not None and _unsavable(arguments.output):
+    if arguments.output is not None and _unsavable(arguments.output, translate):
         return 2
 
     training = translate("cli", "training: {recipe} recipe, {settings}")
@@ -176,7 +180,7 @@ def _train(arguments) -> int:
             )
         )
         return 0
-    if _save(model, arguments.output):
+    if _save(model, arguments.output, translate):
         return 2
     print(translate("cli", "saved to {path}").format(path=arguments.output))
     return 0
@@ -366,6 +370,7 @@ def _evaluate(arguments) -> int:
 
 
 def _predict(arguments) -> int:
+    from bpdraw.cli_texts import image_problem
     from bpdraw.images import NothingDrawn, UnreadableImage
     from bpdraw.numbers import read_picture
 
@@ -387,11 +392,16 @@ def _predict(arguments) -> int:
             continue
         except UnreadableImage as error:
             problem = translate("cli", "{path}: cannot read this image: {problem}")
-            print(problem.format(path=path, problem=_image_problem(error.problem)), file=sys.stderr)
+            print(
+                problem.format(path=path, problem=image_problem(error.problem, translate)),
+                file=sys.stderr,
+            )
             status = 2
             continue
         except (ValueError, OSError) as error:
-            print(f"{path}: cannot read this image: {error}", file=sys.stderr)
+            reason = os_error_reason(error, translate) if isinstance(error, OSError) else error
+            problem = translate("cli", "{path}: cannot read this image: {problem}")
+            print(problem.format(path=path, problem=reason), file=sys.stderr)
             status = 2
             continue
         shares = ", ".join(f"{confidence:.0%}" for confidence in number.confidences)
@@ -402,17 +412,6 @@ def _predict(arguments) -> int:
             line += "   " + "  ".join(f"{d}:{p:.2f}" for d, p in enumerate(probabilities))
         print(line)
     return status
-
-
-def _image_problem(problem: str) -> str:
-    """The reason bpdraw.images gives, in the command line's language when it is a known one."""
-    known = {
-        "it is not a PNG or JPEG picture": translate("images", "it is not a PNG or JPEG picture"),
-        "it is a folder, not a picture": translate("images", "it is a folder, not a picture"),
-        "permission denied": translate("images", "permission denied"),
-        "no such file": translate("images", "no such file"),
-    }
-    return known.get(problem, problem)
 
 
 def _bench(arguments) -> int:

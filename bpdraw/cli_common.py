@@ -5,30 +5,45 @@ from __future__ import annotations
 import sys
 
 
-def unsavable(path: str) -> bool:
-    """True (and the reason printed) when a model cannot be saved to ``path``: checked
-    before a run, so a wrong folder or name costs nothing."""
+def _english(_context: str, text: str) -> str:
+    return text
+
+
+def unsavable(path: str, translate=_english) -> bool:
+    """True (and the reason printed, in the language of ``translate(context, text)``) when a
+    model cannot be saved to ``path``: checked before a run, so a wrong folder or name costs
+    nothing."""
     from bpdraw.model import check_save_target
 
     try:
         check_save_target(path)
     except OSError as error:
-        refuse(
-            f"cannot save a model to {path!r}: {error.strerror or error}. "
-            "Give -o a file name in an existing folder you can write to, such as mine.npz"
+        cannot = translate(
+            "cli",
+            "cannot save a model to {path}: {reason}. Give -o a file name in an existing "
+            "folder you can write to, such as mine.npz",
         )
+        refuse(cannot.format(path=repr(path), reason=os_error_reason(error, translate)))
         return True
     return False
 
 
-def save(model, path: str) -> bool:
+def save(model, path: str, translate=_english) -> bool:
     """Save ``model``; True (and the reason printed) when that failed."""
     try:
         model.save(path)
     except OSError as error:
-        refuse(f"cannot save to {path}: {error.strerror or error}")
+        cannot = translate("cli", "cannot save to {path}: {reason}")
+        refuse(cannot.format(path=path, reason=os_error_reason(error, translate)))
         return True
     return False
+
+
+def os_error_reason(error: OSError, translate=_english) -> str:
+    """Why ``error`` happened, in the language spoken."""
+    from bpdraw.cli_texts import os_reason
+
+    return os_reason(str(error.strerror or error), translate)
 
 
 def load_model(path: str | None, translate=None):

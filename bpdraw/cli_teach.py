@@ -95,7 +95,7 @@ def _teach(arguments, translate=_english) -> int:
     from bpdraw.personal import BadTeachingData, teach_file
     from bpdraw.strokes_file import StrokesFileError
 
-    if _unsavable(arguments.output):
+    if _unsavable(arguments.output, translate):
         return 2
     model = _load_model(arguments.model, translate)
     if model is None:
@@ -108,11 +108,16 @@ def _teach(arguments, translate=_english) -> int:
         give = translate("cli", "{problem}. Give a strokes file, such as an export of My digits")
         return _refuse(give.format(problem=strokes_file_problem(error, translate)))
     except BadTeachingData as error:
-        return _refuse(f"{arguments.samples}: {error}")
+        from bpdraw.cli_texts import teaching_problem
+
+        problem = teaching_problem(str(error), translate)
+        return _refuse(
+            translate("cli", "{path}: {problem}").format(path=arguments.samples, problem=problem)
+        )
     except ValueError as error:  # a seed out of range, and the like
         return _refuse(str(error))
     print("\n".join(teach_report_lines(report, translate)))
-    if _save(report.model, arguments.output):
+    if _save(report.model, arguments.output, translate):
         return 2
     print(translate("cli", "saved to {path}").format(path=arguments.output))
     return 0
@@ -149,19 +154,25 @@ def teach_report_lines(report, translate=_english) -> list[str]:
 
 def _inside(arguments, translate=_english) -> int:
     from bpdraw.cli_common import load_model as _load_model
+    from bpdraw.cli_common import os_error_reason
     from bpdraw.cli_common import refuse as _refuse
     from bpdraw.model import check_save_target
 
     try:
         check_save_target(arguments.output)
     except OSError as error:
-        return _refuse(
-            f"cannot write a picture to {arguments.output!r}: {error.strerror or error}. "
-            "Give -o a file name in an existing folder, such as picture.png"
+        cannot = translate(
+            "cli",
+            "cannot write a picture to {path}: {reason}. Give -o a file name in an existing "
+            "folder, such as picture.png",
         )
+        reason = os_error_reason(error, translate)
+        return _refuse(cannot.format(path=repr(arguments.output), reason=reason))
     if arguments.weights is not None:
         if arguments.weights and arguments.model:
-            return _refuse("give the model once: --weights MODEL or --model MODEL")
+            return _refuse(
+                translate("cli", "give the model once: --weights MODEL or --model MODEL")
+            )
         model = _load_model(arguments.weights or arguments.model, translate)
         if model is None:
             return 2
@@ -175,7 +186,7 @@ def _inside(arguments, translate=_english) -> int:
     model = _load_model(arguments.model, translate)
     if model is None:
         return 2
-    digits = _drawing_digits(arguments)
+    digits = _drawing_digits(arguments, translate)
     if digits is None:
         return 2
     from bpdraw.inside_pictures import save_inside_picture
@@ -187,24 +198,37 @@ def _inside(arguments, translate=_english) -> int:
     return 0
 
 
-def _drawing_digits(arguments) -> np.ndarray | None:
+def _drawing_digits(arguments, translate=_english) -> np.ndarray | None:
     """The (8, 8) digit that ``inside`` shows, from an image or a strokes file; None (and the
     reason printed) when there is none."""
     from bpdraw.cli_common import refuse as _refuse
 
     if arguments.strokes is None:
-        from bpdraw.images import NothingDrawn, image_to_digits
+        from bpdraw.cli_common import os_error_reason
+        from bpdraw.cli_texts import image_problem
+        from bpdraw.images import NothingDrawn, UnreadableImage, image_to_digits
 
         path = arguments.image
         if not os.path.isfile(path):
-            _refuse(f"{path}: no such file; give a PNG or JPEG of one digit")
+            missing = translate("cli", "{path}: no such file; give a PNG or JPEG of one digit")
+            _refuse(missing.format(path=path))
             return None
         try:
             return image_to_digits(path)
         except NothingDrawn:
-            _refuse(f"{path}: nothing drawn (the image looks blank); give a picture of a digit")
+            blank = translate(
+                "cli", "{path}: nothing drawn (the image looks blank); give a picture of a digit"
+            )
+            _refuse(blank.format(path=path))
         except (ValueError, OSError) as error:
-            _refuse(f"{path}: {error}. Give a PNG or JPEG of one digit")
+            if isinstance(error, UnreadableImage):
+                reason = image_problem(error.problem, translate)
+            elif isinstance(error, OSError):
+                reason = os_error_reason(error, translate)
+            else:
+                reason = str(error)
+            cannot = translate("cli", "{path}: cannot read this image: {problem}")
+            _refuse(cannot.format(path=path, problem=reason))
         return None
     from bpdraw.augment import render, select
     from bpdraw.strokes_file import StrokesFileError, read_strokes_file
@@ -212,16 +236,18 @@ def _drawing_digits(arguments) -> np.ndarray | None:
     try:
         packed, _ = read_strokes_file(arguments.strokes)
     except StrokesFileError as error:
-        _refuse(str(error))
+        from bpdraw.cli_texts import strokes_file_problem
+
+        _refuse(strokes_file_problem(error, translate))
         return None
     if not 0 <= arguments.index < packed.n_drawings:
-        _refuse(
-            f"{arguments.strokes} holds {packed.n_drawings} drawings: "
-            f"give --index from 0 to {packed.n_drawings - 1}"
-        )
+        holds = translate("cli", "{path} holds {count} drawings: give --index from 0 to {last}")
+        last = packed.n_drawings - 1
+        _refuse(holds.format(path=arguments.strokes, count=packed.n_drawings, last=last))
         return None
     digits, drawn = render(select(packed, np.array([arguments.index])))
     if not drawn[0]:
-        _refuse(f"drawing {arguments.index} of {arguments.strokes} reads as nothing drawn")
+        nothing = translate("cli", "drawing {index} of {path} reads as nothing drawn")
+        _refuse(nothing.format(index=arguments.index, path=arguments.strokes))
         return None
     return digits.reshape(8, 8).astype(np.int64)

@@ -2,11 +2,13 @@
 
 Each function takes the command line's ``translate(context, text)`` (bpdraw.cli.translate);
 its literal ``translate("…", "…")`` calls are what pyside6-lupdate collects. No Qt here: only
-bpdraw.cli may reach the app's translator.
+bpdraw.cli may reach the app's translator (the app passes QCoreApplication.translate).
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -187,6 +189,119 @@ def file_problem(problem: str, translate: Translate) -> str:
         (
             r"(?P<name>\S+) must rise from 0 to (?P<end>\d+)",
             translate("cli", "{name} must rise from 0 to {end}"),
+        ),
+    )
+    match = re.fullmatch(r"cannot be read \((?P<reason>.*)\)", problem)
+    if match:  # the operating system's reason in the language spoken too
+        reason = os_reason(match["reason"], translate)
+        return translate("cli", "cannot be read ({reason})").format(reason=reason)
+    return _filled(problem, patterns)
+
+
+def os_reason(reason: str, translate: Translate) -> str:
+    """An operating system's reason (an OSError's strerror, or bpdraw.model's save-target
+    reasons) in the language spoken; one not known here is given as it is."""
+    by_name = {  # errno names; a platform without one simply lacks it
+        "ENOENT": translate("os", "No such file or directory"),
+        "EACCES": translate("os", "Permission denied"),
+        "EPERM": translate("os", "Operation not permitted"),
+        "EISDIR": translate("os", "Is a directory"),
+        "ENOTDIR": translate("os", "Not a directory"),
+        "ENOSPC": translate("os", "No space left on device"),
+        "EROFS": translate("os", "Read-only file system"),
+        "ENAMETOOLONG": translate("os", "File name too long"),
+        "EDQUOT": translate("os", "Disk quota exceeded"),
+        "ELOOP": translate("os", "Too many levels of symbolic links"),
+        "EIO": translate("os", "Input/output error"),
+    }
+    known = {
+        os.strerror(getattr(errno, name)): text
+        for name, text in by_name.items()
+        if hasattr(errno, name)
+    }
+    if reason in known:
+        return known[reason]
+    patterns = (
+        (r"no file name given", translate("os", "no file name given")),
+        (
+            r"is not a regular file \(a folder, device or pipe\)",
+            translate("os", "is not a regular file (a folder, device or pipe)"),
+        ),
+        (
+            r"the folder (?P<folder>.+) does not exist",
+            translate("os", "the folder {folder} does not exist"),
+        ),
+        (
+            r"the folder (?P<folder>.+) is not writable",
+            translate("os", "the folder {folder} is not writable"),
+        ),
+    )
+    return _filled(reason, patterns)
+
+
+def image_problem(problem: str, translate: Translate) -> str:
+    """The reason bpdraw.images gives for a picture it cannot read, in the language spoken."""
+    patterns = (
+        (
+            r"it is not a PNG or JPEG picture",
+            translate("images", "it is not a PNG or JPEG picture"),
+        ),
+        (r"it is a folder, not a picture", translate("images", "it is a folder, not a picture")),
+        (r"permission denied", translate("images", "permission denied")),
+        (r"no such file", translate("images", "no such file")),
+        (
+            r"the picture is damaged or cut short \((?P<detail>.*)\)",
+            translate("images", "the picture is damaged or cut short ({detail})"),
+        ),
+        (
+            r"it has more than Pillow's limit of (?P<most>[\d,]+) pixels, too many to read "
+            r"safely; save a smaller copy \(a digit needs only a few hundred pixels\)",
+            translate(
+                "images",
+                "it has more than Pillow's limit of {most} pixels, too many to read safely; "
+                "save a smaller copy (a digit needs only a few hundred pixels)",
+            ),
+        ),
+    )
+    return _filled(problem, patterns)
+
+
+def teaching_problem(problem: str, translate: Translate) -> str:
+    """BadTeachingData's message (bpdraw.personal.adapt) in the language spoken."""
+    patterns = (
+        (
+            r"(?P<drawings>\d+) drawings but (?P<labels>\d+) labels",
+            translate("teach", "{drawings} drawings but {labels} labels"),
+        ),
+        (
+            r"labels must be digits 0-9, got (?P<labels>.+)",
+            translate("teach", "labels must be digits 0-9, got {labels}"),
+        ),
+        (
+            r"(?P<count>\d+) drawing\(s\) is too few to learn from: draw at least "
+            r"(?P<least>\d+), of at least (?P<classes>\d+) different digits",
+            translate(
+                "teach",
+                "{count} drawing(s) is too few to learn from: draw at least {least}, of at "
+                "least {classes} different digits",
+            ),
+        ),
+        (
+            r"all drawings are (?P<digit>\d)s: with one digit only the model would learn "
+            r"to answer it for everything; add drawings of other digits",
+            translate(
+                "teach",
+                "all drawings are {digit}s: with one digit only the model would learn to "
+                "answer it for everything; add drawings of other digits",
+            ),
+        ),
+        (
+            r"none of the drawings has anything drawn in it",
+            translate("teach", "none of the drawings has anything drawn in it"),
+        ),
+        (
+            r"drawings (?P<blank>\[.*\]) have nothing drawn in them \(a dot or a click\)",
+            translate("teach", "drawings {blank} have nothing drawn in them (a dot or a click)"),
         ),
     )
     return _filled(problem, patterns)

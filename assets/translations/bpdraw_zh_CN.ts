@@ -1217,6 +1217,10 @@ Still using the previous model.</source>
         <translation>样本数</translation>
     </message>
     <message>
+        <source>no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). Run bpdraw in a desktop session, or use its commands: bpdraw --help</source>
+        <translation>没有可以打开窗口的显示器（DISPLAY 和 WAYLAND_DISPLAY 都没有设置）。请在桌面会话中运行 bpdraw，或者使用它的命令：bpdraw --help</translation>
+    </message>
+    <message>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -1457,12 +1461,36 @@ Still using the previous model.</source>
         <translation>{problem}。请给出一个笔画文件，例如从“我的数字”导出的文件</translation>
     </message>
     <message>
+        <source>cannot write a picture to {path}: {reason}. Give -o a file name in an existing folder, such as picture.png</source>
+        <translation>无法把图片写入 {path}：{reason}。请给 -o 一个已存在文件夹中的文件名，例如 picture.png</translation>
+    </message>
+    <message>
+        <source>give the model once: --weights MODEL or --model MODEL</source>
+        <translation>模型只需给一次：用 --weights MODEL 或 --model MODEL</translation>
+    </message>
+    <message>
         <source>saved the weights of {units} hidden units to {path}</source>
         <translation>已把 {units} 个隐藏单元的权重保存到 {path}</translation>
     </message>
     <message>
         <source>read as {answer}; saved the picture to {path}</source>
         <translation>识别为 {answer}；图片已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>{path}: no such file; give a PNG or JPEG of one digit</source>
+        <translation>{path}：没有这个文件；请给出一张只有一个数字的 PNG 或 JPEG 图片</translation>
+    </message>
+    <message>
+        <source>{path}: nothing drawn (the image looks blank); give a picture of a digit</source>
+        <translation>{path}：没有写任何东西（图片看起来是空白的）；请给出一张数字的图片</translation>
+    </message>
+    <message>
+        <source>{path} holds {count} drawings: give --index from 0 to {last}</source>
+        <translation>{path} 中有 {count} 幅手写图：--index 请给 0 到 {last} 之间的数</translation>
+    </message>
+    <message>
+        <source>drawing {index} of {path} reads as nothing drawn</source>
+        <translation>{path} 中的第 {index} 幅手写图被识别为空白</translation>
     </message>
     <message>
         <source>is a folder, not a file</source>
@@ -1648,6 +1676,14 @@ Still using the previous model.</source>
         <source>{path}: {problem}</source>
         <translation>{path}：{problem}</translation>
     </message>
+    <message>
+        <source>cannot save a model to {path}: {reason}. Give -o a file name in an existing folder you can write to, such as mine.npz</source>
+        <translation>无法把模型保存到 {path}：{reason}。请给 -o 一个你有写权限的已存在文件夹中的文件名，例如 mine.npz</translation>
+    </message>
+    <message>
+        <source>cannot save to {path}: {reason}</source>
+        <translation>无法保存到 {path}：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>i18n</name>
@@ -1673,6 +1709,77 @@ Still using the previous model.</source>
     <message>
         <source>no such file</source>
         <translation>没有这个文件</translation>
+    </message>
+    <message>
+        <source>the picture is damaged or cut short ({detail})</source>
+        <translation>图片已损坏或不完整（{detail}）</translation>
+    </message>
+    <message>
+        <source>it has more than Pillow&apos;s limit of {most} pixels, too many to read safely; save a smaller copy (a digit needs only a few hundred pixels)</source>
+        <translation>它的像素超过了 Pillow 的上限 {most}，太多了，无法安全读取；请另存一份较小的图片（一个数字只需要几百个像素）</translation>
+    </message>
+</context>
+<context>
+    <name>os</name>
+    <message>
+        <source>No such file or directory</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>不允许的操作</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>不是文件夹</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>磁盘空间不足</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>文件系统是只读的</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>文件名太长</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>超出了磁盘配额</translation>
+    </message>
+    <message>
+        <source>Too many levels of symbolic links</source>
+        <translation>符号链接的层数太多</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>输入/输出错误</translation>
+    </message>
+    <message>
+        <source>no file name given</source>
+        <translation>没有给出文件名</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a folder, device or pipe)</source>
+        <translation>不是普通文件（而是文件夹、设备或管道）</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>the folder {folder} is not writable</source>
+        <translation>文件夹 {folder} 没有写权限</translation>
     </message>
 </context>
 <context>
@@ -1851,6 +1958,30 @@ Still using the previous model.</source>
     <message>
         <source>test digits (450): before {before}  after {after}</source>
         <translation>测试集（450 个数字）准确率：之前 {before}  之后 {after}</translation>
+    </message>
+    <message>
+        <source>{drawings} drawings but {labels} labels</source>
+        <translation>有 {drawings} 幅手写图，却有 {labels} 个标签</translation>
+    </message>
+    <message>
+        <source>labels must be digits 0-9, got {labels}</source>
+        <translation>标签必须是 0-9 的数字，实际为 {labels}</translation>
+    </message>
+    <message>
+        <source>{count} drawing(s) is too few to learn from: draw at least {least}, of at least {classes} different digits</source>
+        <translation>{count} 幅手写图太少，学不了：请至少写 {least} 幅，并且至少包含 {classes} 个不同的数字</translation>
+    </message>
+    <message>
+        <source>all drawings are {digit}s: with one digit only the model would learn to answer it for everything; add drawings of other digits</source>
+        <translation>所有手写图都是 {digit}：只有一个数字的话，模型会学成无论写什么都回答它；请再加上其他数字的手写图</translation>
+    </message>
+    <message>
+        <source>none of the drawings has anything drawn in it</source>
+        <translation>所有手写图都是空白的</translation>
+    </message>
+    <message>
+        <source>drawings {blank} have nothing drawn in them (a dot or a click)</source>
+        <translation>第 {blank} 幅手写图是空白的（只有一个点或一次点击）</translation>
     </message>
 </context>
 <context>

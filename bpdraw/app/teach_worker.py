@@ -12,8 +12,9 @@ import time
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
+from bpdraw.cli_texts import teaching_problem
 from bpdraw.model import Model
 from bpdraw.personal import AdaptCancelled, BadTeachingData, teach_report
 
@@ -71,8 +72,8 @@ class TeachWorker(QObject):
         except AdaptCancelled:
             self.cancelled.emit()
             return
-        except BadTeachingData as error:
-            self.failed.emit(str(error))
+        except BadTeachingData as error:  # said in the language spoken, as the CLI says it
+            self.failed.emit(teaching_problem(str(error), QCoreApplication.translate))
             return
         except Exception as error:  # an unexpected error must not end the thread silently
             unexpected = self.tr("Teaching failed unexpectedly: {error}")
