@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from bpdraw.app import i18n
 from bpdraw.app.about import about_text
 from bpdraw.app.draw_tab import DrawTab
+from bpdraw.app.file_texts import os_error_text, read_error_text, reason_text
 from bpdraw.app.inside_tab import InsideTab
-from bpdraw.app.my_digits_tab import MyDigitsTab, regular_file_problem
+from bpdraw.app.my_digits_tab import MyDigitsTab
 from bpdraw.app.train_tab import TrainTab
 from bpdraw.app.train_texts import model_text
 from bpdraw.model import Model, ModelFileError, load, load_default
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
             notes.append(
                 self.tr(
                     "Your taught model could not be read ({error}); using the shipped one."
-                ).format(error=error)
+                ).format(error=read_error_text(kept, error))
             )
             return load_default()
         notes.append(
@@ -267,16 +268,12 @@ class MainWindow(QMainWindow):
 
     def open_model_file(self, path: str | Path) -> bool:
         """Load a model file; on a bad file show why and keep the current model."""
-        problem = regular_file_problem(path)
-        if problem is not None:
-            QMessageBox.critical(self, self.tr("Cannot open model"), problem)
-            return False
         try:
             model = load(path)
-        except ModelFileError as error:
-            QMessageBox.critical(self, self.tr("Cannot open model"), str(error))
+        except (ModelFileError, OSError) as error:
+            QMessageBox.critical(self, self.tr("Cannot open model"), read_error_text(path, error))
             return False
-        except (OSError, ValueError, RecursionError, MemoryError) as error:  # never silent
+        except (ValueError, RecursionError, MemoryError) as error:  # never silent
             QMessageBox.critical(
                 self,
                 self.tr("Cannot open model"),
@@ -297,9 +294,7 @@ class MainWindow(QMainWindow):
         try:
             self.model.save(path)
         except OSError as error:
-            QMessageBox.critical(
-                self, self.tr("Cannot save model"), f"{path}: {error.strerror or error}"
-            )
+            QMessageBox.critical(self, self.tr("Cannot save model"), os_error_text(path, error))
             return False
         self.settings.setValue("files/last_directory", str(path.parent))
         self.statusBar().showMessage(self.tr("Saved the model to {path}").format(path=path), 5000)
@@ -354,7 +349,7 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "Now using the model taught your handwriting, but it could not be kept for "
                     "the next start ({error}); File → Save model… keeps it."
-                ).format(error=error.strerror or error)
+                ).format(error=reason_text(error))
             )
             return
         kept = self.tr("Now using the model taught your handwriting; it is kept for the next start")

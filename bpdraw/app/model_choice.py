@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QFrame, QMessageBox, QScrollArea, QWidget
 
+from bpdraw.app.file_texts import os_error_text
 from bpdraw.app.train_texts import model_text
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ class ModelChoiceMixin:
             QMessageBox.critical(
                 self,
                 QCoreApplication.translate("MainWindow", "Cannot save model"),
-                f"{path}: {error.strerror or error}",
+                os_error_text(path, error),
             )
             return False
         self._new_saved = True

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from bpdraw.app import theme
+from bpdraw.app.file_texts import os_error_text, read_error_text
 from bpdraw.app.i18n import format_number, format_percent
-from bpdraw.app.my_digits_texts import describe, regular_file_problem, report_text
+from bpdraw.app.my_digits_texts import describe, report_text
 from bpdraw.app.strokes_view import THUMBNAIL_PIXELS, StrokesView, strokes_pixmap
 from bpdraw.app.teach_worker import TeachWorker, teach_thread
 from bpdraw.model import Model
@@ -322,9 +323,7 @@ class MyDigitsTab(QWidget):
         try:
             count = self.store.export(path)
         except OSError as error:
-            QMessageBox.critical(
-                self, self.tr("Cannot export"), f"{path}: {error.strerror or error}"
-            )
+            QMessageBox.critical(self, self.tr("Cannot export"), os_error_text(path, error))
             return None
         exported = self.tr("Exported {count} drawings to {path}.")
         self.adapt_result_label.setText(exported.format(count=format_number(count), path=path))
@@ -339,14 +338,11 @@ class MyDigitsTab(QWidget):
 
     def import_from(self, path: str | Path) -> int | None:
         """Add every drawing of a strokes file, all or nothing; a bad file: a dialog, None."""
-        problem = regular_file_problem(path)
-        if problem is not None:
-            QMessageBox.critical(self, self.tr("Cannot import these drawings"), problem)
-            return None
         try:
             count = self.store.import_file(path)
         except (StrokesFileError, OSError, ValueError) as error:
-            QMessageBox.critical(self, self.tr("Cannot import these drawings"), str(error))
+            problem = read_error_text(path, error)
+            QMessageBox.critical(self, self.tr("Cannot import these drawings"), problem)
             return None
         imported = self.tr("Imported {count} drawings from {name}.")
         self.adapt_result_label.setText(

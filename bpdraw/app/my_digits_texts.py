@@ -1,10 +1,7 @@
 """The words of the My digits tab that live outside its widget: a drawing described, the
-"Learn my handwriting" report, why a file cannot be read (all in the language installed)."""
+"Learn my handwriting" report (in the language installed)."""
 
 from __future__ import annotations
-
-import os
-import stat
 
 from PySide6.QtCore import QCoreApplication
 
@@ -12,20 +9,6 @@ from bpdraw.app.i18n import format_number, format_percent
 from bpdraw.personal import Sample
 
 translate = QCoreApplication.translate
-
-
-def regular_file_problem(path: str | os.PathLike) -> str | None:
-    """Why `path` cannot be read as a file (a pipe would block the window), or None."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as error:
-        problem = translate("MyDigitsTab", "{path}: cannot be read ({error})")
-        return problem.format(path=path, error=error.strerror or error)
-    if not stat.S_ISREG(mode):
-        return translate(
-            "MyDigitsTab", "{path}: is not a regular file (a folder, device or pipe cannot be read)"
-        ).format(path=path)
-    return None
 
 
 def describe(sample: Sample) -> str:
