@@ -56,6 +56,9 @@ class Distortion:
     screen_height: tuple[float, float] = (24.0, 240.0)  # drawn this tall in pixels, rounded
     pen: tuple[float, float] = (0.8, 1.3)  # factor on the pen width
     width: tuple[float, float] = (0.9, 1.15)  # factor on the ink width
+    # smooth bending: a random 3x3 grid of displacements (standard deviation, a fraction of
+    # the digit's height) spread over the drawing; 0 draws nothing from the generator
+    bend: float = 0.0
 
 
 DEFAULT_DISTORTION = Distortion()
@@ -211,6 +214,8 @@ def distort_strokes(
     height = np.where(np.isfinite(height) & (height > 0), height, 1.0)
     centre = np.where(np.isfinite(low), (low + high) / 2, 0.0)
     unit = (points - centre[drawing]) / height[drawing, None]  # about -0.5..0.5
+    if distortion.bend > 0:
+        unit = unit + _bending(unit, drawing, rng.normal(0, distortion.bend, (n, 3, 3, 2)))
 
     limit = 2 * distortion.rotation
     angle = np.radians(np.clip(rng.normal(0, distortion.rotation, n), -limit, limit))
@@ -228,6 +233,20 @@ def distort_strokes(
     moved = np.stack([x, y], axis=1) + wobble
     moved = np.rint(moved * screen[drawing, None] + offset[drawing])
     return PackedStrokes(moved, packed.stroke_ptr, packed.sample_ptr)
+
+
+def _bending(unit: np.ndarray, drawing: np.ndarray, grid: np.ndarray) -> np.ndarray:
+    """Each point's displacement: its drawing's 3x3 grid of vectors (corners and middles of
+    the -0.5..0.5 square) interpolated bilinearly at the point."""
+    where = np.clip((unit + 0.5) * 2, 0, 2 - 1e-9)  # 0..2 over the grid's two cells a side
+    cell = where.astype(np.int64)
+    fraction = where - cell
+    column, row = cell[:, 0], cell[:, 1]
+    fx, fy = fraction[:, :1], fraction[:, 1:]
+    corner = lambda r, c: grid[drawing, row + r, column + c]  # noqa: E731
+    top = corner(0, 0) * (1 - fx) + corner(0, 1) * fx
+    bottom = corner(1, 0) * (1 - fx) + corner(1, 1) * fx
+    return top * (1 - fy) + bottom * fy
 
 
 def render(

@@ -75,6 +75,53 @@ def test_distortion_keeps_the_stroke_layout():
     assert np.isfinite(distorted.points).all()
 
 
+def _still(**changes) -> Distortion:
+    """Only the named distortions: no turn, slant, stretch, wobble or screen change."""
+    plain = dict(rotation=0.0, slant=0.0, aspect=0.0, wobble=0.0, screen_height=(10000.0, 10000.0))
+    return Distortion(**{**plain, **changes})
+
+
+def test_without_bending_nothing_more_is_drawn_from_the_generator():
+    """bend=0 (the pen recipe's) leaves the shipped model's training data as it was."""
+    packed, _, _ = load_pen_packed()
+    some = select(packed, np.arange(20))
+    plain = distort_strokes(some, np.random.default_rng(3), Distortion())
+    zero = distort_strokes(some, np.random.default_rng(3), Distortion(bend=0.0))
+    np.testing.assert_array_equal(plain.points, zero.points)
+
+
+def _moves(distortion: Distortion, seed: int = 7):
+    """-> (how far points move, how much that move changes from a point to the next, per
+    unit of distance between them), both in digit heights, against no distortion at all."""
+    packed, _, _ = load_pen_packed()
+    some = select(packed, np.arange(30))
+    straight = distort_strokes(some, np.random.default_rng(seed), _still())
+    moved = distort_strokes(some, np.random.default_rng(seed), distortion)
+    sizes, changes = [], []
+    for i in range(some.n_drawings):
+        lo, hi = some.stroke_ptr[some.sample_ptr[i]], some.stroke_ptr[some.sample_ptr[i + 1]]
+        # offsets differ (drawn after the bending), so compare about each drawing's mean
+        a = straight.points[lo:hi] - straight.points[lo:hi].mean(axis=0)
+        b = moved.points[lo:hi] - moved.points[lo:hi].mean(axis=0)
+        move = (b - a) / 10000.0  # drawn 10,000 px tall: rounding is nothing
+        apart = np.linalg.norm(np.diff(a, axis=0), axis=1) / 10000.0
+        keep = apart > 0
+        sizes.append(np.abs(move).mean())
+        change = np.linalg.norm(np.diff(move, axis=0), axis=1)[keep] / apart[keep]
+        changes.append(np.median(change))
+    return np.array(sizes), np.array(changes)
+
+
+def test_bending_moves_points_smoothly_and_by_about_its_size():
+    """A bent copy: every drawing changes, by about the size asked for (a fraction of the
+    digit's height), and neighbouring points move alike: a smooth field, not noise."""
+    sizes, changes = _moves(_still(bend=0.1))
+    assert (sizes > 0.01).all() and 0.02 < sizes.mean() < 0.2
+    noise_sizes, noise_changes = _moves(_still(wobble=0.04))
+    assert noise_sizes.mean() > 0.5 * sizes.mean()  # noise of about the same size ...
+    assert np.median(changes) < np.median(noise_changes) / 3  # ... changes far faster
+
+
 # -- distorted 8x8 digits (load_digits' own) -------------------------------------------
 
 

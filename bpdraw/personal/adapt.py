@@ -46,12 +46,14 @@ class AdaptSettings:
     """
 
     copies: int = 30
-    steps: int = 300
+    steps: int = 500
     learning_rate: float = 0.002
     batch: int = 64
-    digits_per_batch: int = 32
+    digits_per_batch: int = 192
     weight_decay: float = 0.0
-    distortion: augment.Distortion = augment.Distortion()
+    # bent as well as turned and slanted: from two drawings of a digit, the copies must
+    # cover how the same hand varies (loops open and close, stems lengthen)
+    distortion: augment.Distortion = augment.Distortion(bend=0.10)
 
     def __post_init__(self) -> None:
         for name, low in (("copies", 0), ("steps", 1), ("batch", 1), ("digits_per_batch", 0)):
