@@ -112,3 +112,35 @@ def test_every_teaching_problem_is_translated():
         translated = teaching_problem(str(caught.value), chinese)
         assert translated != str(caught.value), str(caught.value)
         assert not any("a" <= c.lower() <= "z" for c in translated), translated
+
+
+def test_the_app_says_why_a_file_cannot_be_used_in_chinese(
+    qtbot, default_model, monkeypatch, tmp_path
+):
+    """File → Open of a file that is not a model, of a missing file, and Import of a file
+    that is not a strokes file: each dialog gives the reason in Chinese; nothing changes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from bpdraw.app.main_window import MainWindow
+
+    monkeypatch.setenv("BPDRAW_LANG", "zh_CN")
+    errors: list[str] = []
+
+    def critical(parent, title, text, *args, **kwargs):
+        errors.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
+    try:
+        window = MainWindow(model=default_model)
+        qtbot.addWidget(window)
+        (tmp_path / "notes.npz").write_text("not an archive")
+        assert not window.open_model_file(tmp_path / "notes.npz")
+        assert not window.open_model_file(tmp_path / "missing.npz")
+        assert window.my_digits_tab.import_from(tmp_path / "notes.npz") is None
+    finally:
+        i18n.apply_language(i18n.ENGLISH)
+    assert window.model is default_model
+    assert errors[0].endswith("notes.npz：不是 bpdraw 模型文件（不是 .npz 压缩包）"), errors[0]
+    assert errors[1].endswith("missing.npz：无法读取（没有这个文件或文件夹）"), errors[1]
+    assert errors[2].endswith("notes.npz：不是存放笔画的 .npz 文件"), errors[2]
