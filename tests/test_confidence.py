@@ -4,7 +4,7 @@ import pytest
 from bpdraw import confidence, styles
 from bpdraw.augment import augmented_pen_set, load_pen_packed
 from bpdraw.confidence import (
-    NOT_SURE_BELOW,
+    NOT_SURE_MARGIN,
     CalibrationError,
     calibrate,
     calibrated,
@@ -115,12 +115,13 @@ def test_a_higher_temperature_lowers_the_confidence_but_not_the_digit():
     assert all(c.confidence < p.confidence for p, c in zip(plain, cooled, strict=True))
 
 
-def test_not_sure_is_confidence_below_the_threshold():
+def test_not_sure_is_a_small_lead_over_the_runner_up():
     model = calibrated(load_default(), 4.0)
     readings = read_all(model, load_split(0).images_test[:100])
     assert any(r.not_sure for r in readings) and any(not r.not_sure for r in readings)
     for r in readings:
-        assert r.not_sure == (r.confidence < NOT_SURE_BELOW)
+        lead = r.confidence - r.runner_up_confidence
+        assert r.not_sure == (lead < NOT_SURE_MARGIN or r.not_a_digit)
         assert r.runner_up != r.digit and r.runner_up_confidence <= r.confidence
 
 
