@@ -17,8 +17,8 @@ from bpdraw.cli_common import os_error_reason
 from bpdraw.cli_common import refuse as _refuse
 from bpdraw.cli_common import save as _save
 from bpdraw.cli_common import unsavable as _unsavable
-from bpdraw.cli_parser import build_parser
-from bpdraw.recipes import RECIPES, TRAINING_DATA_NAMES
+from bpdraw.cli_parser import DEFAULT_RECIPE, build_parser
+from bpdraw.recipes import RECIPES, SHIPPED_SETTINGS, TRAINING_DATA_NAMES
 
 BAR_WIDTH = 10
 LINE_WIDTH = 79  # a progress line fits an 80-column terminal
@@ -118,8 +118,12 @@ def _train(arguments) -> int:
     from bpdraw.evaluate import evaluate_on_test
     from bpdraw.training import Finished, TrainingDiverged, config_from_settings, train
 
+    if arguments.shipped and arguments.recipe not in (None, "fast"):
+        shipped = translate("cli", "--shipped is the fast recipe's; leave out --recipe {recipe}")
+        return _refuse(shipped.format(recipe=arguments.recipe))
+    arguments.recipe = arguments.recipe or ("fast" if arguments.shipped else DEFAULT_RECIPE)
     recipe, kind = arguments.recipe, RECIPES[arguments.recipe]
-    settings: dict = {}
+    settings: dict = dict(SHIPPED_SETTINGS) if arguments.shipped else {}
     for option, setting in (("seed", "seed"), ("hidden", "hidden_units"), ("lr", "learning_rate")):
         if getattr(arguments, option) is not None:
             settings[setting] = getattr(arguments, option)

@@ -8,7 +8,13 @@ from collections.abc import Callable
 
 from bpdraw import __version__
 from bpdraw.cli_teach import add_teach_and_inside
-from bpdraw.recipes import RECIPES, TRAINING_DATA, TRAINING_DATA_NAMES, FastConfig
+from bpdraw.recipes import (
+    RECIPES,
+    SHIPPED_SETTINGS,
+    TRAINING_DATA,
+    TRAINING_DATA_NAMES,
+    FastConfig,
+)
 
 DEFAULT_RECIPE = "classic"
 Translate = Callable[[str, str], str]
@@ -116,8 +122,16 @@ def _add_train(commands, translate: Translate, run: Callable) -> None:
     train.add_argument(
         "--recipe",
         choices=list(RECIPES),
-        default=DEFAULT_RECIPE,
+        default=None,  # DEFAULT_RECIPE, or fast with --shipped (bpdraw.cli._train)
         help="; ".join(summaries) + " " + default.format(value=DEFAULT_RECIPE),
+    )
+    train.add_argument(
+        "--shipped",
+        action="store_true",
+        help=translate(
+            "cli",
+            "start from the shipped model's recipe (fast, {settings}); the other options change it",
+        ).format(settings=", ".join(f"{k} {v}" for k, v in SHIPPED_SETTINGS.items())),
     )
     data = (f"{name} ({translate('recipes', TRAINING_DATA_NAMES[name])})" for name in TRAINING_DATA)
     train.add_argument(

@@ -234,3 +234,25 @@ def test_bench_help_names_no_developer_path(capsys):
     text = capsys.readouterr().out
     assert "shared" not in text and "../" not in text
     assert "shipped" in text
+
+
+def test_train_shipped_starts_from_the_shipped_models_recipe(tmp_path, capsys):
+    """--shipped trains what assets/default_model.npz was trained with; options change it."""
+    from bpdraw.recipes import TRAINING_DATA_NAMES, shipped_config
+
+    path = tmp_path / "like-shipped.npz"
+    assert cli.main(["train", "--shipped", "--epochs", "1", "--hidden", "30", "-o", str(path)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("training: fast recipe, hidden units 30,")
+    model = load(path)
+    expected = shipped_config(epochs=1, hidden_units=30)
+    assert tuple(model.network.layer_sizes) == (64, 30, 10)
+    assert expected.training_data == "digits+pen"
+    assert model.metadata["training_data"] == TRAINING_DATA_NAMES["digits+pen"]
+    assert f"batch size {expected.batch_size}" in printed
+    assert f"pen copies {expected.pen_copies}" in printed
+
+
+def test_train_shipped_refuses_the_classic_recipe(capsys):
+    assert cli.main(["train", "--shipped", "--recipe", "classic"]) == 2
+    assert "--shipped is the fast recipe's; leave out --recipe classic" in capsys.readouterr().err

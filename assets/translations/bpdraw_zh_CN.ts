@@ -804,14 +804,6 @@ true {true}, read as {read} with {percent} confidence</source>
         <translation>已取消；正在使用的模型没有改变。</translation>
     </message>
     <message>
-        <source>{path}: cannot be read ({error})</source>
-        <translation>{path}：无法读取（{error}）</translation>
-    </message>
-    <message>
-        <source>{path}: is not a regular file (a folder, device or pipe cannot be read)</source>
-        <translation>{path}：不是普通文件（无法读取文件夹、设备或管道）</translation>
-    </message>
-    <message>
         <source>A {digit} (kept {date})</source>
         <translation>数字 {digit}（保存于 {date}）</translation>
     </message>
@@ -1225,6 +1217,10 @@ Still using the previous model.</source>
         <translation>已中断</translation>
     </message>
     <message>
+        <source>--shipped is the fast recipe&apos;s; leave out --recipe {recipe}</source>
+        <translation>--shipped 属于快速方案；请去掉 --recipe {recipe}</translation>
+    </message>
+    <message>
         <source>--{option} is for the {other} recipe; the {recipe} recipe counts --{length}</source>
         <translation>--{option} 用于 {other} 方案；{recipe} 方案用 --{length} 计数</translation>
     </message>
@@ -1383,6 +1379,10 @@ Still using the previous model.</source>
     <message>
         <source>(default {value})</source>
         <translation>（默认 {value}）</translation>
+    </message>
+    <message>
+        <source>start from the shipped model&apos;s recipe (fast, {settings}); the other options change it</source>
+        <translation>从自带模型的训练方案开始（快速方案，{settings}）；其他选项可以修改它</translation>
     </message>
     <message>
         <source>fast recipe only: {choices}</source>
