@@ -238,12 +238,15 @@ def flags(model, X, y):
 def report_honesty(model, groups, held_out, X_symbols, symbol_names, X_fakes, fake_kinds, args):
     X_cal = np.concatenate([groups[g][0] for g in ("pen calibrate", "uji calibrate")])
     y_cal = np.concatenate([groups[g][1] for g in ("pen calibrate", "uji calibrate")])
-    correct, _, _, confidence = flags(model, X_cal, y_cal)
+    readings = read_all(model, X_cal)
+    correct = np.array([r.digit for r in readings]) == y_cal
+    # the one rule compares the top probability's lead over the runner-up's
+    lead = np.array([r.confidence - r.runner_up_confidence for r in readings])
     sweep = ", ".join(
-        f"<{t:.2f}: {(confidence < t)[~correct].mean():.0%}/{(confidence < t)[correct].mean():.1%}"
-        for t in (0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
+        f"<{t:.2f}: {(lead < t)[~correct].mean():.0%}/{(lead < t)[correct].mean():.1%}"
+        for t in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8)
     )
-    print(f"   calibration writers, not sure at confidence < t, wrong/right flagged: {sweep}")
+    print(f"   calibration writers, not sure at a lead < t, wrong/right flagged: {sweep}")
     for group in held_out:
         correct, not_sure, not_digit, _ = flags(model, *groups[group])
         print(
