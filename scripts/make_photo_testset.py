@@ -5,9 +5,15 @@ paper and photographed badly: paper texture and noise, uneven light and a soft s
 a dark band at an edge, a yellow sticky-note corner, blue/black/red ink, dim photos,
 blue ink on grey paper, ink that differs from the paper only in colour, thick marker,
 JPEG compression, EXIF rotation tags, large frames with a small digit, and numbers of
-two or three digits. Writers 11-14 are the held-out test split, 01-10 the tune split.
+two or three digits; besides photos, "mnist" (28x28, the digit fitted in 20x20 and centred
+by its mass, thick soft strokes, saved dark on light as the issue's MNIST PNGs are) and
+"paint" (a paint program's hard-edged brush on white). Pendigits writers 11-14 are the
+test split, 01-10 the tune split; but the shipped model trained on all 14, so for figures
+on writers its weights never saw use --writers uji: UJI writers 41-60 (assets; only the
+temperature was fitted on them), every photo in the test split.
 
     .venv/bin/python scripts/make_photo_testset.py [--out /tmp/phototest] [--per 30]
+    .venv/bin/python scripts/make_photo_testset.py --writers uji --out /tmp/phototest_uji
 
 Writes OUT/{tune,test}/<condition>/<n>.{png,jpg} and OUT/manifest.csv
 (split, condition, writer, label, path).
@@ -24,6 +30,7 @@ from PIL import Image, ImageDraw
 from scipy import ndimage
 
 from bpdraw.augment import load_pen_packed
+from bpdraw.pen_recipe import UJI_HELD_OUT_WRITERS, load_uji_packed
 
 TEST_WRITERS = ("11", "12", "13", "14")
 LUMA = np.array([0.299, 0.587, 0.114])
@@ -42,6 +49,8 @@ CONDITIONS = (
     "exif_rotated",
     "large_frame",
     "multi",
+    "mnist",
+    "paint",
 )
 
 
@@ -133,8 +142,47 @@ def colour_only_ink(paper_colour, rng) -> np.ndarray:
     return np.clip(np.asarray(paper_colour) + 0.35 * direction, 0, 1)
 
 
+def mnist_like(packed, index: int, rng) -> np.ndarray:
+    """(28, 28, 3) MNIST's way: the digit fitted in a 20x20 box keeping its shape, its centre
+    of mass at the centre, thick anti-aliased strokes; dark on light."""
+    strokes = drawing_strokes(packed, index)
+    points = np.concatenate(strokes).astype(float)
+    low, high = points.min(axis=0), points.max(axis=0)
+    scale = 20.0 * 8 / max(float((high - low).max()), 1e-6)  # drawn 8x larger, then reduced
+    big = [(stroke - low) * scale + 4 * 8 for stroke in strokes]
+    coverage = ink_coverage((28 * 8, 28 * 8), big, pen=rng.uniform(1.6, 3.0) * 8)
+    small = coverage.reshape(28, 8, 28, 8).mean(axis=(1, 3))
+    rows, columns = np.indices(small.shape)
+    mass = max(float(small.sum()), 1e-6)
+    shift = (13.5 - (rows * small).sum() / mass, 13.5 - (columns * small).sum() / mass)
+    small = np.clip(ndimage.shift(small, shift, order=1), 0, 1)
+    return np.repeat((1 - small)[..., None], 3, axis=2)
+
+
+def painted(packed, index: int, rng) -> np.ndarray:
+    """(h, w, 3) a paint program's drawing: a hard-edged black brush on white."""
+    side = int(rng.integers(250, 600))
+    strokes, width = fit_strokes(drawing_strokes(packed, index), 0.6 * side, 0, 0)
+    left, top = rng.uniform(0.05, 0.95) * max(side - width, 1), rng.uniform(0.1, 0.3) * side
+    canvas = Image.new("L", (side, side), 255)
+    draw = ImageDraw.Draw(canvas)
+    brush = int(rng.integers(6, 26))
+    for stroke in strokes:
+        moved = [tuple(point + (left, top)) for point in stroke]
+        if len(moved) > 1:
+            draw.line(moved, fill=0, width=brush, joint="curve")
+        for x, y in (moved[0], moved[-1]):
+            draw.ellipse((x - brush / 2, y - brush / 2, x + brush / 2, y + brush / 2), fill=0)
+    grey = np.asarray(canvas, dtype=np.float32) / 255
+    return np.repeat(grey[..., None], 3, axis=2)
+
+
 def photo(packed, indices, condition, rng) -> tuple[np.ndarray, int | None]:
     """(h, w, 3) float photo of the drawings `indices` in `condition`; and an EXIF tag."""
+    if condition == "mnist":
+        return mnist_like(packed, indices[0], rng), None
+    if condition == "paint":
+        return painted(packed, indices[0], rng), None
     large = condition == "large_frame"
     size = (3000, 4000) if large else (int(rng.integers(260, 480)), int(rng.integers(260, 480)))
     if condition == "multi":
@@ -228,13 +276,20 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--conditions", default=",".join(CONDITIONS), help="comma-separated")
     parser.add_argument("--splits", default="tune,test", help="comma-separated")
+    parser.add_argument("--writers", default="pendigits", choices=("pendigits", "uji"))
     arguments = parser.parse_args()
     rng = np.random.default_rng(arguments.seed)
-    packed, labels, writers = load_pen_packed()
+    if arguments.writers == "uji":
+        packed, labels, writers = load_uji_packed(UJI_HELD_OUT_WRITERS)
+        arguments.splits = "test"
+        test_writers = tuple(UJI_HELD_OUT_WRITERS)
+    else:
+        packed, labels, writers = load_pen_packed()
+        test_writers = TEST_WRITERS
     out = Path(arguments.out)
     rows = []
     for split in arguments.splits.split(","):
-        pool = np.flatnonzero(np.isin(writers, TEST_WRITERS) == (split == "test"))
+        pool = np.flatnonzero(np.isin(writers, test_writers) == (split == "test"))
         for condition in arguments.conditions.split(","):
             folder = out / split / condition
             folder.mkdir(parents=True, exist_ok=True)
