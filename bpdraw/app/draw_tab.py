@@ -35,7 +35,7 @@ from bpdraw.app.probability_bars import ProbabilityBars
 from bpdraw.app.weights_view import ATTRIBUTION_EXPLANATION, AttributionOverlay
 from bpdraw.confidence import Reading, read
 from bpdraw.inside import attribution
-from bpdraw.numbers import NumberReading, read_number, split_digits
+from bpdraw.numbers import NumberReading, read_number
 from bpdraw.preprocess import NothingDrawn
 
 if TYPE_CHECKING:
@@ -283,10 +283,9 @@ class DrawTab(QWidget):
         self.digits_changed.emit(None if digits is None else digits.copy())
 
     def _number(self) -> NumberReading | None:
-        """The drawing read as a number when it holds digits side by side, else None."""
+        """The drawing read as a number when it holds digits side by side (apart, or touching
+        where bpdraw.numbers can cut them surely), else None."""
         strokes = self.canvas.strokes()
-        if len(split_digits(strokes)) < 2:
-            return None
         try:
             number = read_number(self._model, strokes, min_size=MIN_DRAWING_SIZE)
         except NothingDrawn:

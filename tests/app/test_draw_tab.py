@@ -255,6 +255,39 @@ def test_digits_side_by_side_read_as_a_number_with_each_confidence(
     assert tab.probabilities() is None  # ten bars belong to one digit, not to a number
 
 
+def _touching_pair(first: int, second: int) -> list[np.ndarray]:
+    """Shipped pen digits `first` and `second`, the same height, the second's left edge on
+    the first's right edge (their ink meets), fitted into the 400 x 400 box."""
+    from bpdraw.augment import load_pen_packed
+
+    packed, _, _ = load_pen_packed()
+    placed, right_edge = [], 0.0
+    for index in (first, second):
+        strokes = [
+            packed.points[packed.stroke_ptr[k] : packed.stroke_ptr[k + 1]].astype(float)
+            for k in range(packed.sample_ptr[index], packed.sample_ptr[index + 1])
+        ]
+        points = np.concatenate(strokes)
+        low, high = points.min(axis=0), points.max(axis=0)
+        scale = 100.0 / (high[1] - low[1])
+        placed += [(stroke - low) * scale + (right_edge, 0.0) for stroke in strokes]
+        right_edge += (high[0] - low[0]) * scale
+    every = np.concatenate(placed)
+    fit = 320.0 / np.ptp(every, axis=0).max()
+    return [(stroke - every.min(axis=0)) * fit + 40.0 for stroke in placed]
+
+
+@pytest.mark.parametrize(("first", "second", "number"), [(161, 129, "57"), (59, 15, "89")])
+def test_touching_digits_are_cut_apart_and_read_as_a_number(
+    qtbot, tab, drag, first, second, number
+):
+    """Two pen digits whose ink meets make one part; read as one digit it is not sure, so
+    it is cut, and both halves read."""
+    for stroke in _touching_pair(first, second):
+        drag(tab.canvas, _on_canvas(tab.canvas, stroke))
+    assert tab.prediction_label.text() == number
+
+
 def test_one_digit_of_several_strokes_is_not_read_as_a_number(qtbot, tab, drag):
     strokes, digit = STYLED["crossed 7"]
     for stroke in strokes:
