@@ -226,36 +226,48 @@ def calibrate(
 
 def read_all(model: Model, X: np.ndarray) -> list[Reading]:
     """Read every digit of X (n, 64) or (n, 8, 8) in 0-16 with the one rule."""
+    probabilities, unlike = _digit_probabilities(model, X)
+    return [_reading(p, not_a_digit) for p, not_a_digit in zip(probabilities, unlike, strict=True)]
+
+
+def read_views(model: Model, X: np.ndarray) -> Reading:
+    """Read one drawing given as several 8x8 views of it (n, 64) or (n, 8, 8) — a picture's
+    ink and its centre lines, say: their probabilities averaged, then the one rule; "not a
+    digit" when most views are not one."""
+    probabilities, unlike = _digit_probabilities(model, X)
+    return _reading(probabilities.mean(axis=0), bool(unlike.mean() > 0.5))
+
+
+def _digit_probabilities(model: Model, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(n, 10) calibrated probabilities, scaled by the chance that each is a digit at all,
+    and (n,) bool: not a digit."""
     X = np.asarray(X, dtype=float)
     X = X.reshape(1, N_INPUTS) if X.shape in ((8, 8), (N_INPUTS,)) else X.reshape(-1, N_INPUTS)
     probabilities = calibrated_proba(model, X)
     likeness = digit_likeness_of(model)
-    if likeness is not None:
-        # log-odds of "not a digit" measured from the threshold: 0 at it, > 0 beyond
-        beyond = likeness.score(model, X) - likeness.threshold
-        unlike = beyond > 0
-        # beyond the threshold the chance of being a digit at all falls (1 up to the threshold,
-        # 1/2 at log-odds ln 3 past it, then to 0): a line is not "4, 100 %";
-        # drawings on the digits' side of it keep their calibrated probabilities
-        digit_at_all = np.minimum(1.0, 2.0 / (1.0 + np.exp(np.clip(beyond, -50, 50))))
-        probabilities = probabilities * digit_at_all[:, None]
-    else:
-        unlike = np.zeros(len(X), dtype=bool)
-    readings = []
-    for p, not_a_digit in zip(probabilities, unlike, strict=True):
-        second, first = np.argsort(p)[-2:]
-        readings.append(
-            Reading(
-                digit=int(first),
-                confidence=float(p[first]),
-                runner_up=int(second),
-                runner_up_confidence=float(p[second]),
-                not_sure=bool(p[first] - p[second] < NOT_SURE_MARGIN or not_a_digit),
-                not_a_digit=bool(not_a_digit),
-                probabilities=tuple(float(v) for v in p),
-            )
-        )
-    return readings
+    if likeness is None:
+        return probabilities, np.zeros(len(X), dtype=bool)
+    # log-odds of "not a digit" measured from the threshold: 0 at it, > 0 beyond
+    beyond = likeness.score(model, X) - likeness.threshold
+    # beyond the threshold the chance of being a digit at all falls (1 up to the threshold,
+    # 1/2 at log-odds ln 3 past it, then to 0): a line is not "4, 100 %";
+    # drawings on the digits' side of it keep their calibrated probabilities
+    digit_at_all = np.minimum(1.0, 2.0 / (1.0 + np.exp(np.clip(beyond, -50, 50))))
+    return probabilities * digit_at_all[:, None], beyond > 0
+
+
+def _reading(p: np.ndarray, not_a_digit: bool) -> Reading:
+    """The one rule applied to one drawing's ten probabilities."""
+    second, first = np.argsort(p)[-2:]
+    return Reading(
+        digit=int(first),
+        confidence=float(p[first]),
+        runner_up=int(second),
+        runner_up_confidence=float(p[second]),
+        not_sure=bool(p[first] - p[second] < NOT_SURE_MARGIN or not_a_digit),
+        not_a_digit=bool(not_a_digit),
+        probabilities=tuple(float(v) for v in p),
+    )
 
 
 def read(model: Model, digits: np.ndarray) -> Reading:

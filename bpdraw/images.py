@@ -5,18 +5,22 @@ against the local paper, whatever the lighting, shadows, polarity or ink colour
 (bpdraw.photo). The ink around the digit is cropped and thinned to its centre lines
 (short spurs of thick strokes pruned), which are drawn again like strokes through
 `bpdraw.preprocess`, so a photo's pen width and the digit's share of the frame do
-not matter either. Several digits side by side: bpdraw.numbers.
+not matter either. A digit too small to thin well (MNIST's 20 px) is read from its ink
+itself instead, fitted into the 32x32 box as optdigits fits its scans (`PictureInk`).
+Several digits side by side: bpdraw.numbers.
 """
 
 from __future__ import annotations
 
 import os
 import warnings
+from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 from scipy import ndimage
 
+from bpdraw.data import BITMAP_SIZE, count_blocks
 from bpdraw.photo import block_mean, ink_parts
 from bpdraw.preprocess import DEFAULT_CONVERSION, Conversion, NothingDrawn, strokes_to_digits
 
@@ -25,6 +29,12 @@ from bpdraw.preprocess import DEFAULT_CONVERSION, Conversion, NothingDrawn, stro
 # 300 MB float array, yet a digit filling a tenth of its frame keeps ~100 px.
 READ_MAX_SIDE = 1024
 LUMA = np.array([0.299, 0.587, 0.114])
+# Ink less tall than this (px) is one digit read from the ink itself, not its centre lines:
+# at MNIST's 20 px, thinning closes loops and merges strokes (MNIST-style pictures of the
+# tune writers' pen digits: 14 of 300 read wrong through centre lines, 7 this way).
+SMALL_INK_HEIGHT = 48
+# ... when it is at most this wide for its height (wider: digits side by side).
+SMALL_INK_ASPECT = 1.2
 # Holes in the thinned-size ink mask up to this many px are noise, not a digit's loop.
 PINHOLE_AREA = 4
 
@@ -90,7 +100,7 @@ def _upright_pixels(image: Image.Image) -> np.ndarray:
     if image.mode not in ("L", "RGB", "RGBA"):
         image = image.convert("RGBA")
     if factor > 1:
-        # Whole blocks only, as _ink_mask does: the last partial row and column are dropped.
+        # Whole blocks only, as _thinning_size does: the last partial row and column are dropped.
         width, height = (image.width // factor) * factor, (image.height // factor) * factor
         image = image.reduce(factor, box=(0, 0, width, height))
     return np.asarray(image)
@@ -109,7 +119,9 @@ def image_to_digits(
     Dark ink on a light background and light on dark are both read. Raises NothingDrawn
     for a blank image, UnreadableImage (a ValueError) for a file that is not a picture.
     """
-    return strokes_to_digits(image_to_strokes(image), conversion=conversion)
+    ink = picture_ink(image)
+    small = ink.small_digit()
+    return small if small is not None else strokes_to_digits(ink.strokes(), conversion=conversion)
 
 
 def image_to_strokes(image: np.ndarray | str | os.PathLike) -> list[np.ndarray]:
@@ -118,8 +130,51 @@ def image_to_strokes(image: np.ndarray | str | os.PathLike) -> list[np.ndarray]:
     Several digits side by side stay side by side (bpdraw.numbers splits them). Raises
     NothingDrawn for a blank image, UnreadableImage for a file that is not a picture.
     """
-    mask = _ink_mask(_colour(image))
-    return _skeleton_strokes(_prune_spurs(_thin(mask), _spur_length(mask)))
+    return picture_ink(image).strokes()
+
+
+@dataclass(frozen=True)
+class PictureInk:
+    """The ink of a picture, cropped to the digit(s), at the picture's own resolution."""
+
+    mask: np.ndarray
+
+    def strokes(self) -> list[np.ndarray]:
+        """The ink's centre lines as strokes, y down, left to right."""
+        mask = _thinning_size(self.mask)
+        return _skeleton_strokes(_prune_spurs(_thin(mask), _spur_length(mask)))
+
+    def small_digit(self) -> np.ndarray | None:
+        """(8, 8) int64 for one digit too small to thin well: its ink fitted to the 32 px
+        height and about 20 px width (as preprocess fits strokes) and counted in 4x4
+        blocks; None for a larger digit, or digits side by side."""
+        height, width = self.mask.shape
+        if height >= SMALL_INK_HEIGHT or width > SMALL_INK_ASPECT * height:
+            return None
+        return count_blocks(_fitted_bitmap(self.mask, DEFAULT_CONVERSION)).astype(np.int64)
+
+
+def picture_ink(image: np.ndarray | str | os.PathLike) -> PictureInk:
+    """A picture (array or file) -> its ink. Raises NothingDrawn for a blank image,
+    UnreadableImage for a file that is not a picture."""
+    return PictureInk(_cropped_ink(_colour(image)))
+
+
+def _fitted_bitmap(mask: np.ndarray, conversion: Conversion) -> np.ndarray:
+    """A small cropped ink mask -> (32, 32) bool: stretched to the full height and the
+    conversion's ink width (at most max_stretch times unevenly), centred; a pixel the
+    enlarged ink reaches at all is ink (about optdigits' 312 pixels at MNIST's size)."""
+    height, width = mask.shape
+    vertical = BITMAP_SIZE / height
+    horizontal = np.clip(conversion.ink_width / width, vertical / conversion.max_stretch,
+                         vertical * conversion.max_stretch)  # fmt: skip
+    out_width = int(np.clip(round(width * horizontal), 1, BITMAP_SIZE))
+    zoom = (BITMAP_SIZE / height, out_width / width)
+    grown = ndimage.zoom(mask.astype(np.float64), zoom, order=1, grid_mode=True, mode="nearest")
+    bitmap = np.zeros((BITMAP_SIZE, BITMAP_SIZE), dtype=bool)
+    left = (BITMAP_SIZE - out_width) // 2
+    bitmap[:, left : left + out_width] = grown[:BITMAP_SIZE, :out_width] > 0
+    return bitmap
 
 
 def _colour(image: np.ndarray | str | os.PathLike) -> np.ndarray:
@@ -159,15 +214,19 @@ def _unit_range(pixels: np.ndarray) -> np.ndarray:
     return pixels / (255.0 if top <= 255 else top) if top > 1 else pixels
 
 
-def _ink_mask(colour: np.ndarray) -> np.ndarray:
-    """(h, w, 3) picture -> bool ink mask cropped to the digit(s), 48-128 px tall, padded by 1."""
+def _cropped_ink(colour: np.ndarray) -> np.ndarray:
+    """(h, w, 3) picture -> bool ink mask cropped to the digit(s)."""
     mask = ink_parts(colour)
     if mask is None:
         raise NothingDrawn("nothing drawn: the image is blank (no ink stands out)")
     if mask.sum() < 3:
         raise NothingDrawn("nothing drawn: the image has only a speck of ink")
     rows, columns = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
-    mask = mask[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
+    return mask[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
+
+
+def _thinning_size(mask: np.ndarray) -> np.ndarray:
+    """A cropped ink mask -> the same, 48-128 px tall, pinholes filled, padded by 1."""
     # Thin at a comfortable resolution: about 48-128 px for a digit (a number is wider).
     side = max(mask.shape[0], mask.shape[1] / 3)
     if side < 48:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bpdraw.confidence import Reading, read_all
+from bpdraw.confidence import Reading, read_all, read_views
 from bpdraw.model import Model
 from bpdraw.preprocess import NothingDrawn, strokes_to_digits
 
@@ -196,10 +196,19 @@ def cut_strokes(strokes: Sequence, x: float) -> tuple[list[np.ndarray], list[np.
 
 
 def read_picture(model: Model, image: np.ndarray | str | os.PathLike) -> NumberReading:
-    """Read the digits in a picture (array or PNG/JPEG file) left to right."""
-    from bpdraw.images import image_to_strokes
+    """Read the digits in a picture (array or PNG/JPEG file) left to right; a digit too
+    small to thin well is read from its ink (bpdraw.images.PictureInk.small_digit)."""
+    from bpdraw.images import picture_ink
 
-    return read_number(model, image_to_strokes(image))
+    ink = picture_ink(image)
+    small = ink.small_digit()
+    if small is None:
+        return read_number(model, ink.strokes())
+    try:  # read both ways: the ink itself, and its centre lines drawn again
+        views = np.stack([small, strokes_to_digits(ink.strokes())])
+    except NothingDrawn:
+        views = small[None]
+    return NumberReading((read_views(model, views),))
 
 
 def _finite(stroke) -> np.ndarray:

@@ -11,6 +11,7 @@ from bpdraw.confidence import (
     fit_temperature,
     read,
     read_all,
+    read_views,
 )
 from bpdraw.data import load_split
 from bpdraw.model import Model, load, load_default
@@ -177,3 +178,15 @@ def test_most_held_out_digits_are_neither_not_sure_nor_not_a_digit(calibrated_de
 def test_calibrating_on_distorted_drawings_softens_the_shipped_model(calibrated_default):
     """The shipped model is overconfident on drawings unlike its training copies: T > 1."""
     assert calibrated_default.metadata["temperature"] > 1.0
+
+
+def test_several_views_of_one_drawing_average_their_probabilities():
+    model = load_default()
+    digits = load_split(0).images_test[:2]
+    one, other = read_all(model, digits)
+    same = read_views(model, np.stack([digits[0], digits[0]]))
+    assert same == one
+    both = read_views(model, digits)
+    expected = (np.array(one.probabilities) + np.array(other.probabilities)) / 2
+    np.testing.assert_allclose(both.probabilities, expected)
+    assert both.digit == int(expected.argmax())

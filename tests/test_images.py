@@ -8,7 +8,7 @@ import zlib
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from bpdraw.images import UnreadableImage, image_to_digits, read_image
 from bpdraw.preprocess import NothingDrawn, strokes_to_digits
@@ -279,3 +279,42 @@ def test_a_file_that_is_not_a_picture_says_so_in_plain_words(tmp_path):
     with pytest.raises(UnreadableImage) as caught:
         read_image(path)
     assert caught.value.problem == "it is not a PNG or JPEG picture"
+
+
+# -- digits too small to thin well (MNIST's 28 x 28) -------------------------------------------
+
+
+def small_nine(size=28, pen=2.5, width=28):
+    """(size, width) uint8: a thick, soft "9" as MNIST draws one (drawn 8x larger, averaged
+    down), dark on light; `width` > size leaves room beside it."""
+    k, s = 8, size / 28
+    big = Image.new("L", (width * k, size * k), 255)
+    draw = ImageDraw.Draw(big)
+    draw.ellipse((9 * s * k, 4 * s * k, 19 * s * k, 13 * s * k), outline=0, width=int(pen * s * k))
+    draw.line((18.5 * s * k, 8 * s * k, 17 * s * k, 24 * s * k), fill=0, width=int(pen * s * k))
+    pixels = np.asarray(big, dtype=np.float64).reshape(size, k, width, k).mean(axis=(1, 3))
+    return pixels.astype(np.uint8)
+
+
+def test_a_small_thick_digit_is_read_from_its_ink(assert_valid_digit):
+    from bpdraw.images import picture_ink
+    from bpdraw.numbers import read_picture
+
+    ink = picture_ink(small_nine())
+    digits = ink.small_digit()
+    assert digits is not None
+    assert_valid_digit(digits)
+    assert digits[1:3, 3].max() < digits[1:3, 2].min()  # the loop's hole is kept
+    assert read_picture(shipped_model(), small_nine()).text == "9"
+    np.testing.assert_array_equal(image_to_digits(small_nine()), digits)
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [small_nine(size=200, width=200), np.hstack([small_nine(), small_nine()])],
+    ids=["large enough to thin", "two digits side by side"],
+)
+def test_large_or_wide_ink_goes_through_centre_lines(picture):
+    from bpdraw.images import picture_ink
+
+    assert picture_ink(picture).small_digit() is None
