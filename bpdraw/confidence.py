@@ -28,12 +28,12 @@ from bpdraw.model import Model
 TEMPERATURE_KEY = "temperature"
 DIGIT_LIKENESS_KEY = "not_a_digit"
 # "Not sure" when the calibrated top probability is less than this above the runner-up's.
-# Chosen on the calibration writers (UJI 41-60) to flag as few of their right readings as the
-# earlier rule (top below 0.8: 4.7 %); on the one writer never used to choose anything
-# (bridger's 822 digits) the margin flags 60 % of wrong readings and 11.9 % of right ones,
-# the top-below-0.8 rule 63 % and 14.2 % (scripts/eval_shipped.py). A margin also says "not
-# sure" between two close digits when both are likely, which a top threshold cannot.
-NOT_SURE_MARGIN = 0.65
+# Chosen for drawings read through both of bpdraw.numbers.READING_CONVERSIONS, on the
+# calibration writers (UJI 41-60): the lowest share of their right readings flagged while at
+# least 60 % of their wrong ones are (60 % and 2.6 %). On UJI 41-60 + bridger's digits
+# (scripts/eval_shipped.py) it flags 65 % of wrong readings and 6.2 % of right ones; with
+# one conversion and a margin of 0.65 it was 60 % and 9.5 %.
+NOT_SURE_MARGIN = 0.5
 TEMPERATURE_RANGE = (0.05, 20.0)
 # "not a digit" above this quantile of held-out writers' digits' scores: about 1 % of
 # real digits are called "not a digit" (their confidence is then lowered too).
@@ -231,11 +231,21 @@ def read_all(model: Model, X: np.ndarray) -> list[Reading]:
 
 
 def read_views(model: Model, X: np.ndarray) -> Reading:
-    """Read one drawing given as several 8x8 views of it (n, 64) or (n, 8, 8) — a picture's
-    ink and its centre lines, say: their probabilities averaged, then the one rule; "not a
-    digit" when most views are not one."""
-    probabilities, unlike = _digit_probabilities(model, X)
-    return _reading(probabilities.mean(axis=0), bool(unlike.mean() > 0.5))
+    """Read one drawing given as several 8x8 views of it (k, 64) or (k, 8, 8) — two
+    conversions of its strokes, or a picture's ink and its centre lines: their
+    probabilities averaged, then the one rule; "not a digit" when every view is not one."""
+    X = np.asarray(X, dtype=float)
+    return read_all_views(model, X.reshape(len(X), 1, N_INPUTS))[0]
+
+
+def read_all_views(model: Model, views: np.ndarray) -> list[Reading]:
+    """Read n drawings given as k views each, (k, n, 64) or (k, n, 8, 8), as read_views does."""
+    views = np.asarray(views, dtype=float)
+    k, n = views.shape[:2]
+    probabilities, unlike = _digit_probabilities(model, views.reshape(k * n, N_INPUTS))
+    probabilities = probabilities.reshape(k, n, -1).mean(axis=0)
+    unlike = unlike.reshape(k, n).all(axis=0)
+    return [_reading(p, not_a_digit) for p, not_a_digit in zip(probabilities, unlike, strict=True)]
 
 
 def _digit_probabilities(model: Model, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

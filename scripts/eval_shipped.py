@@ -28,9 +28,10 @@ import numpy as np
 from eval_devset import mouse_drags
 
 from bpdraw.augment import load_pen_packed, render, select
-from bpdraw.confidence import read_all
+from bpdraw.confidence import read_all_views
 from bpdraw.data import load_split
 from bpdraw.model import load
+from bpdraw.numbers import READING_CONVERSIONS
 from bpdraw.pen_recipe import (
     UJI_HELD_OUT_WRITERS,
     UJI_TRAINING_WRITERS,
@@ -61,8 +62,13 @@ def ece(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
     return total
 
 
+def views(packed):
+    """(k, n, 64): the drawings through each of the conversions a reading averages."""
+    return np.stack([render(packed, conversion)[0] for conversion in READING_CONVERSIONS])
+
+
 def readings(model, X):
-    found = read_all(model, X)
+    found = read_all_views(model, X)
     return (
         np.array([r.digit for r in found]),
         np.array([r.confidence for r in found]),
@@ -73,7 +79,7 @@ def readings(model, X):
 
 def report(name: str, model, groups, X_symbols) -> None:
     split = load_split(0)
-    test = float((model.predict(split.images_test) == split.y_test).mean())
+    test = float((model.predict(split.images_test) == split.y_test).mean())  # as the course
     parts = [f"test450 {test:.3f}"]
     digits, confidences, flagged, correct = [], [], [], []
     for group, (X, y) in groups.items():
@@ -126,11 +132,11 @@ def main(argv=None) -> int:
     uji, uji_labels, _ = load_uji_packed(UJI_HELD_OUT_WRITERS)
     digits, digit_labels = bridger("digits")
     symbols, _ = bridger("symbols")
-    groups = {
-        "UJI 41-60": (render(mouse_drags(uji, rng))[0], uji_labels),
-        "bridger digits": (render(mouse_drags(digits, rng))[0], digit_labels),
+    groups = {  # read as the Draw tab reads them: both conversions, averaged
+        "UJI 41-60": (views(mouse_drags(uji, rng)), uji_labels),
+        "bridger digits": (views(mouse_drags(digits, rng)), digit_labels),
     }
-    X_symbols = render(mouse_drags(symbols, rng))[0]
+    X_symbols = views(mouse_drags(symbols, rng))
     for path in args.models:
         report(str(path), load(path), groups, X_symbols)
     if args.held_out_copies:

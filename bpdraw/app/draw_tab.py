@@ -271,26 +271,27 @@ class DrawTab(QWidget):
         digits = self.canvas.to_digits()
         self._digits = digits
         self._enable_controls()
-        number = self._number() if digits is not None and self._model is not None else None
+        number = self._reading() if digits is not None and self._model is not None else None
         if digits is None or self._model is None:
             self._show_blank()
-        elif number is not None:
+        elif number is None:  # only the whole drawing is something: read what the net sees
+            self._show(read(self._model, digits))
+        elif len(number.readings) > 1:
             self._show_number(number)
         else:
-            self._show(read(self._model, digits))
+            self._show(number.readings[0])
         self.digit_preview.set_digits(digits)
         self._update_attribution()
         self.digits_changed.emit(None if digits is None else digits.copy())
 
-    def _number(self) -> NumberReading | None:
-        """The drawing read as a number when it holds digits side by side (apart, or touching
-        where bpdraw.numbers can cut them surely), else None."""
-        strokes = self.canvas.strokes()
+    def _reading(self) -> NumberReading | None:
+        """The drawing read as bpdraw.numbers reads it: one digit (through both of its
+        conversions), or a number when it holds digits side by side (apart, or touching
+        where they can be cut surely); None when no part of it alone is a drawing."""
         try:
-            number = read_number(self._model, strokes, min_size=MIN_DRAWING_SIZE)
+            return read_number(self._model, self.canvas.strokes(), min_size=MIN_DRAWING_SIZE)
         except NothingDrawn:
             return None
-        return number if len(number.readings) > 1 else None
 
     def _show_number(self, number: NumberReading) -> None:
         """Several digits: the number, and under it each digit with its confidence."""
