@@ -32,6 +32,7 @@ from bpdraw.app.i18n import format_number, format_percent
 from bpdraw.app.my_digits_texts import describe, report_text
 from bpdraw.app.strokes_view import THUMBNAIL_PIXELS, StrokesView, strokes_pixmap
 from bpdraw.app.teach_worker import TeachWorker, teach_thread
+from bpdraw.app.warmup import ImportWarmer
 from bpdraw.model import Model
 from bpdraw.personal import Sample, SampleStore
 from bpdraw.personal.adapt import MIN_CLASSES, MIN_DRAWINGS
@@ -72,6 +73,9 @@ class MyDigitsTab(QWidget):
         self._deleted: Sample | None = None
         self.teach_worker: TeachWorker | None = None
         self.teach_thread: QThread | None = None
+        # what a teach imports and loads (scikit-learn, load_digits) is imported while the
+        # tab is looked at, not by the teach: a first import holds the GIL ~50 ms at a time
+        self.import_warmer = ImportWarmer(self)
 
         self.notice_label = QLabel("")
         self.notice_label.setObjectName("myDigitsNotice")
@@ -209,6 +213,7 @@ class MyDigitsTab(QWidget):
     def showEvent(self, event) -> None:
         """Read the store whenever the tab is shown: another window may have changed it."""
         self.refresh()
+        self.import_warmer.start()
         super().showEvent(event)
 
     def refresh(self) -> None:

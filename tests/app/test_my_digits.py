@@ -151,6 +151,16 @@ def test_export_then_import_round_trips_and_a_bad_file_imports_nothing(
 # --- learn my handwriting ----------------------------------------------------------------------
 
 
+def test_showing_my_digits_imports_what_a_teach_needs_in_the_background(window):
+    """The first teach must not import scikit-learn itself (it would hold the GIL for tens of
+    ms at a time while the window waits): the tab starts those imports when first shown."""
+    tab = window.my_digits_tab
+    assert not tab.import_warmer.wait(0)  # not started while another tab is shown
+    window.tabs.setCurrentWidget(tab)
+    assert tab.import_warmer.wait(60)
+    assert tab.import_warmer.is_done()
+
+
 def test_learn_is_disabled_with_a_reason_until_two_digits_are_taught(window):
     tab = window.my_digits_tab
     assert not tab.adapt_button.isEnabled()
