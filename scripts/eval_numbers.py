@@ -10,10 +10,11 @@ what cutting costs one digit: how many are read as more than one digit.
     .venv/bin/python scripts/eval_numbers.py [--pairs 400]
 
 Measured 2026-11-27 (400 pairs; the cut's thresholds in bpdraw.numbers were chosen on these
-same pairs and bridger's singles, so these are tuning figures):
-    gap -0.15 0.000 -> 0.233, -0.05 0.000 -> 0.338, touching 0.000 -> 0.352,
-    +0.10 0.000 -> 0.417, +0.30 (apart) 0.945 -> 0.945;
-    single digits: UJI 41-60 0.963 -> 0.963 (none cut), bridger 0.910 -> 0.909 (1 of 822 cut).
+same pairs and bridger's singles, so these are tuning figures; "after" reads each part through
+both of numbers.READING_CONVERSIONS, "before" through one):
+    gap -0.15 0.000 -> 0.265, -0.05 0.000 -> 0.378, touching 0.000 -> 0.412,
+    +0.10 0.000 -> 0.463, +0.30 (apart) 0.945 -> 0.945;
+    single digits: UJI 41-60 0.963 -> 0.963 (1 of 400 cut), bridger 0.910 -> 0.916 (2 of 822).
 """
 
 from __future__ import annotations
