@@ -35,6 +35,9 @@ LUMA = np.array([0.299, 0.587, 0.114])
 SMALL_INK_HEIGHT = 48
 # ... when it is at most this wide for its height (wider: digits side by side).
 SMALL_INK_ASPECT = 1.2
+# A picture smaller than this (px, longer side) is a tight scan or a thumbnail: its ink may
+# touch the frame, so it is read inside a margin of its own paper.
+FRAMED_SIDE = 100
 # Holes in the thinned-size ink mask up to this many px are noise, not a digit's loop.
 PINHOLE_AREA = 4
 
@@ -157,7 +160,22 @@ class PictureInk:
 def picture_ink(image: np.ndarray | str | os.PathLike) -> PictureInk:
     """A picture (array or file) -> its ink. Raises NothingDrawn for a blank image,
     UnreadableImage for a file that is not a picture."""
-    return PictureInk(_cropped_ink(_colour(image)))
+    colour = _colour(image)
+    if max(colour.shape[:2]) < FRAMED_SIDE:
+        colour = _framed(colour)
+    return PictureInk(_cropped_ink(colour))
+
+
+def _framed(colour: np.ndarray) -> np.ndarray:
+    """A small picture in a margin of its own paper (the median of its edge pixels): a scan
+    cropped tight to its digit (optdigits' 32x32 bitmaps fill the frame) keeps ink that
+    touches the frame, which in a photo would be a band or a shadow to drop."""
+    edges = np.concatenate([colour[0], colour[-1], colour[:, 0], colour[:, -1]])
+    margin = max(2, max(colour.shape[:2]) // 8)
+    framed = np.pad(colour, ((margin, margin), (margin, margin), (0, 0)))
+    framed[:margin], framed[-margin:] = np.median(edges, axis=0), np.median(edges, axis=0)
+    framed[:, :margin], framed[:, -margin:] = np.median(edges, axis=0), np.median(edges, axis=0)
+    return framed
 
 
 def _fitted_bitmap(mask: np.ndarray, conversion: Conversion) -> np.ndarray:

@@ -7,10 +7,11 @@ blue ink on grey paper, ink that differs from the paper only in colour, thick ma
 JPEG compression, EXIF rotation tags, large frames with a small digit, and numbers of
 two or three digits; besides photos, "mnist" (28x28, the digit fitted in 20x20 and centred
 by its mass, thick soft strokes, saved dark on light as the issue's MNIST PNGs are) and
-"paint" (a paint program's hard-edged brush on white). Pendigits writers 11-14 are the
-test split, 01-10 the tune split; but the shipped model trained on all 14, so for figures
-on writers its weights never saw use --writers uji: UJI writers 41-60 (assets; only the
-temperature was fitted on them), every photo in the test split.
+"paint" (a paint program's hard-edged brush on white) and "bitmap32" (a 32x32 black-and-
+white bitmap the digit fills from top to bottom, as optdigits' original bitmaps do).
+Pendigits writers 11-14 are the test split, 01-10 the tune split; but the shipped model
+trained on all 14, so for figures on writers its weights never saw use --writers uji: UJI
+writers 41-60 (assets; only the temperature was fitted on them), all in the test split.
 
     .venv/bin/python scripts/make_photo_testset.py [--out /tmp/phototest] [--per 30]
     .venv/bin/python scripts/make_photo_testset.py --writers uji --out /tmp/phototest_uji
@@ -51,6 +52,7 @@ CONDITIONS = (
     "multi",
     "mnist",
     "paint",
+    "bitmap32",
 )
 
 
@@ -177,8 +179,30 @@ def painted(packed, index: int, rng) -> np.ndarray:
     return np.repeat(grey[..., None], 3, axis=2)
 
 
+def bitmap32(packed, index: int, rng) -> np.ndarray:
+    """(32, 32, 3) optdigits' way: the digit fills the height (and about 20 px of width, at
+    most 3x unevenly), drawn with a thick pen, black and white."""
+    strokes = drawing_strokes(packed, index)
+    points = np.concatenate(strokes).astype(float)
+    low, high = points.min(axis=0), points.max(axis=0)
+    k, pen = 8, rng.uniform(2.5, 4.5)
+    vertical = (32 - pen) * k / max(high[1] - low[1], 1e-6)
+    horizontal = min(vertical, (22 - pen) * k / max(high[0] - low[0], 1e-6))
+    horizontal = max(horizontal, vertical / 3)
+    width = (high[0] - low[0]) * horizontal
+    placed = [
+        (stroke - low) * (horizontal, vertical) + ((32 * k - width) / 2, pen * k / 2)
+        for stroke in strokes
+    ]
+    coverage = ink_coverage((32 * k, 32 * k), placed, pen * k)
+    ink = coverage.reshape(32, k, 32, k).mean(axis=(1, 3)) > 0.5
+    return np.repeat((~ink).astype(np.float32)[..., None], 3, axis=2)
+
+
 def photo(packed, indices, condition, rng) -> tuple[np.ndarray, int | None]:
     """(h, w, 3) float photo of the drawings `indices` in `condition`; and an EXIF tag."""
+    if condition == "bitmap32":
+        return bitmap32(packed, indices[0], rng), None
     if condition == "mnist":
         return mnist_like(packed, indices[0], rng), None
     if condition == "paint":

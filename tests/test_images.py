@@ -318,3 +318,28 @@ def test_large_or_wide_ink_goes_through_centre_lines(picture):
     from bpdraw.images import picture_ink
 
     assert picture_ink(picture).small_digit() is None
+
+
+def tight_four() -> np.ndarray:
+    """(32, 32) uint8 like optdigits' bitmaps, which fill their frame: a "4" in two parts,
+    the first touching the top edge, the second standing free."""
+    k = 8
+    big = Image.new("L", (32 * k, 32 * k), 255)
+    draw = ImageDraw.Draw(big)
+    draw.line([(10 * k, 0), (4 * k, 20 * k), (19 * k, 20 * k)], fill=0, width=4 * k, joint="curve")
+    draw.line([(24 * k, 8 * k), (24 * k, 29 * k)], fill=0, width=4 * k)
+    pixels = np.asarray(big, dtype=np.float64).reshape(32, k, 32, k).mean(axis=(1, 3))
+    return np.where(pixels > 127, 255, 0).astype(np.uint8)
+
+
+def test_a_tight_scan_keeps_the_ink_that_touches_its_frame():
+    """In a photo, ink on the frame's edge beside a free-standing digit is a band or a shadow;
+    in a scan cropped to its digit it is the digit: both parts of the 4 are read."""
+    from bpdraw.images import picture_ink
+    from bpdraw.numbers import read_picture
+
+    picture = tight_four()
+    assert (picture[0] == 0).any()  # the first part touches the top edge
+    mask = picture_ink(picture).mask
+    assert mask.shape[0] >= 28 and mask.shape[1] >= 20  # both parts, nearly the whole height
+    assert read_picture(shipped_model(), picture).text == "4"
