@@ -343,3 +343,26 @@ def test_a_tight_scan_keeps_the_ink_that_touches_its_frame():
     mask = picture_ink(picture).mask
     assert mask.shape[0] >= 28 and mask.shape[1] >= 20  # both parts, nearly the whole height
     assert read_picture(shipped_model(), picture).text == "4"
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        np.zeros((1, 1), np.uint8),
+        np.array([[0, 255, 0]], np.uint8),
+        np.array([[255], [0], [255]], np.uint8),
+        np.eye(5, dtype=np.uint8) * 255,
+        np.pad(np.zeros((3, 30), np.uint8), 5, constant_values=255),  # a dash
+        np.pad(np.zeros((30, 3), np.uint8), 5, constant_values=255),  # a bar: a "1"
+        np.random.default_rng(0).integers(0, 256, (17, 23), dtype=np.uint8),  # noise
+    ],
+    ids=["1x1", "1x3", "3x1", "diagonal 5x5", "dash", "bar", "noise"],
+)
+def test_tiny_and_odd_pictures_give_a_reading_or_nothing_drawn(picture):
+    from bpdraw.numbers import read_picture
+
+    try:
+        number = read_picture(shipped_model(), picture)
+    except NothingDrawn:
+        return
+    assert number.readings and all(0 <= r.confidence <= 1 for r in number.readings)
