@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from bpdraw.cli_common import load_model as _load_model
-from bpdraw.cli_common import os_error_reason
+from bpdraw.cli_common import picture_error_reason
 from bpdraw.cli_common import refuse as _refuse
 from bpdraw.cli_common import save as _save
 from bpdraw.cli_common import unsavable as _unsavable
@@ -374,8 +374,7 @@ def _evaluate(arguments) -> int:
 
 
 def _predict(arguments) -> int:
-    from bpdraw.cli_texts import image_problem
-    from bpdraw.images import NothingDrawn, UnreadableImage
+    from bpdraw.images import NothingDrawn
     from bpdraw.numbers import read_picture
 
     model = _load_model(arguments.model, translate)
@@ -394,17 +393,9 @@ def _predict(arguments) -> int:
                 translate("cli", "{path}: nothing drawn (the image looks blank)").format(path=path)
             )
             continue
-        except UnreadableImage as error:
+        except (ValueError, OSError) as error:  # UnreadableImage is a ValueError
             problem = translate("cli", "{path}: cannot read this image: {problem}")
-            print(
-                problem.format(path=path, problem=image_problem(error.problem, translate)),
-                file=sys.stderr,
-            )
-            status = 2
-            continue
-        except (ValueError, OSError) as error:
-            reason = os_error_reason(error, translate) if isinstance(error, OSError) else error
-            problem = translate("cli", "{path}: cannot read this image: {problem}")
+            reason = picture_error_reason(error, translate)
             print(problem.format(path=path, problem=reason), file=sys.stderr)
             status = 2
             continue

@@ -46,6 +46,19 @@ def os_error_reason(error: OSError, translate=_english) -> str:
     return os_reason(str(error.strerror or error), translate)
 
 
+def picture_error_reason(error: ValueError | OSError, translate=_english) -> str:
+    """Why a picture could not be read (bpdraw.images' UnreadableImage, an OSError, another
+    ValueError), in the language spoken."""
+    from bpdraw.cli_texts import image_problem
+    from bpdraw.images import UnreadableImage
+
+    if isinstance(error, UnreadableImage):
+        return image_problem(error.problem, translate)
+    if isinstance(error, OSError):
+        return os_error_reason(error, translate)
+    return str(error)
+
+
 def load_model(path: str | None, translate=None):
     """The model at ``path`` (the shipped one without a path), or None with the reason printed
     (in the language of ``translate(context, text)`` when one is given)."""

@@ -204,9 +204,8 @@ def _drawing_digits(arguments, translate=_english) -> np.ndarray | None:
     from bpdraw.cli_common import refuse as _refuse
 
     if arguments.strokes is None:
-        from bpdraw.cli_common import os_error_reason
-        from bpdraw.cli_texts import image_problem
-        from bpdraw.images import NothingDrawn, UnreadableImage, image_to_digits
+        from bpdraw.cli_common import picture_error_reason
+        from bpdraw.images import NothingDrawn, image_to_digits
 
         path = arguments.image
         if not os.path.isfile(path):
@@ -220,15 +219,9 @@ def _drawing_digits(arguments, translate=_english) -> np.ndarray | None:
                 "cli", "{path}: nothing drawn (the image looks blank); give a picture of a digit"
             )
             _refuse(blank.format(path=path))
-        except (ValueError, OSError) as error:
-            if isinstance(error, UnreadableImage):
-                reason = image_problem(error.problem, translate)
-            elif isinstance(error, OSError):
-                reason = os_error_reason(error, translate)
-            else:
-                reason = str(error)
+        except (ValueError, OSError) as error:  # UnreadableImage is a ValueError
             cannot = translate("cli", "{path}: cannot read this image: {problem}")
-            _refuse(cannot.format(path=path, problem=reason))
+            _refuse(cannot.format(path=path, problem=picture_error_reason(error, translate)))
         return None
     from bpdraw.augment import render, select
     from bpdraw.strokes_file import StrokesFileError, read_strokes_file
