@@ -31,8 +31,9 @@ from bpdraw.app.file_texts import os_error_text, read_error_text
 from bpdraw.app.i18n import format_number, format_percent
 from bpdraw.app.my_digits_texts import describe, report_text
 from bpdraw.app.strokes_view import THUMBNAIL_PIXELS, StrokesView, strokes_pixmap
-from bpdraw.app.teach_worker import TeachWorker, teach_thread
+from bpdraw.app.teach_worker import TeachWorker
 from bpdraw.app.warmup import ImportWarmer
+from bpdraw.app.worker import worker_thread
 from bpdraw.model import Model
 from bpdraw.personal import Sample, SampleStore
 from bpdraw.personal.adapt import MIN_CLASSES, MIN_DRAWINGS
@@ -369,7 +370,7 @@ class MyDigitsTab(QWidget):
         self.teach_worker = TeachWorker(
             self._model, [s.strokes for s in samples], [s.label for s in samples]
         )
-        self.teach_thread = teach_thread(self.teach_worker)
+        self.teach_thread = worker_thread(self.teach_worker, "teachThread")
         self.teach_worker.progressed.connect(self.on_adapt_progressed)
         self.teach_worker.finished.connect(self.on_adapt_finished)
         self.teach_worker.failed.connect(self.on_adapt_failed)

@@ -1,8 +1,9 @@
 """Teaches the model in use the user's drawings off the GUI thread ("Learn my handwriting").
 
-The worker lives on its own `QThread`, runs `bpdraw.personal.teach_report` (a share of each
-digit's drawings held out for an honest before/after, then the model taught everything) and
-ends with exactly one of `finished`, `failed` or `cancelled`.
+The worker lives on its own `QThread` (made by `bpdraw.app.worker.worker_thread`), runs
+`bpdraw.personal.teach_report` (a share of each digit's drawings held out for an honest
+before/after, then the model taught everything) and ends with exactly one of `finished`,
+`failed` or `cancelled`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import time
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from bpdraw.cli_texts import teaching_problem
 from bpdraw.model import Model
@@ -84,14 +85,3 @@ class TeachWorker(QObject):
         else:
             self.progressed.emit(1.0)
             self.finished.emit(report)
-
-
-def teach_thread(worker: TeachWorker) -> QThread:
-    """A new QThread that runs `worker` when started and quits after its terminal signal."""
-    thread = QThread()
-    thread.setObjectName("teachThread")
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    for ending in (worker.finished, worker.failed, worker.cancelled):
-        ending.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    return thread

@@ -204,15 +204,17 @@ class TrainingWorker(QObject):
         self.finished.emit(finished)
 
 
-def worker_thread(worker: TrainingWorker) -> QThread:
-    """A new QThread that runs `worker` when started and ends after the run's end.
+def worker_thread(worker: QObject, name: str = "trainingThread") -> QThread:
+    """A new QThread (objectName `name`) that runs `worker` when started and ends after the
+    run's end. `worker`: a TrainingWorker, or any QObject with `run()` and the terminal
+    signals `finished`, `failed` and `cancelled` (the TeachWorker).
 
     Connect to it, then `start()` it. Whoever keeps it must `wait()` for it before dropping
     it; the terminal signals stop its event loop from the worker thread itself, so waiting
     never deadlocks.
     """
     thread = QThread()
-    thread.setObjectName("trainingThread")
+    thread.setObjectName(name)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
     for ending in (worker.finished, worker.failed, worker.cancelled):
