@@ -226,8 +226,7 @@ def calibrate(
 
 def read_all(model: Model, X: np.ndarray) -> list[Reading]:
     """Read every digit of X (n, 64) or (n, 8, 8) in 0-16 with the one rule."""
-    probabilities, unlike = _digit_probabilities(model, X)
-    return [_reading(p, not_a_digit) for p, not_a_digit in zip(probabilities, unlike, strict=True)]
+    return read_all_views(model, np.asarray(X, dtype=float).reshape(1, -1, N_INPUTS))
 
 
 def read_views(model: Model, X: np.ndarray) -> Reading:
@@ -249,10 +248,8 @@ def read_all_views(model: Model, views: np.ndarray) -> list[Reading]:
 
 
 def _digit_probabilities(model: Model, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(n, 10) calibrated probabilities, scaled by the chance that each is a digit at all,
-    and (n,) bool: not a digit."""
-    X = np.asarray(X, dtype=float)
-    X = X.reshape(1, N_INPUTS) if X.shape in ((8, 8), (N_INPUTS,)) else X.reshape(-1, N_INPUTS)
+    """X (n, 64) -> (n, 10) calibrated probabilities, scaled by the chance that each is a
+    digit at all, and (n,) bool: not a digit."""
     probabilities = calibrated_proba(model, X)
     likeness = digit_likeness_of(model)
     if likeness is None:

@@ -172,9 +172,10 @@ def _framed(colour: np.ndarray) -> np.ndarray:
     touches the frame, which in a photo would be a band or a shadow to drop."""
     edges = np.concatenate([colour[0], colour[-1], colour[:, 0], colour[:, -1]])
     margin = max(2, max(colour.shape[:2]) // 8)
-    framed = np.pad(colour, ((margin, margin), (margin, margin), (0, 0)))
-    framed[:margin], framed[-margin:] = np.median(edges, axis=0), np.median(edges, axis=0)
-    framed[:, :margin], framed[:, -margin:] = np.median(edges, axis=0), np.median(edges, axis=0)
+    height, width = colour.shape[:2]
+    framed = np.empty((height + 2 * margin, width + 2 * margin, 3))
+    framed[:] = np.median(edges, axis=0)
+    framed[margin : margin + height, margin : margin + width] = colour
     return framed
 
 

@@ -9,6 +9,8 @@ import os
 from PySide6.QtCore import QCoreApplication
 
 from bpdraw.cli_texts import os_reason, strokes_file_problem
+from bpdraw.model import ModelFileError
+from bpdraw.strokes_file import StrokesFileError
 
 translate = QCoreApplication.translate
 
@@ -31,7 +33,7 @@ def os_error_text(path: str | os.PathLike, error: OSError) -> str:
 def read_error_text(path: str | os.PathLike, error: Exception) -> str:
     """What to show for any error met reading ``path``: the translated reason where it is a
     file or system error bpdraw knows, the error's own words otherwise."""
-    if hasattr(error, "problem") and hasattr(error, "path"):  # ModelFileError, StrokesFileError
+    if isinstance(error, (ModelFileError, StrokesFileError)):
         return file_error_text(error)
     if isinstance(error, OSError):
         return os_error_text(path, error)
