@@ -99,23 +99,6 @@ def split_digits(strokes: Sequence, *, gap_share: float = GAP_SHARE) -> list[lis
     return digits
 
 
-def number_to_digits(strokes: Sequence, *, min_size: float = 0.0) -> np.ndarray:
-    """A drawing of a number -> (n, 8, 8) int64, one load_digits digit per digit.
-
-    Raises NothingDrawn when nothing is drawn; a part of it that is nothing drawn on its
-    own (a dot beside a digit) is left out.
-    """
-    digits = []
-    for part in split_digits(strokes):
-        try:
-            digits.append(strokes_to_digits(part, min_size=min_size))
-        except NothingDrawn:
-            continue
-    if not digits:
-        raise NothingDrawn("nothing drawn: draw a digit (a dot or a click is not one)")
-    return np.stack(digits)
-
-
 def read_number(model: Model, strokes: Sequence, *, min_size: float = 0.0) -> NumberReading:
     """Read the digits of a drawing (strokes, or a picture's centre lines) left to right;
     touching digits are cut apart where that reads surely (the module's docstring).
