@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from bpdraw.cli_common import english as _english
 from bpdraw.cli_common import load_model as _load_model
 from bpdraw.cli_common import picture_error_reason
 from bpdraw.cli_common import refuse as _refuse
@@ -37,10 +38,6 @@ def translate(context: str, text: str) -> str:
 def speaks_english() -> bool:
     """True when the command line speaks English (no translator is in use)."""
     return _translator() is _english
-
-
-def _english(_context: str, text: str) -> str:
-    return text
 
 
 @functools.cache

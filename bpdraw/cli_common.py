@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 
 
-def _english(_context: str, text: str) -> str:
+def english(_context: str, text: str) -> str:
+    """The command line's translate(context, text) when it speaks English: text as it is."""
     return text
 
 
-def unsavable(path: str, translate=_english) -> bool:
+def unsavable(path: str, translate=english) -> bool:
     """True (and the reason printed, in the language of ``translate(context, text)``) when a
     model cannot be saved to ``path``: checked before a run, so a wrong folder or name costs
     nothing."""
@@ -28,7 +29,7 @@ def unsavable(path: str, translate=_english) -> bool:
     return False
 
 
-def save(model, path: str, translate=_english) -> bool:
+def save(model, path: str, translate=english) -> bool:
     """Save ``model``; True (and the reason printed) when that failed."""
     try:
         model.save(path)
@@ -39,14 +40,14 @@ def save(model, path: str, translate=_english) -> bool:
     return False
 
 
-def os_error_reason(error: OSError, translate=_english) -> str:
+def os_error_reason(error: OSError, translate=english) -> str:
     """Why ``error`` happened, in the language spoken."""
     from bpdraw.cli_texts import os_reason
 
     return os_reason(str(error.strerror or error), translate)
 
 
-def picture_error_reason(error: ValueError | OSError, translate=_english) -> str:
+def picture_error_reason(error: ValueError | OSError, translate=english) -> str:
     """Why a picture could not be read (bpdraw.images' UnreadableImage, an OSError, another
     ValueError), in the language spoken."""
     from bpdraw.cli_texts import image_problem

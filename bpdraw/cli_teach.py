@@ -9,9 +9,7 @@ import os
 
 import numpy as np
 
-
-def _english(_context: str, text: str) -> str:
-    return text
+from bpdraw.cli_common import english as _english
 
 
 def add_teach_and_inside(commands, translate=_english) -> None:
