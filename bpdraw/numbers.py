@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -54,6 +54,9 @@ class NumberReading:
     to right, each with the one "not sure" rule of bpdraw.confidence."""
 
     readings: tuple[Reading, ...]
+    # What the network saw of each digit, (8, 8) 0-16: its first view (the drawing's part
+    # through READING_CONVERSIONS[0], or a small picture's ink).
+    views: tuple[np.ndarray, ...] = field(default=(), compare=False)
 
     @property
     def digits(self) -> tuple[int, ...]:
@@ -104,25 +107,29 @@ def read_number(model: Model, strokes: Sequence, *, min_size: float = 0.0) -> Nu
     touching digits are cut apart where that reads surely (the module's docstring).
 
     Raises NothingDrawn when nothing is drawn."""
-    readings: list[Reading] = []
+    read: list[tuple[Reading, np.ndarray]] = []
     for part in split_digits(strokes):
-        readings += _read_part(model, part, min_size, MOST_CUTS)
-    if not readings:
+        read += _read_part(model, part, min_size, MOST_CUTS)
+    if not read:
         raise NothingDrawn("nothing drawn: draw a digit (a dot or a click is not one)")
-    return NumberReading(tuple(readings))
+    readings, views = zip(*read, strict=True)
+    return NumberReading(readings, views)
 
 
-def _read_part(model: Model, part: list, min_size: float, cuts_left: int) -> list[Reading]:
-    """One part's readings: one digit, or more when it is touching digits."""
+def _read_part(
+    model: Model, part: list, min_size: float, cuts_left: int
+) -> list[tuple[Reading, np.ndarray]]:
+    """One part's (reading, first view) pairs: one digit, or more when it is touching digits."""
     try:
-        whole = read_views(model, strokes_to_views(part, min_size=min_size))
+        views = strokes_to_views(part, min_size=min_size)
     except NothingDrawn:
         return []
+    whole = read_views(model, views)
     if cuts_left == 0 or not whole.not_sure or whole.confidence >= WHOLE_BELOW:
-        return [whole]
+        return [(whole, views[0])]
     halves = touching_split(model, part)
     if halves is None:
-        return [whole]
+        return [(whole, views[0])]
     left, right = halves
     return _read_part(model, left, min_size, cuts_left - 1) + _read_part(
         model, right, min_size, cuts_left - 1
@@ -207,7 +214,7 @@ def read_picture(model: Model, image: np.ndarray | str | os.PathLike) -> NumberR
         views = np.stack([small, strokes_to_digits(ink.strokes())])
     except NothingDrawn:
         views = small[None]
-    return NumberReading((read_views(model, views),))
+    return NumberReading((read_views(model, views),), (small,))
 
 
 def _finite(stroke) -> np.ndarray:

@@ -82,7 +82,8 @@ def main(argv=None) -> int:
     print(f"wrong flagged     {flagged_wrong / max(wrong, 1):.1%} of {wrong}")
     print(f"right flagged     {flagged_right / max(right, 1):.1%} of {right}")
     per_class = total // 10
-    print("per digit         " + "  ".join(f"{d}:{per_digit[d] / per_class:.2f}" for d in range(10)))
+    shares = "  ".join(f"{d}:{per_digit[d] / per_class:.2f}" for d in range(10))
+    print(f"per digit         {shares}")
     common = ", ".join(f"{t} as {r} ({n})" for (t, r), n in confusions.most_common(8))
     print(f"commonest misreadings: {common}")
     return 0

@@ -147,10 +147,10 @@ def colour_only_ink(paper_colour, rng) -> np.ndarray:
 def mnist_like(packed, index: int, rng) -> np.ndarray:
     """(28, 28, 3) MNIST's way: the digit's ink fitted in a 20x20 box keeping its shape, its
     centre of mass at the centre, anti-aliased; dark on light. MNIST's writers lean and use
-    thicker pens than the pen sets' writers: the strokes are slanted (x -= s * y, leaning right for s > 0, s drawn
-    around 0.2, spread 0.25) and the pen is 1.4-3.4 px, as MNIST's own digits measure (their
-    ink's moment slant has median 0.16 and deciles -0.20 / 0.55; stroke width 2.2 / 2.8 / 4.0
-    px)."""
+    thicker pens than the pen sets' writers: the strokes are slanted (x -= s * y, leaning
+    right for s > 0, s drawn around 0.2, spread 0.25) and the pen is 1.4-3.4 px, as MNIST's
+    own digits measure (their ink's moment slant has median 0.16 and deciles -0.20 / 0.55;
+    stroke width 2.2 / 2.8 / 4.0 px)."""
     slant = rng.normal(0.2, 0.25)
     strokes = [
         np.column_stack([stroke[:, 0] - slant * stroke[:, 1], stroke[:, 1]]).astype(float)

@@ -11,7 +11,7 @@ from bpdraw import cli
 from bpdraw.augment import load_pen_packed
 from bpdraw.model import load_default
 from bpdraw.numbers import cut_strokes, read_number, read_picture, split_digits, touching_split
-from bpdraw.preprocess import NothingDrawn
+from bpdraw.preprocess import NothingDrawn, strokes_to_digits
 
 
 @functools.cache
@@ -71,6 +71,18 @@ def test_a_drawn_42_reads_42():
     number = read_number(shipped_model(), side_by_side(a_clear(4), a_clear(2)))
     assert number.text == "42"
     assert len(number.confidences) == 2
+
+
+def test_each_digit_of_a_number_comes_with_the_8x8_it_was_read_from():
+    four, two = a_clear(4), a_clear(2)
+    number = read_number(shipped_model(), side_by_side(four, two))
+    assert len(number.views) == 2
+    parts = split_digits(side_by_side(four, two))
+    for view, part in zip(number.views, parts, strict=True):
+        assert np.array_equal(view, strokes_to_digits(part))  # the first reading conversion
+    assert not np.array_equal(number.views[0], number.views[1])
+    one = read_number(shipped_model(), four)
+    assert len(one.views) == 1 and np.array_equal(one.views[0], strokes_to_digits(four))
 
 
 def test_a_one_next_to_a_digit_is_its_own_digit():

@@ -369,6 +369,14 @@ true {true}, read as {read} with {percent} confidence</source>
 8 × 8 个格子，墨迹 0–16</translation>
     </message>
     <message>
+        <source>“Why?” looks at one digit at a time: draw a single digit</source>
+        <translation>“为什么？”一次只看一个数字：请只写一个数字</translation>
+    </message>
+    <message>
+        <source>What the network sees: each digit as 8×8 cells, 0–16</source>
+        <translation>网络看到的输入：每个数字 8×8 个格子，取值 0–16</translation>
+    </message>
+    <message>
         <source>Could not keep this drawing: {error}</source>
         <translation>无法保存这幅图：{error}</translation>
     </message>

@@ -66,28 +66,39 @@ def digit_pixmap(digits: np.ndarray, size: int = THUMBNAIL_PIXELS) -> QPixmap:
 
 
 class DigitView(QWidget):
-    """A widget showing one 8x8 digit with its cell lines, as large as the widget is square."""
+    """A widget showing an 8x8 digit with its cell lines, as large as the widget is square;
+    or a number's digits side by side, each as large as fits."""
+
+    GAP = 4  # pixels between a number's digits
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._digits: np.ndarray | None = None
 
     def digits(self) -> np.ndarray | None:
-        return None if self._digits is None else self._digits.copy()
+        """(8, 8), (k, 8, 8) for a number's k digits, or None."""
+        if self._digits is None:
+            return None
+        return self._digits[0].copy() if len(self._digits) == 1 else self._digits.copy()
 
     def set_digits(self, digits: np.ndarray | None) -> None:
-        """digits: (8, 8) ints 0–16, or None for a blank drawing."""
-        self._digits = None if digits is None else np.asarray(digits).reshape(SIDE, SIDE).copy()
+        """digits: (8, 8) ints 0–16, (k, 8, 8) for a number's digits, or None for a blank
+        drawing."""
+        self._digits = None if digits is None else np.asarray(digits).reshape(-1, SIDE, SIDE).copy()
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        side = min(self.width(), self.height())
-        paint_digit(
-            painter,
-            QRectF(0, 0, side, side),
-            self._digits,
-            grid=QColor(theme.GUIDE),
-            frame=QColor(theme.BORDER),
-        )
+        tiles = [None] if self._digits is None else list(self._digits)
+        count = len(tiles)
+        side = min(self.height(), (self.width() - self.GAP * (count - 1)) / count)
+        top = (self.height() - side) / 2 if count > 1 else 0
+        for index, digits in enumerate(tiles):
+            paint_digit(
+                painter,
+                QRectF(index * (side + self.GAP), top, side, side),
+                digits,
+                grid=QColor(theme.GUIDE),
+                frame=QColor(theme.BORDER),
+            )
         painter.end()

@@ -60,7 +60,8 @@ class DrawTab(QWidget):
     "It's a:" row that keeps the drawing in the SampleStore.
 
     Signals:
-        digits_changed(object): the (8, 8) the network now reads, or None (after every reading).
+        digits_changed(object): the (8, 8) the network now reads (of a number, its first
+            digit), or None (after every reading).
         drawing_taught(int, int): a drawing was kept with this label; the store now holds this many.
     """
 
@@ -165,9 +166,7 @@ class DrawTab(QWidget):
         teach_tip = self.tr("It's a {digit}: keep this drawing as a {digit} (key {digit})")
         for digit, button in enumerate(self.teach_buttons):
             button.setToolTip(teach_tip.format(digit=digit))
-        self.digit_preview.setToolTip(self.tr("What the network sees: 8×8 cells, 0–16"))
         self.attribution_toggle.setText(self.tr("Why?"))
-        self.attribution_toggle.setToolTip(self.tr("Colour the 8×8 by how each cell pushed it"))
         self.its_a_label.setText(self.tr("It's a:"))
         self.its_a_label.setToolTip(
             self.tr("Right or wrong, say what you drew: bpdraw keeps it to learn from")
@@ -269,19 +268,23 @@ class DrawTab(QWidget):
         self._prediction_timer.stop()
         self._reread_timer.stop()
         digits = self.canvas.to_digits()
-        self._digits = digits
         self._enable_controls()
         number = self._reading() if digits is not None and self._model is not None else None
+        seen = digits  # what the preview shows: the 8x8 (or one per digit) the network read
         if digits is None or self._model is None:
             self._show_blank()
         elif number is None:  # only the whole drawing is something: read what the net sees
             self._show(read(self._model, digits))
         elif len(number.readings) > 1:
             self._show_number(number)
+            seen = np.stack(number.views)
+            digits = number.views[0]
         else:
             self._show(number.readings[0])
-        self.digit_preview.set_digits(digits)
-        self._update_attribution()
+            seen = digits = number.views[0]
+        self._digits = digits
+        self.digit_preview.set_digits(seen)
+        self._offer_attribution(seen is None or seen.ndim == 2)
         self.digits_changed.emit(None if digits is None else digits.copy())
 
     def _reading(self) -> NumberReading | None:
@@ -362,6 +365,22 @@ class DrawTab(QWidget):
             if shown
             else self.tr("What the network sees:\n8 × 8 cells, ink 0–16")
         )
+        self._update_attribution()
+
+    def _offer_attribution(self, one_digit: bool) -> None:
+        """The "Why?" toggle colours one 8x8: offered for one digit, not a number's several."""
+        self.attribution_toggle.setEnabled(one_digit)
+        self.attribution_toggle.setToolTip(
+            self.tr("Colour the 8×8 by how each cell pushed it")
+            if one_digit
+            else self.tr("“Why?” looks at one digit at a time: draw a single digit")
+        )
+        self.digit_preview.setToolTip(
+            self.tr("What the network sees: 8×8 cells, 0–16")
+            if one_digit
+            else self.tr("What the network sees: each digit as 8×8 cells, 0–16")
+        )
+        self.attribution_overlay.setVisible(one_digit and self.attribution_toggle.isChecked())
         self._update_attribution()
 
     def _update_attribution(self) -> None:

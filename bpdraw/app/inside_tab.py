@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from bpdraw import inside
 from bpdraw.app import theme
 from bpdraw.app.backprop_view import BackpropView
+from bpdraw.app.digit_view import paint_digit
 from bpdraw.app.i18n import format_number, format_percent
 from bpdraw.app.weights_view import (
     ATTRIBUTION_EXPLANATION,
@@ -47,23 +48,9 @@ class InputGrid(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        # TODO(digit_view): swap for bpdraw.app.digit_view's 8x8 painter when it lands
         painter = QPainter(self)
-        cell = (min(self.width(), self.height()) - 2) / 8
-        painter.fillRect(self.rect(), QColor(theme.PAPER))
-        ink = QColor(theme.INK)
-        if self._digits is not None:
-            for row in range(8):
-                for column in range(8):
-                    level = float(self._digits[row, column]) / 16
-                    if level > 0:
-                        colour = QColor(ink)
-                        colour.setAlphaF(min(level, 1.0))
-                        painter.fillRect(
-                            QRectF(1 + column * cell, 1 + row * cell, cell, cell), colour
-                        )
-        painter.setPen(QPen(QColor(theme.BORDER), 1))
-        painter.drawRect(QRectF(1, 1, 8 * cell, 8 * cell))
+        side = min(self.width(), self.height()) - 2
+        paint_digit(painter, QRectF(1, 1, side, side), self._digits, frame=QColor(theme.BORDER))
         painter.end()
 
 

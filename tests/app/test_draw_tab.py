@@ -256,6 +256,35 @@ def test_digits_side_by_side_read_as_a_number_with_each_confidence(
     assert tab.probabilities() is None  # ten bars belong to one digit, not to a number
 
 
+def test_a_number_shows_each_digit_as_the_network_sees_it(
+    qtbot, tab, drag, vertical_line, circle, tmp_path
+):
+    seen = []
+    tab.digits_changed.connect(seen.append)
+    tab.attribution_toggle.setChecked(True)
+    drag(tab.canvas, vertical_line(tab.canvas, 0.22, 0.6))
+    one_alone = tab.digit_preview.digits()
+    assert one_alone.shape == (8, 8) and np.array_equal(seen[-1], one_alone)
+    assert tab.attribution_toggle.isEnabled() and tab.attribution_overlay.isVisible()
+    drag(tab.canvas, circle(tab.canvas, 0.68, 0.6))
+    assert tab.prediction_label.text() == "10"
+    views = tab.digit_preview.digits()
+    assert views.shape == (2, 8, 8)
+    # the 1 as it was read alone, not the whole drawing squeezed into one 8x8
+    assert np.array_equal(views[0], one_alone)
+    assert views[1].sum() > 0 and not np.array_equal(views[1], one_alone)
+    assert np.array_equal(seen[-1], views[0])  # the Inside tab gets the first digit
+    assert not tab.attribution_toggle.isEnabled()  # "Why?" colours one 8x8
+    assert not tab.attribution_overlay.isVisible()
+    assert "one digit at a time" in tab.attribution_toggle.toolTip()
+    tab.grab().save(str(tmp_path / "number.png"))
+
+    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.prediction_label.text() == "1", timeout=2000)
+    assert tab.digit_preview.digits().shape == (8, 8)
+    assert tab.attribution_toggle.isEnabled() and tab.attribution_overlay.isVisible()
+
+
 def _touching_pair(first: int, second: int) -> list[np.ndarray]:
     """Shipped pen digits `first` and `second`, the same height, the second's left edge on
     the first's right edge (their ink meets), fitted into the 400 x 400 box."""
