@@ -126,7 +126,8 @@ _TOO_FEW_NOTE = "too few drawings to keep some aside for an honest figure"
 
 
 def teach_report_lines(report, translate=_english) -> list[str]:
-    """What `bpdraw teach` prints: TeachReport.lines() in the language spoken."""
+    """What `bpdraw teach` prints of a bpdraw.personal.TeachReport, in the language spoken
+    (English by default): the one wording of the report."""
     taught = translate("teach", "taught {drawings} drawings in {seconds} s")
     lines = [taught.format(drawings=report.drawings, seconds=f"{report.seconds:.1f}")]
     if report.own_before is not None and report.own_after is not None:

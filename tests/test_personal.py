@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from bpdraw.augment import load_pen_packed, render
+from bpdraw.cli_teach import teach_report_lines
 from bpdraw.model import load_default
 from bpdraw.personal import (
     AdaptCancelled,
@@ -327,13 +328,13 @@ def test_teach_report_scores_drawings_it_did_not_teach(pen_writer):
     assert 0 <= report.own_before <= 1 and 0 <= report.own_after <= 1
     assert report.test_after >= 0.97
     assert report.model.metadata["adapted"]["drawings"] == 40
-    assert any("test digits" in line for line in report.lines())
+    assert any("test digits" in line for line in teach_report_lines(report))
 
 
 def test_teach_report_with_too_few_drawings_to_hold_out_says_so():
     report = teach_report(load_default(), [SEVEN, FOUR], [7, 4])
     assert report.own_before is None and "too few" in report.note
-    assert "not measured" in report.lines()[1]
+    assert "not measured" in teach_report_lines(report)[1]
 
 
 def test_teach_file_reads_an_exported_store(store, tmp_path, pen_writer):

@@ -50,22 +50,6 @@ class TeachReport:
     seconds: float
     note: str = ""
 
-    def lines(self) -> list[str]:
-        """What `bpdraw teach` prints, in English (bpdraw.cli_teach.teach_report_lines says
-        the same in the language the command line speaks)."""
-        lines = [f"taught {self.drawings} drawings in {self.seconds:.1f} s"]
-        if self.own_before is not None and self.own_after is not None:
-            lines.append(
-                f"your drawings (the {self.held_out} not used to teach the measured model): "
-                f"before {self.own_before:.3f}  after {self.own_after:.3f}"
-            )
-        else:
-            lines.append(f"your drawings: not measured ({self.note})")
-        lines.append(
-            f"test digits (450): before {self.test_before:.3f}  after {self.test_after:.3f}"
-        )
-        return lines
-
 
 def drawings_of(packed: PackedStrokes) -> list[list[np.ndarray]]:
     """PackedStrokes -> one list of (k, 2) stroke arrays per drawing (what adapt takes)."""
@@ -165,7 +149,7 @@ def teach_file(base: Model, samples: str | os.PathLike, *, seed: int = 0) -> Tea
 
         report = teach_file(load(args.model) if args.model else load_default(), args.samples)
         report.model.save(args.output)
-        print("\\n".join(report.lines()))
+        print("\\n".join(teach_report_lines(report)))  # bpdraw.cli_teach
 
     Raises StrokesFileError for an unreadable file and BadTeachingData for drawings
     that cannot teach; both messages are meant for the user.
