@@ -21,7 +21,8 @@ Translate = Callable[[str, str], str]
 
 
 def model_description(model: Model, translate: Translate) -> str:
-    """`model.describe()` in the language spoken (as the app's Model box says it)."""
+    """`model.describe()` in the language spoken: the command line's words and the app's
+    (bpdraw.app.train_texts.model_text)."""
     recipe = translate("recipes", str(model.recipe))
     parts = [translate("recipes", "{recipe} recipe").format(recipe=recipe)]
     parts.append("-".join(map(str, model.network.layer_sizes)))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from bpdraw.app.i18n import format_number
+from bpdraw.cli_texts import model_description
 from bpdraw.recipes import SettingError
 
 if TYPE_CHECKING:
@@ -238,18 +239,9 @@ def failure_text(message: str) -> str:
 
 
 def model_text(model: Model) -> str:
-    """`model.describe()` in the language spoken: recipe, shape, data, test accuracy, date."""
-    recipe = QCoreApplication.translate("recipes", "{recipe} recipe")
-    parts = [recipe.format(recipe=recipe_text(str(model.recipe)))]
-    parts.append("-".join(map(str, model.network.layer_sizes)))
-    if model.metadata.get("training_data"):
-        data = recipe_text(str(model.metadata["training_data"]))
-        parts.append(QCoreApplication.translate("recipes", "trained on {data}").format(data=data))
-    if model.test_accuracy is not None:
-        accuracy = QCoreApplication.translate("recipes", "test accuracy {accuracy}")
-        parts.append(accuracy.format(accuracy=f"{model.test_accuracy:.3f}"))
-    parts.append(str(model.metadata.get("created", ""))[:10])
-    return QCoreApplication.translate("recipes", ", ").join(part for part in parts if part)
+    """`model.describe()` in the language spoken: recipe, shape, data, test accuracy, date
+    (bpdraw.cli_texts.model_description, the words `bpdraw` prints)."""
+    return model_description(model, QCoreApplication.translate)
 
 
 def length_name(config: Config | type) -> str:
