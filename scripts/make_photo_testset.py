@@ -12,6 +12,7 @@ white bitmap the digit fills from top to bottom, as optdigits' original bitmaps 
 Pendigits writers 11-14 are the test split, 01-10 the tune split; but the shipped model
 trained on all 14, so for figures on writers its weights never saw use --writers uji: UJI
 writers 41-60 (assets; only the temperature was fitted on them), all in the test split.
+--writers bridger (../shared/devsets, one writer no model trains on) makes a tune split only.
 
     .venv/bin/python scripts/make_photo_testset.py [--out /tmp/phototest] [--per 30]
     .venv/bin/python scripts/make_photo_testset.py --writers uji --out /tmp/phototest_uji
@@ -34,6 +35,7 @@ from bpdraw.augment import load_pen_packed
 from bpdraw.pen_recipe import UJI_HELD_OUT_WRITERS, load_uji_packed
 
 TEST_WRITERS = ("11", "12", "13", "14")
+BRIDGER = Path(__file__).resolve().parents[2] / "shared" / "devsets" / "bridger_digits_strokes.npz"
 LUMA = np.array([0.299, 0.587, 0.114])
 CONDITIONS = (
     "clean",
@@ -309,13 +311,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--conditions", default=",".join(CONDITIONS), help="comma-separated")
     parser.add_argument("--splits", default="tune,test", help="comma-separated")
-    parser.add_argument("--writers", default="pendigits", choices=("pendigits", "uji"))
+    parser.add_argument("--writers", default="pendigits", choices=("pendigits", "uji", "bridger"))
     arguments = parser.parse_args()
     rng = np.random.default_rng(arguments.seed)
     if arguments.writers == "uji":
         packed, labels, writers = load_uji_packed(UJI_HELD_OUT_WRITERS)
         arguments.splits = "test"
         test_writers = tuple(UJI_HELD_OUT_WRITERS)
+    elif arguments.writers == "bridger":  # a writer to tune on: never trained on, not reported
+        packed, labels, writers = load_pen_packed(str(BRIDGER))
+        arguments.splits = "tune"
+        test_writers = ()
     else:
         packed, labels, writers = load_pen_packed()
         test_writers = TEST_WRITERS
