@@ -161,9 +161,11 @@ def picture_ink(image: np.ndarray | str | os.PathLike) -> PictureInk:
     """A picture (array or file) -> its ink. Raises NothingDrawn for a blank image,
     UnreadableImage for a file that is not a picture."""
     colour = _colour(image)
-    if max(colour.shape[:2]) < FRAMED_SIDE:
-        colour = _framed(colour)
-    return PictureInk(_cropped_ink(colour))
+    if max(colour.shape[:2]) >= FRAMED_SIDE:
+        return PictureInk(_cropped_ink(colour))
+    # A small picture is a scan or a crop: a thick part in it is a marker's digit (an MNIST
+    # digit's loops filled in), not the shadow or stain it would be in a photo.
+    return PictureInk(_cropped_ink(_framed(colour), thick_digit=True))
 
 
 def _framed(colour: np.ndarray) -> np.ndarray:
@@ -233,9 +235,9 @@ def _unit_range(pixels: np.ndarray) -> np.ndarray:
     return pixels / (255.0 if top <= 255 else top) if top > 1 else pixels
 
 
-def _cropped_ink(colour: np.ndarray) -> np.ndarray:
-    """(h, w, 3) picture -> bool ink mask cropped to the digit(s)."""
-    mask = ink_parts(colour)
+def _cropped_ink(colour: np.ndarray, *, thick_digit: bool = False) -> np.ndarray:
+    """(h, w, 3) picture -> bool ink mask cropped to the digit(s) (photo.ink_parts)."""
+    mask = ink_parts(colour, thick_digit=thick_digit)
     if mask is None:
         raise NothingDrawn("nothing drawn: the image is blank (no ink stands out)")
     if mask.sum() < 3:

@@ -81,13 +81,14 @@ def contrast(colour: np.ndarray, paper: np.ndarray, reach: int = 0) -> np.ndarra
     return np.sqrt(np.where(beside_an_edge, closest, direct) / 3.0)
 
 
-def ink_parts(colour: np.ndarray) -> np.ndarray | None:
+def ink_parts(colour: np.ndarray, *, thick_digit: bool = False) -> np.ndarray | None:
     """(h, w, 3) float picture -> bool mask of its digit-like ink, or None if it has none.
 
     Thick ink (a marker) is looked for again against paper estimated over a window
-    wide enough for it.
+    wide enough for it. thick_digit: thick parts are the digit when nothing else is
+    (digit_like), as in a small scan of a marker's digit.
     """
-    mask = _ink_against(colour, 0.0)
+    mask = _ink_against(colour, 0.0, thick_digit)
     if mask is None or not mask.any():
         return mask
     # Across a stroke the distance to its edge runs 0..width/2: its 90th percentile ~ 0.45 w.
@@ -95,11 +96,13 @@ def ink_parts(colour: np.ndarray) -> np.ndarray | None:
     factor = background_factor(colour)
     window = min(colour.shape[:2]) // factor * BACKGROUND_WINDOW * factor
     if STROKES_PER_WINDOW * width > window:
-        return _ink_against(colour, width)
+        return _ink_against(colour, width, thick_digit)
     return mask
 
 
-def _ink_against(colour: np.ndarray, stroke_width: float) -> np.ndarray | None:
+def _ink_against(
+    colour: np.ndarray, stroke_width: float, thick_digit: bool = False
+) -> np.ndarray | None:
     """The digit-like ink against the paper estimated for strokes `stroke_width` px wide."""
     factor = background_factor(colour)
     reach = factor + 1 if factor > 1 else 0
@@ -118,11 +121,15 @@ def _ink_against(colour: np.ndarray, stroke_width: float) -> np.ndarray | None:
     seeded = np.zeros(count + 1, dtype=bool)
     seeded[labels[seeds]] = True
     seeded[0] = False
-    return digit_like(seeded[labels])
+    return digit_like(seeded[labels], thick_digit)
 
 
-def digit_like(mask: np.ndarray) -> np.ndarray | None:
-    """The parts of an ink mask a digit is made of: no border bands, blobs or specks."""
+def digit_like(mask: np.ndarray, thick_digit: bool = False) -> np.ndarray | None:
+    """The parts of an ink mask a digit is made of: no border bands, blobs or specks.
+
+    thick_digit: when every part is a blob, the blobs inside the frame are the digit (a
+    small scan of a digit in marker: its filled loops make it a blob by the rule for
+    photos, where such a part is a shadow or a stain)."""
     labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
     if count == 0:
         return None
@@ -135,9 +142,12 @@ def digit_like(mask: np.ndarray) -> np.ndarray | None:
     for edge in (labels[0], labels[-1], labels[:, 0], labels[:, -1]):
         on_border[edge] = True
     on_border = on_border[1:]
-    keep = ~((thickness > BLOB_THICKNESS * long_side) & (long_side > 4))
+    blob = (thickness > BLOB_THICKNESS * long_side) & (long_side > 4)
+    keep = ~blob
     if (keep & ~on_border).any():
         keep &= ~on_border
+    elif thick_digit and not keep.any():
+        keep = blob & ~on_border
     if not keep.any():
         return None
     keep &= area >= SPECK_SHARE * area[keep].max()
