@@ -408,6 +408,10 @@ true {true}, read as {read} with {percent} confidence</source>
         <translation>&lt;b&gt;一步一步看反向传播&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>64 inputs: the first of the {count} digits you drew, as 8×8 cells, 0 (white) to 16.</source>
+        <translation>64 个输入：你写的 {count} 个数字中的第一个，变成 8×8 个格子，0（白）到 16。</translation>
+    </message>
+    <message>
         <source>64 inputs: your drawing as 8×8 cells, 0 (white) to 16.</source>
         <translation>64 个输入：你写的数字变成 8×8 个格子，0（白）到 16。</translation>
     </message>

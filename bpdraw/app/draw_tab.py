@@ -60,12 +60,13 @@ class DrawTab(QWidget):
     "It's a:" row that keeps the drawing in the SampleStore.
 
     Signals:
-        digits_changed(object): the (8, 8) the network now reads (of a number, its first
-            digit), or None (after every reading).
+        digits_changed(object, int): the (8, 8) the network now reads (of a number, its
+            first digit), or None; and how many digits the drawing was read as (after every
+            reading).
         drawing_taught(int, int): a drawing was kept with this label; the store now holds this many.
     """
 
-    digits_changed = Signal(object)
+    digits_changed = Signal(object, int)
     drawing_taught = Signal(int, int)
 
     def __init__(
@@ -285,7 +286,8 @@ class DrawTab(QWidget):
         self._digits = digits
         self.digit_preview.set_digits(seen)
         self._offer_attribution(seen is None or seen.ndim == 2)
-        self.digits_changed.emit(None if digits is None else digits.copy())
+        count = 0 if seen is None else len(seen) if seen.ndim == 3 else 1
+        self.digits_changed.emit(None if digits is None else digits.copy(), count)
 
     def _reading(self) -> NumberReading | None:
         """The drawing read as bpdraw.numbers reads it: one digit (through both of its

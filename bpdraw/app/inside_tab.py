@@ -252,6 +252,7 @@ class InsideTab(QWidget):
         self.setObjectName("insideTab")
         self._model = model
         self._digits: np.ndarray | None = None
+        self._digit_count = 1
         self._pinned: int | None = None
         self.inputs = InputGrid()
         self.why = WeightTile()
@@ -304,9 +305,6 @@ class InsideTab(QWidget):
         self.reads_heading.setText(self.tr("<b>What the network reads</b>"))
         self.hidden_heading.setText(self.tr("<b>Hidden units</b> and the ten outputs"))
         self.backprop_heading.setText(self.tr("<b>Step through backpropagation</b>"))
-        self.inputs_caption.setText(
-            self.tr("64 inputs: your drawing as 8×8 cells, 0 (white) to 16.")
-        )
         self.why_caption.setText(
             QCoreApplication.translate("weights_view", ATTRIBUTION_EXPLANATION)
         )
@@ -334,12 +332,22 @@ class InsideTab(QWidget):
         self._pinned = None
         self._refresh()
 
-    def set_digits(self, digits: np.ndarray | None) -> None:
-        """The current drawing, (8, 8) 0-16, or None when nothing is drawn."""
+    def set_digits(self, digits: np.ndarray | None, digit_count: int = 1) -> None:
+        """The current drawing, (8, 8) 0-16, or None when nothing is drawn; of a drawing
+        read as a number of `digit_count` digits, its first digit."""
         self._digits = None if digits is None else np.asarray(digits).reshape(8, 8).copy()
+        self._digit_count = digit_count
         self._refresh()
 
     def _refresh(self) -> None:
+        first_of = self.tr(
+            "64 inputs: the first of the {count} digits you drew, as 8×8 cells, 0 (white) to 16."
+        )
+        self.inputs_caption.setText(
+            first_of.format(count=self._digit_count)
+            if self._digit_count > 1
+            else self.tr("64 inputs: your drawing as 8×8 cells, 0 (white) to 16.")
+        )
         self.inputs.set_digits(self._digits)
         self.hidden_view.set_state(self._model, self._digits)
         if self._model is None or self._digits is None or not self._digits.any():

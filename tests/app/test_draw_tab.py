@@ -260,11 +260,12 @@ def test_a_number_shows_each_digit_as_the_network_sees_it(
     qtbot, tab, drag, vertical_line, circle, tmp_path
 ):
     seen = []
-    tab.digits_changed.connect(seen.append)
+    tab.digits_changed.connect(lambda digits, count: seen.append((digits, count)))
     tab.attribution_toggle.setChecked(True)
     drag(tab.canvas, vertical_line(tab.canvas, 0.22, 0.6))
     one_alone = tab.digit_preview.digits()
-    assert one_alone.shape == (8, 8) and np.array_equal(seen[-1], one_alone)
+    assert one_alone.shape == (8, 8) and np.array_equal(seen[-1][0], one_alone)
+    assert seen[-1][1] == 1
     assert tab.attribution_toggle.isEnabled() and tab.attribution_overlay.isVisible()
     drag(tab.canvas, circle(tab.canvas, 0.68, 0.6))
     assert tab.prediction_label.text() == "10"
@@ -273,7 +274,7 @@ def test_a_number_shows_each_digit_as_the_network_sees_it(
     # the 1 as it was read alone, not the whole drawing squeezed into one 8x8
     assert np.array_equal(views[0], one_alone)
     assert views[1].sum() > 0 and not np.array_equal(views[1], one_alone)
-    assert np.array_equal(seen[-1], views[0])  # the Inside tab gets the first digit
+    assert np.array_equal(seen[-1][0], views[0]) and seen[-1][1] == 2  # Inside: the first
     assert not tab.attribution_toggle.isEnabled()  # "Why?" colours one 8x8
     assert not tab.attribution_overlay.isVisible()
     assert "one digit at a time" in tab.attribution_toggle.toolTip()

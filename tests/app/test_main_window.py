@@ -92,6 +92,21 @@ def test_ctrl_z_undoes_the_last_stroke(qtbot, window, drag, vertical_line):
     qtbot.waitUntil(lambda: window.draw_tab.prediction_label.text() == "1")
 
 
+def test_the_inside_tab_reads_the_first_digit_of_a_number(
+    qtbot, window, drag, vertical_line, circle
+):
+    inside = window.inside_tab
+    drag(window.draw_tab.canvas, vertical_line(window.draw_tab.canvas, 0.22, 0.6))
+    alone = window.draw_tab.digit_preview.digits()
+    assert "your drawing" in inside.inputs_caption.text()
+    drag(window.draw_tab.canvas, circle(window.draw_tab.canvas, 0.68, 0.6))
+    assert window.draw_tab.prediction_label.text() == "10"
+    assert np.array_equal(inside.inputs._digits, alone)  # the 1, not the whole "10"
+    assert "first of the 2 digits" in inside.inputs_caption.text()
+    window.draw_tab.canvas.clear()
+    qtbot.waitUntil(lambda: "your drawing" in inside.inputs_caption.text(), timeout=2000)
+
+
 def test_escape_clears_the_drawing(qtbot, window, drag, vertical_line):
     canvas = window.draw_tab.canvas
     drag(canvas, vertical_line(canvas))
