@@ -163,7 +163,7 @@ def _train(arguments) -> int:
             else:
                 _show_progress(event)
     except TrainingDiverged as error:
-        from bpdraw.cli_texts import diverged_message
+        from bpdraw.texts import diverged_message
 
         print(file=sys.stderr)
         return _refuse(diverged_message(str(error), translate))
@@ -333,7 +333,7 @@ def _evaluate(arguments) -> int:
     model = _load_model(arguments.model, translate)
     if model is None:
         return 2
-    from bpdraw.cli_texts import model_description, strokes_file_problem
+    from bpdraw.texts import model_description, strokes_file_problem
 
     print(translate("cli", "model: {model}").format(model=model_description(model, translate)))
     accuracy_line = None  # the test digits'

@@ -42,7 +42,7 @@ def save(model, path: str, translate=english) -> bool:
 
 def os_error_reason(error: OSError, translate=english) -> str:
     """Why ``error`` happened, in the language spoken."""
-    from bpdraw.cli_texts import os_reason
+    from bpdraw.texts import os_reason
 
     return os_reason(str(error.strerror or error), translate)
 
@@ -50,8 +50,8 @@ def os_error_reason(error: OSError, translate=english) -> str:
 def picture_error_reason(error: ValueError | OSError, translate=english) -> str:
     """Why a picture could not be read (bpdraw.images' UnreadableImage, an OSError, another
     ValueError), in the language spoken."""
-    from bpdraw.cli_texts import image_problem
     from bpdraw.images import UnreadableImage
+    from bpdraw.texts import image_problem
 
     if isinstance(error, UnreadableImage):
         return image_problem(error.problem, translate)
@@ -69,7 +69,7 @@ def load_model(path: str | None, translate=None):
         return load(path) if path else load_default()
     except ModelFileError as error:
         if translate is not None:
-            from bpdraw.cli_texts import strokes_file_problem
+            from bpdraw.texts import strokes_file_problem
 
             error = strokes_file_problem(error, translate)
         print(f"bpdraw: {error}", file=sys.stderr)

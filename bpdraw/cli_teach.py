@@ -101,12 +101,12 @@ def _teach(arguments, translate=_english) -> int:
     try:
         report = teach_file(model, arguments.samples, seed=arguments.seed)
     except StrokesFileError as error:
-        from bpdraw.cli_texts import strokes_file_problem
+        from bpdraw.texts import strokes_file_problem
 
         give = translate("cli", "{problem}. Give a strokes file, such as an export of My digits")
         return _refuse(give.format(problem=strokes_file_problem(error, translate)))
     except BadTeachingData as error:
-        from bpdraw.cli_texts import teaching_problem
+        from bpdraw.texts import teaching_problem
 
         problem = teaching_problem(str(error), translate)
         return _refuse(
@@ -228,7 +228,7 @@ def _drawing_digits(arguments, translate=_english) -> np.ndarray | None:
     try:
         packed, _ = read_strokes_file(arguments.strokes)
     except StrokesFileError as error:
-        from bpdraw.cli_texts import strokes_file_problem
+        from bpdraw.texts import strokes_file_problem
 
         _refuse(strokes_file_problem(error, translate))
         return None

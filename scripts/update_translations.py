@@ -4,7 +4,7 @@
     python scripts/update_translations.py --check  # also fail if an entry is unfinished
 
 pyside6-lupdate collects every self.tr(...), QCoreApplication.translate(...) and
-QT_TRANSLATE_NOOP(...) of bpdraw/app/*.py and bpdraw/cli*.py into
+QT_TRANSLATE_NOOP(...) of bpdraw/app/*.py, bpdraw/cli*.py and bpdraw/texts.py into
 assets/translations/bpdraw_<language>.ts, keeping the translations already there and
 dropping texts no longer in the code. Translate new entries with pyside6-linguist (or by hand:
 fill <translation> and remove type="unfinished"), then run this again: pyside6-lrelease
@@ -37,9 +37,10 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[Path]:
-    """Every file with translatable texts: the app package and the command line."""
+    """Every file with translatable texts: the app package, the command line, their texts."""
     package = ROOT / "bpdraw"
-    return sorted((package / "app").glob("*.py")) + sorted(package.glob("cli*.py"))
+    app, cli = sorted((package / "app").glob("*.py")), sorted(package.glob("cli*.py"))
+    return app + cli + [package / "texts.py"]
 
 
 def unfinished(ts_file: Path) -> int:

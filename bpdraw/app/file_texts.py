@@ -1,6 +1,6 @@
 """Why a file cannot be read or written, in the language installed: the core's own reasons
 (ModelFileError, StrokesFileError, an OSError's) through the templates the command line uses
-(bpdraw.cli_texts), translated by the app's translator."""
+(bpdraw.texts), translated by the app's translator."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import os
 
 from PySide6.QtCore import QCoreApplication
 
-from bpdraw.cli_texts import os_reason, strokes_file_problem
 from bpdraw.model import ModelFileError
 from bpdraw.strokes_file import StrokesFileError
+from bpdraw.texts import os_reason, strokes_file_problem
 
 translate = QCoreApplication.translate
 

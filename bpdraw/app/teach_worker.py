@@ -15,9 +15,9 @@ from collections.abc import Sequence
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from bpdraw.cli_texts import teaching_problem
 from bpdraw.model import Model
 from bpdraw.personal import AdaptCancelled, BadTeachingData, teach_report
+from bpdraw.texts import teaching_problem
 
 # At most this many progress signals a second reach the GUI.
 PROGRESS_SIGNALS_PER_SECOND = 20

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from bpdraw.app.i18n import format_number
-from bpdraw.cli_texts import model_description
 from bpdraw.recipes import SettingError
+from bpdraw.texts import model_description
 
 if TYPE_CHECKING:
     from bpdraw.model import Model
@@ -240,7 +240,7 @@ def failure_text(message: str) -> str:
 
 def model_text(model: Model) -> str:
     """`model.describe()` in the language spoken: recipe, shape, data, test accuracy, date
-    (bpdraw.cli_texts.model_description, the words `bpdraw` prints)."""
+    (bpdraw.texts.model_description, the words `bpdraw` prints)."""
     return model_description(model, QCoreApplication.translate)
 
 

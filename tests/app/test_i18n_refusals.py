@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from bpdraw.app import i18n
-from bpdraw.cli_texts import os_reason, teaching_problem
+from bpdraw.texts import os_reason, teaching_problem
 
 
 def _bpdraw(tmp_path, language: str, *arguments: str) -> tuple[int, str]:

@@ -1,8 +1,8 @@
-"""Texts of the command line built from the core's values in the language spoken.
+"""Texts built from the core's values in the language spoken, for the command line and the app.
 
-Each function takes the command line's ``translate(context, text)`` (bpdraw.cli.translate);
-its literal ``translate("…", "…")`` calls are what pyside6-lupdate collects. No Qt here: only
-bpdraw.cli may reach the app's translator (the app passes QCoreApplication.translate).
+Each function takes a ``translate(context, text)``: the command line's (bpdraw.cli.translate)
+or the app's QCoreApplication.translate; its literal ``translate("…", "…")`` calls are what
+pyside6-lupdate collects. No Qt here: only bpdraw.cli may reach the app's translator.
 """
 
 from __future__ import annotations
