@@ -30,6 +30,9 @@ SEED, GROW = 0.5, 0.3
 EDGE_MATCH = 0.35
 # A part is a blob when its widest point is this share of its bounding box's long side.
 BLOB_THICKNESS = 0.25
+# A loop is filled (a dark patch's rim, not a 0) when its inside differs from the paper by
+# more than this share of the ink's difference.
+FILLED_LOOP = 0.5
 # A part with less ink than this share of the largest is a speck.
 SPECK_SHARE = 0.08
 
@@ -88,22 +91,31 @@ def ink_parts(colour: np.ndarray, *, thick_digit: bool = False) -> np.ndarray | 
     wide enough for it. thick_digit: thick parts are the digit when nothing else is
     (digit_like), as in a small scan of a marker's digit.
     """
-    mask = _ink_against(colour, 0.0, thick_digit)
-    if mask is None or not mask.any():
-        return mask
+    # A loop's inside in a small scan is a few grey pixels: its colour says little.
+    fill_loops = not thick_digit
+    ink = _ink_against(colour, 0.0, fill_loops)
+    if ink is None or not ink.any():
+        return None
+    mask = digit_like(ink, thick_digit)
+    # A stroke too wide for the window (a marker) is found as its rim, its inside filled in
+    # (_with_filled_loops); none of it may be left digit-like, so all the ink is measured.
+    measured = ink if mask is None else mask
     # Across a stroke the distance to its edge runs 0..width/2: its 90th percentile ~ 0.45 w.
-    width = 2 * float(np.percentile(ndimage.distance_transform_edt(mask)[mask], 90))
+    width = 2 * float(np.percentile(ndimage.distance_transform_edt(measured)[measured], 90))
     factor = background_factor(colour)
     window = min(colour.shape[:2]) // factor * BACKGROUND_WINDOW * factor
     if STROKES_PER_WINDOW * width > window:
-        return _ink_against(colour, width, thick_digit)
+        ink = _ink_against(colour, width, fill_loops)
+        return None if ink is None else digit_like(ink, thick_digit)
     return mask
 
 
 def _ink_against(
-    colour: np.ndarray, stroke_width: float, thick_digit: bool = False
+    colour: np.ndarray, stroke_width: float, fill_loops: bool = True
 ) -> np.ndarray | None:
-    """The digit-like ink against the paper estimated for strokes `stroke_width` px wide."""
+    """The ink against the paper estimated for strokes `stroke_width` px wide, loops that
+    look like ink filled in (fill_loops); None when nothing stands out (digit_like then
+    keeps a digit's parts of it)."""
     factor = background_factor(colour)
     reach = factor + 1 if factor > 1 else 0
     strength = contrast(colour, local_background(colour, stroke_width), reach)
@@ -121,7 +133,33 @@ def _ink_against(
     seeded = np.zeros(count + 1, dtype=bool)
     seeded[labels[seeds]] = True
     seeded[0] = False
-    return digit_like(seeded[labels], thick_digit)
+    ink = seeded[labels]
+    return _with_filled_loops(colour, ink) if fill_loops else ink
+
+
+def _with_filled_loops(colour: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The ink mask with every loop whose inside looks like ink rather than paper filled in.
+
+    Paper estimated nearby takes the inside of a large dark patch (a dot, a stain) for
+    paper, leaving only its rim as ink: a ring that would read as a confident 0. Compared
+    with the paper around the ink, such an inside is as far off as the ink itself; a 0's
+    inside is paper."""
+    holes = ndimage.binary_fill_holes(mask) & ~mask
+    if not holes.any():
+        return mask
+    around = ~(mask | holes)
+    if not around.any():
+        return mask
+    paper = np.median(colour[around], axis=0)
+    ink = float(np.linalg.norm(np.median(colour[mask], axis=0) - paper))
+    labels, count = ndimage.label(holes)
+    filled = mask.copy()
+    for index, hole in enumerate(ndimage.find_objects(labels), start=1):
+        inside = labels[hole] == index
+        distance = float(np.linalg.norm(np.median(colour[hole][inside], axis=0) - paper))
+        if distance > FILLED_LOOP * ink:
+            filled[hole] |= inside
+    return filled
 
 
 def digit_like(mask: np.ndarray, thick_digit: bool = False) -> np.ndarray | None:

@@ -406,3 +406,31 @@ def test_tiny_and_odd_pictures_give_a_reading_or_nothing_drawn(picture):
     except NothingDrawn:
         return
     assert number.readings and all(0 <= r.confidence <= 1 for r in number.readings)
+
+
+def test_a_loop_whose_inside_looks_like_ink_is_filled_and_a_zero_is_not():
+    from bpdraw.photo import _with_filled_loops
+
+    rows, columns = np.mgrid[:120, :120]
+    radius = np.hypot(rows - 60, columns - 60)
+    ring = (radius > 30) & (radius < 36)
+    paper = np.ones((120, 120, 3))
+    zero = paper.copy()
+    zero[ring] = 0.1
+    dot = paper.copy()
+    dot[radius < 36] = 0.1  # the paper found nearby took the dot's inside: only its rim is ink
+    assert np.array_equal(_with_filled_loops(zero, ring), ring)
+    assert np.array_equal(_with_filled_loops(dot, ring), radius < 36)
+
+
+def test_a_photographed_dot_is_not_read_as_a_sure_zero():
+    from bpdraw.numbers import read_picture
+
+    rows, columns = np.mgrid[:300, :300]
+    picture = np.full((300, 300, 3), 0.92)
+    picture[np.hypot(rows - 150, columns - 150) < 45] = 0.1
+    try:
+        reading = read_picture(shipped_model(), picture)
+    except NothingDrawn:
+        return  # a dot is no digit: nothing drawn
+    assert reading.not_sure, f"a dot read as {reading.text} at {reading.confidences}"
