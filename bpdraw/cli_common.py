@@ -15,6 +15,7 @@ def unsavable(path: str, translate=english) -> bool:
     model cannot be saved to ``path``: checked before a run, so a wrong folder or name costs
     nothing."""
     from bpdraw.model import check_save_target
+    from bpdraw.texts import os_error_reason
 
     try:
         check_save_target(path)
@@ -31,6 +32,8 @@ def unsavable(path: str, translate=english) -> bool:
 
 def save(model, path: str, translate=english) -> bool:
     """Save ``model``; True (and the reason printed) when that failed."""
+    from bpdraw.texts import os_error_reason
+
     try:
         model.save(path)
     except OSError as error:
@@ -40,18 +43,11 @@ def save(model, path: str, translate=english) -> bool:
     return False
 
 
-def os_error_reason(error: OSError, translate=english) -> str:
-    """Why ``error`` happened, in the language spoken."""
-    from bpdraw.texts import os_reason
-
-    return os_reason(str(error.strerror or error), translate)
-
-
 def picture_error_reason(error: ValueError | OSError, translate=english) -> str:
     """Why a picture could not be read (bpdraw.images' UnreadableImage, an OSError, another
     ValueError), in the language spoken."""
     from bpdraw.images import UnreadableImage
-    from bpdraw.texts import image_problem
+    from bpdraw.texts import image_problem, os_error_reason
 
     if isinstance(error, UnreadableImage):
         return image_problem(error.problem, translate)

@@ -153,9 +153,9 @@ def teach_report_lines(report, translate=_english) -> list[str]:
 
 def _inside(arguments, translate=_english) -> int:
     from bpdraw.cli_common import load_model as _load_model
-    from bpdraw.cli_common import os_error_reason
     from bpdraw.cli_common import refuse as _refuse
     from bpdraw.model import check_save_target
+    from bpdraw.texts import os_error_reason
 
     try:
         check_save_target(arguments.output)

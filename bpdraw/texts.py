@@ -73,7 +73,6 @@ def file_problem(problem: str, translate: Translate) -> str:
             r"is (?P<size>[\d,.]+) MB, more than the (?P<most>[\d,]+) MB such a file can be",
             translate("cli", "is {size} MB, more than the {most} MB such a file can be"),
         ),
-        (r"cannot be read \((?P<reason>.*)\)", translate("cli", "cannot be read ({reason})")),
         (
             r"is a damaged archive \((?P<detail>.*)\)",
             translate("cli", "is a damaged archive ({detail})"),
@@ -238,6 +237,11 @@ def os_reason(reason: str, translate: Translate) -> str:
         ),
     )
     return _filled(reason, patterns)
+
+
+def os_error_reason(error: OSError, translate: Translate) -> str:
+    """Why an OSError happened (its strerror, else its words), in the language spoken."""
+    return os_reason(str(error.strerror or error), translate)
 
 
 def image_problem(problem: str, translate: Translate) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from bpdraw.model import ModelFileError
 from bpdraw.strokes_file import StrokesFileError
-from bpdraw.texts import os_reason, strokes_file_problem
+from bpdraw.texts import os_error_reason, strokes_file_problem
 
 translate = QCoreApplication.translate
 
@@ -22,7 +22,7 @@ def file_error_text(error) -> str:
 
 def reason_text(error: OSError) -> str:
     """An OSError's reason, translated."""
-    return os_reason(str(error.strerror or error), translate)
+    return os_error_reason(error, translate)
 
 
 def os_error_text(path: str | os.PathLike, error: OSError) -> str:
