@@ -153,13 +153,10 @@ def _with_filled_loops(colour: np.ndarray, mask: np.ndarray) -> np.ndarray:
     paper = np.median(colour[around], axis=0)
     ink = float(np.linalg.norm(np.median(colour[mask], axis=0) - paper))
     labels, count = ndimage.label(holes)
-    filled = mask.copy()
-    for index, hole in enumerate(ndimage.find_objects(labels), start=1):
-        inside = labels[hole] == index
-        distance = float(np.linalg.norm(np.median(colour[hole][inside], axis=0) - paper))
-        if distance > FILLED_LOOP * ink:
-            filled[hole] |= inside
-    return filled
+    index = np.arange(1, count + 1)
+    inside = np.stack([ndimage.median(colour[..., c], labels, index) for c in range(3)], axis=1)
+    filled = index[np.linalg.norm(inside - paper, axis=1) > FILLED_LOOP * ink]
+    return mask | np.isin(labels, filled)
 
 
 def digit_like(mask: np.ndarray, thick_digit: bool = False) -> np.ndarray | None:
