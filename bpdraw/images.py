@@ -190,7 +190,7 @@ def _fitted_bitmap(mask: np.ndarray, conversion: Conversion) -> np.ndarray:
     horizontal = np.clip(conversion.ink_width / width, vertical / conversion.max_stretch,
                          vertical * conversion.max_stretch)  # fmt: skip
     out_width = int(np.clip(round(width * horizontal), 1, BITMAP_SIZE))
-    zoom = (BITMAP_SIZE / height, out_width / width)
+    zoom = (vertical, out_width / width)
     grown = ndimage.zoom(mask.astype(np.float64), zoom, order=1, grid_mode=True, mode="nearest")
     bitmap = np.zeros((BITMAP_SIZE, BITMAP_SIZE), dtype=bool)
     left = (BITMAP_SIZE - out_width) // 2

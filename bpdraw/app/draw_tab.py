@@ -285,8 +285,8 @@ class DrawTab(QWidget):
             seen = digits = number.views[0]
         self._digits = digits
         self.digit_preview.set_digits(seen)
-        self._offer_attribution(seen is None or seen.ndim == 2)
         count = 0 if seen is None else len(seen) if seen.ndim == 3 else 1
+        self._offer_attribution(count <= 1)
         self.digits_changed.emit(None if digits is None else digits.copy(), count)
 
     def _reading(self) -> NumberReading | None:
