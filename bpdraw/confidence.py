@@ -11,7 +11,8 @@
   few held-out writers' digits pass it; above it the drawing "doesn't look like a digit".
   Stored in the metadata ("not_a_digit"); the network keeps its 10 outputs.
 - **The one rule** (``read``): a reading is *not sure* when its calibrated probability is
-  less than ``NOT_SURE_MARGIN`` above the runner-up's or it does not look like a digit. The
+  less than ``NOT_SURE_MARGIN`` above the runner-up's (``PICTURE_NOT_SURE_MARGIN`` for a
+  small picture's two views) or it does not look like a digit. The
   Draw tab and ``bpdraw predict`` both take their words from a ``Reading``.
 """
 
@@ -34,6 +35,13 @@ DIGIT_LIKENESS_KEY = "not_a_digit"
 # (scripts/eval_shipped.py) it flags 65 % of wrong readings and 6.2 % of right ones; with
 # one conversion and a margin of 0.65 it was 60 % and 9.5 %.
 NOT_SURE_MARGIN = 0.5
+# The margin for a small picture read from its ink and from its centre lines
+# (bpdraw.numbers.read_picture): two views less alike than two conversions of one drawing, so
+# their average leads by less. Chosen by the same rule on the same writers, UJI 41-60 drawn as
+# 28x28 MNIST-style and 32x32 optdigits-style pictures (scripts/make_photo_testset.py
+# --writers uji; 700): at 0.4, 61.5 % of their wrong readings are flagged and 11.4 % of
+# right ones (0.35: 54 % / 9.4 %; the canvas's 0.5: 73 % / 17 %).
+PICTURE_NOT_SURE_MARGIN = 0.4
 TEMPERATURE_RANGE = (0.05, 20.0)
 # "not a digit" above this quantile of held-out writers' digits' scores: about 1 % of
 # real digits are called "not a digit" (their confidence is then lowered too).
@@ -229,22 +237,28 @@ def read_all(model: Model, X: np.ndarray) -> list[Reading]:
     return read_all_views(model, np.asarray(X, dtype=float).reshape(1, -1, N_INPUTS))
 
 
-def read_views(model: Model, X: np.ndarray) -> Reading:
+def read_views(model: Model, X: np.ndarray, *, margin: float = NOT_SURE_MARGIN) -> Reading:
     """Read one drawing given as several 8x8 views of it (k, 64) or (k, 8, 8) — two
     conversions of its strokes, or a picture's ink and its centre lines: their
-    probabilities averaged, then the one rule; "not a digit" when every view is not one."""
+    probabilities averaged, then the one rule with ``margin`` (PICTURE_NOT_SURE_MARGIN for
+    a picture's two views); "not a digit" when every view is not one."""
     X = np.asarray(X, dtype=float)
-    return read_all_views(model, X.reshape(len(X), 1, N_INPUTS))[0]
+    return read_all_views(model, X.reshape(len(X), 1, N_INPUTS), margin=margin)[0]
 
 
-def read_all_views(model: Model, views: np.ndarray) -> list[Reading]:
+def read_all_views(
+    model: Model, views: np.ndarray, *, margin: float = NOT_SURE_MARGIN
+) -> list[Reading]:
     """Read n drawings given as k views each, (k, n, 64) or (k, n, 8, 8), as read_views does."""
     views = np.asarray(views, dtype=float)
     k, n = views.shape[:2]
     probabilities, unlike = _digit_probabilities(model, views.reshape(k * n, N_INPUTS))
     probabilities = probabilities.reshape(k, n, -1).mean(axis=0)
     unlike = unlike.reshape(k, n).all(axis=0)
-    return [_reading(p, not_a_digit) for p, not_a_digit in zip(probabilities, unlike, strict=True)]
+    return [
+        _reading(p, not_a_digit, margin)
+        for p, not_a_digit in zip(probabilities, unlike, strict=True)
+    ]
 
 
 def _digit_probabilities(model: Model, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -263,7 +277,7 @@ def _digit_probabilities(model: Model, X: np.ndarray) -> tuple[np.ndarray, np.nd
     return probabilities * digit_at_all[:, None], beyond > 0
 
 
-def _reading(p: np.ndarray, not_a_digit: bool) -> Reading:
+def _reading(p: np.ndarray, not_a_digit: bool, margin: float) -> Reading:
     """The one rule applied to one drawing's ten probabilities."""
     second, first = np.argsort(p)[-2:]
     return Reading(
@@ -271,7 +285,7 @@ def _reading(p: np.ndarray, not_a_digit: bool) -> Reading:
         confidence=float(p[first]),
         runner_up=int(second),
         runner_up_confidence=float(p[second]),
-        not_sure=bool(p[first] - p[second] < NOT_SURE_MARGIN or not_a_digit),
+        not_sure=bool(p[first] - p[second] < margin or not_a_digit),
         not_a_digit=bool(not_a_digit),
         probabilities=tuple(float(v) for v in p),
     )

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bpdraw.confidence import Reading, read_all, read_views
+from bpdraw.confidence import PICTURE_NOT_SURE_MARGIN, Reading, read_all, read_views
 from bpdraw.model import Model
 from bpdraw.preprocess import DEFAULT_CONVERSION, Conversion, NothingDrawn, strokes_to_digits
 
@@ -214,7 +214,8 @@ def read_picture(model: Model, image: np.ndarray | str | os.PathLike) -> NumberR
         views = np.stack([small, strokes_to_digits(ink.strokes())])
     except NothingDrawn:
         views = small[None]
-    return NumberReading((read_views(model, views),), (small,))
+    reading = read_views(model, views, margin=PICTURE_NOT_SURE_MARGIN)
+    return NumberReading((reading,), (small,))
 
 
 def _finite(stroke) -> np.ndarray:

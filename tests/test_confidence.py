@@ -5,12 +5,14 @@ from bpdraw import confidence, styles
 from bpdraw.augment import augmented_pen_set, load_pen_packed
 from bpdraw.confidence import (
     NOT_SURE_MARGIN,
+    PICTURE_NOT_SURE_MARGIN,
     CalibrationError,
     calibrate,
     calibrated,
     fit_temperature,
     read,
     read_all,
+    read_all_views,
     read_views,
 )
 from bpdraw.data import load_split
@@ -190,3 +192,19 @@ def test_several_views_of_one_drawing_average_their_probabilities():
     expected = (np.array(one.probabilities) + np.array(other.probabilities)) / 2
     np.testing.assert_allclose(both.probabilities, expected)
     assert both.digit == int(expected.argmax())
+
+
+def test_the_margin_of_the_one_rule_is_the_one_asked_for():
+    model = calibrated(load_default(), 6.0)  # a high temperature spreads the leads out
+    digits = load_split(0).images_test[:100]
+    views = np.stack([digits, np.roll(digits, 1, axis=2)])  # the digit, and moved a cell
+    canvas = read_all_views(model, views)
+    picture = read_all_views(model, views, margin=PICTURE_NOT_SURE_MARGIN)
+    between = 0
+    for c, p in zip(canvas, picture, strict=True):
+        lead = c.confidence - c.runner_up_confidence
+        assert (c.digit, c.probabilities) == (p.digit, p.probabilities)
+        assert c.not_sure == (lead < NOT_SURE_MARGIN or c.not_a_digit)
+        assert p.not_sure == (lead < PICTURE_NOT_SURE_MARGIN or p.not_a_digit)
+        between += PICTURE_NOT_SURE_MARGIN <= lead < NOT_SURE_MARGIN and not c.not_a_digit
+    assert between > 0  # some readings are sure as pictures and not sure on the canvas

@@ -9,6 +9,8 @@ from PIL import Image, ImageDraw
 
 from bpdraw import cli
 from bpdraw.augment import load_pen_packed
+from bpdraw.confidence import NOT_SURE_MARGIN, PICTURE_NOT_SURE_MARGIN, calibrated
+from bpdraw.data import load_split
 from bpdraw.model import load_default
 from bpdraw.numbers import cut_strokes, read_number, read_picture, split_digits, touching_split
 from bpdraw.preprocess import NothingDrawn, strokes_to_digits
@@ -181,3 +183,17 @@ def test_touching_digits_are_cut_apart(first, second):
     touching = side_by_side(drawings[first], drawings[second], gap=0.0)
     assert len(split_digits(touching)) == 1  # one part: the gap rule alone reads one digit
     assert read_number(shipped_model(), touching).text == f"{labels[first]}{labels[second]}"
+
+
+def test_a_small_picture_is_not_sure_by_the_picture_margin():
+    """A small picture is read from two unlike views (its ink, its centre lines): the one
+    rule's margin for pictures, not the canvas's, says whether it is sure."""
+    model = calibrated(shipped_model(), 6.0)  # a high temperature spreads the leads out
+    between = 0
+    for digit in load_split(0).images_test[:40]:
+        scan = 255 - np.kron(digit, np.ones((4, 4))) * 255 / 16  # 32x32, dark on light
+        reading = read_picture(model, scan.astype(np.uint8)).readings[0]
+        lead = reading.confidence - reading.runner_up_confidence
+        assert reading.not_sure == (lead < PICTURE_NOT_SURE_MARGIN or reading.not_a_digit)
+        between += PICTURE_NOT_SURE_MARGIN <= lead < NOT_SURE_MARGIN and not reading.not_a_digit
+    assert between > 0

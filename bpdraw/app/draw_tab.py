@@ -268,17 +268,17 @@ class DrawTab(QWidget):
         """Convert the drawing and show what the model reads."""
         self._prediction_timer.stop()
         self._reread_timer.stop()
-        digits = self.canvas.to_digits()
         self._enable_controls()
-        number = self._reading() if digits is not None and self._model is not None else None
-        seen = digits  # what the preview shows: the 8x8 (or one per digit) the network read
-        if digits is None or self._model is None:
-            self._show_blank()
-        elif number is None:  # only the whole drawing is something: read what the net sees
-            self._show(read(self._model, digits))
+        number = self._reading()
+        if number is None:  # no model, or only the whole drawing is something: the net sees it
+            digits = seen = self.canvas.to_digits()
+            if digits is None or self._model is None:
+                self._show_blank()
+            else:
+                self._show(read(self._model, digits))
         elif len(number.readings) > 1:
             self._show_number(number)
-            seen = np.stack(number.views)
+            seen = np.stack(number.views)  # what the preview shows: one 8x8 per digit
             digits = number.views[0]
         else:
             self._show(number.readings[0])
@@ -292,7 +292,10 @@ class DrawTab(QWidget):
     def _reading(self) -> NumberReading | None:
         """The drawing read as bpdraw.numbers reads it: one digit (through both of its
         conversions), or a number when it holds digits side by side (apart, or touching
-        where they can be cut surely); None when no part of it alone is a drawing."""
+        where they can be cut surely); None without a model, or when no part of the drawing
+        alone is a drawing."""
+        if self._model is None:
+            return None
         try:
             return read_number(self._model, self.canvas.strokes(), min_size=MIN_DRAWING_SIZE)
         except NothingDrawn:
