@@ -327,7 +327,7 @@ def _fit(
     size = float(BITMAP_SIZE)
     safe_width = np.where(width > 0, width, 1.0)
     safe_height = np.where(height > 0, height, 1.0)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # subnormal widths
         # Pen chosen from a first guess of the scale: path length in pixels * pen ~ ink.
         if conversion.pen_width is not None:
             pen = np.full(width.shape, conversion.pen_width)
