@@ -11,12 +11,10 @@ renders it for a finished run); the panel only redraws it itself after a resize 
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from bpdraw.app import theme
+from bpdraw.app.background import in_background
 from bpdraw.app.i18n import format_number, format_percent
 from bpdraw.app.train_texts import model_text
 from bpdraw.app.warmup import load_plots
@@ -187,8 +186,6 @@ class Comparison(QGroupBox):
 class ResultsPanel(QGroupBox):
     """Accuracy on the 450 test digits, the model line, the confusion picture, the class table."""
 
-    picture_rendered = Signal(object, object, object)  # evaluation, rgba, size
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.comparison = Comparison()
@@ -241,7 +238,6 @@ class ResultsPanel(QGroupBox):
         self._rerender_paused = False
         self._rerender_timer = QTimer(self, singleShot=True, interval=RERENDER_DELAY_MS)
         self._rerender_timer.timeout.connect(self.on_rerender_timer)
-        self.picture_rendered.connect(self.on_picture_rendered)
         self._whose = WHOSE[0]
         self.retranslate()
 
@@ -325,16 +321,14 @@ class ResultsPanel(QGroupBox):
             evaluation = self._evaluation
             self._picture_size = size
 
-            def render() -> None:
-                with contextlib.suppress(Exception):
-                    rgba = load_plots().render_confusion(evaluation.confusion, *size)
-                    with contextlib.suppress(RuntimeError):  # the panel may be gone by now
-                        self.picture_rendered.emit(evaluation, rgba, size)
+            def render() -> tuple[Evaluation, np.ndarray, tuple[int, int, float]]:
+                rgba = load_plots().render_confusion(evaluation.confusion, *size)
+                return evaluation, rgba, size
 
-            threading.Thread(target=render, name="bpdraw-confusion", daemon=True).start()
+            in_background(render, self._on_picture_rendered, name="bpdraw-confusion")
 
-    @Slot(object, object, object)
-    def on_picture_rendered(self, evaluation: Evaluation, rgba: np.ndarray, size) -> None:
+    def _on_picture_rendered(self, rendered) -> None:
+        evaluation, rgba, size = rendered
         if evaluation is self._evaluation:
             self._show_picture(rgba, size)
 

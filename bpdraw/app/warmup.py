@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from bpdraw.app.background import in_background
 from bpdraw.data import load_split
 
 if TYPE_CHECKING:
@@ -76,8 +77,17 @@ class ImportWarmer(QObject):
     def start(self) -> None:
         """Start the imports (once; later calls do nothing)."""
         if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="bpdraw-imports", daemon=True)
-            self._thread.start()
+            finished = self._finished
+
+            def imports() -> None:
+                # A failure is reported by the real import or load later, where a user sees it.
+                with contextlib.suppress(Exception):
+                    for name in WARM_UP_MODULES:
+                        importlib.import_module(name)
+                    load_split(0)
+                finished.set()
+
+            self._thread = in_background(imports, self._on_imported, name="bpdraw-imports")
 
     def is_done(self) -> bool:
         """True once the imports are done (already when `done` arrives)."""
@@ -90,12 +100,5 @@ class ImportWarmer(QObject):
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
-    def _run(self) -> None:
-        # A failure here is reported by the real import or load later, where a user sees it.
-        with contextlib.suppress(Exception):
-            for name in WARM_UP_MODULES:
-                importlib.import_module(name)
-            load_split(0)
-        self._finished.set()
-        with contextlib.suppress(RuntimeError):  # the widget that asked may be gone by now
-            self.done.emit()
+    def _on_imported(self, _result: None) -> None:
+        self.done.emit()

@@ -8,7 +8,6 @@ model on the 450 test digits while it is still off the GUI thread, and ends with
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import threading
 import time
@@ -19,6 +18,7 @@ from enum import Enum
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from bpdraw.app.background import in_background
 from bpdraw.app.train_texts import BAD_SETTINGS, NO_MODEL, UNEXPECTED
 from bpdraw.app.warmup import load_plots
 from bpdraw.data import load_split
@@ -72,19 +72,19 @@ class ModelScorer(QObject):
         self._thread: threading.Thread | None = None
 
     def score(self, model: Model, confusion_size: tuple[int, int, float] | None = None) -> None:
-        """Start scoring `model`; the result arrives through `scored`."""
+        """Start scoring `model`; the result arrives through `scored` (not if this scorer
+        is gone by then: the thread holds no reference to it)."""
         previous = self._thread
 
-        def run() -> None:
+        def work() -> ModelScores:
             if previous is not None:
                 previous.join()
-            with contextlib.suppress(Exception):
-                scores = score_model(model, confusion_size)
-                with contextlib.suppress(RuntimeError):  # the receiver may be gone by now
-                    self.scored.emit(scores)
+            return score_model(model, confusion_size)
 
-        self._thread = threading.Thread(target=run, name="bpdraw-scoring", daemon=True)
-        self._thread.start()
+        self._thread = in_background(work, self._on_scored, name="bpdraw-scoring")
+
+    def _on_scored(self, scores: ModelScores) -> None:
+        self.scored.emit(scores)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the scoring started last has ended (tests, benchmarks)."""
