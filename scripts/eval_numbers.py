@@ -9,15 +9,16 @@ what cutting costs one digit: how many are read as more than one digit.
 
     .venv/bin/python scripts/eval_numbers.py [--pairs 400]
 
-Measured 2026-11-27 (400 pairs; the cut's thresholds in bpdraw.numbers were chosen on these
-same pairs and bridger's singles, so these are tuning figures; "after" reads each part through
-both of numbers.READING_CONVERSIONS, "before" through one):
-    gap -0.15 0.000 -> 0.302, -0.05 0.000 -> 0.427, touching 0.000 -> 0.463,
-    +0.10 0.000 -> 0.527, +0.30 (apart) 0.945 -> 0.945;
+Measured 2026-11-27 (400 pairs; the cut's thresholds in bpdraw.numbers were chosen on
+bridger's pairs and singles, the first ones also on these pairs; "after" reads each part
+through both of numbers.READING_CONVERSIONS, "before" through one):
+    gap -0.15 0.000 -> 0.328, -0.05 0.000 -> 0.470, touching 0.000 -> 0.515,
+    +0.10 0.000 -> 0.610, +0.30 (apart) 0.945 -> 0.945;
     single digits: UJI 41-60 0.963 -> 0.963 (1 of 400 cut), bridger 0.910 -> 0.916 (2 of 822).
-Trying every part read "not sure" (no longer only those below 0.6 sure) was chosen on
-bridger's pairs alone (300, touching 0.237 -> 0.300; his singles: none more cut); it took
-these from 0.265 / 0.375 / 0.410 / 0.463.
+Trying a part wide for one digit (numbers.WIDE_ASPECT) even when it reads sure, with
+stricter halves, was chosen on bridger's pairs alone; it took these from 0.302 / 0.427 /
+0.463 / 0.527. Trying every part read "not sure" (no longer only those below 0.6 sure), also
+chosen on bridger's pairs, took them from 0.265 / 0.375 / 0.410 / 0.463 before that.
 """
 
 from __future__ import annotations

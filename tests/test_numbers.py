@@ -9,10 +9,17 @@ from PIL import Image, ImageDraw
 
 from bpdraw import cli
 from bpdraw.augment import load_pen_packed
-from bpdraw.confidence import NOT_SURE_MARGIN, PICTURE_NOT_SURE_MARGIN, calibrated
+from bpdraw.confidence import NOT_SURE_MARGIN, PICTURE_NOT_SURE_MARGIN, calibrated, read_views
 from bpdraw.data import load_split
 from bpdraw.model import load_default
-from bpdraw.numbers import cut_strokes, read_number, read_picture, split_digits, touching_split
+from bpdraw.numbers import (
+    cut_strokes,
+    read_number,
+    read_picture,
+    split_digits,
+    strokes_to_views,
+    touching_split,
+)
 from bpdraw.preprocess import NothingDrawn, strokes_to_digits
 
 
@@ -182,6 +189,18 @@ def test_touching_digits_are_cut_apart(first, second):
     drawings, labels = pen_digits()
     touching = side_by_side(drawings[first], drawings[second], gap=0.0)
     assert len(split_digits(touching)) == 1  # one part: the gap rule alone reads one digit
+    assert read_number(shipped_model(), touching).text == f"{labels[first]}{labels[second]}"
+
+
+@pytest.mark.parametrize(("first", "second"), [(2655, 2753), (922, 744), (1494, 138)])
+def test_touching_digits_read_surely_as_one_wide_digit_are_cut_apart(first, second):
+    """A "10", a "00" and a "25" that touch read surely as one (wide) digit; being wide for
+    one digit, each is tried for a cut, and its halves read surely enough."""
+    drawings, labels = pen_digits()
+    touching = side_by_side(drawings[first], drawings[second], gap=0.0)
+    (part,) = split_digits(touching)
+    as_one = read_views(shipped_model(), strokes_to_views(part))
+    assert not as_one.not_sure
     assert read_number(shipped_model(), touching).text == f"{labels[first]}{labels[second]}"
 
 
