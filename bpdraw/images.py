@@ -138,9 +138,13 @@ def image_to_strokes(image: np.ndarray | str | os.PathLike) -> list[np.ndarray]:
 
 @dataclass(frozen=True)
 class PictureInk:
-    """The ink of a picture, cropped to the digit(s), at the picture's own resolution."""
+    """The ink of a picture, cropped to the digit(s), at the picture's own resolution.
+
+    scan: the picture is small (under FRAMED_SIDE px), a scan or a crop of a digit.
+    """
 
     mask: np.ndarray
+    scan: bool = False
 
     def strokes(self) -> list[np.ndarray]:
         """The ink's centre lines as strokes, y down, left to right."""
@@ -165,7 +169,7 @@ def picture_ink(image: np.ndarray | str | os.PathLike) -> PictureInk:
         return PictureInk(_cropped_ink(colour))
     # A small picture is a scan or a crop: a thick part in it is a marker's digit (an MNIST
     # digit's loops filled in), not the shadow or stain it would be in a photo.
-    return PictureInk(_cropped_ink(_framed(colour), thick_digit=True))
+    return PictureInk(_cropped_ink(_framed(colour), thick_digit=True), scan=True)
 
 
 def _framed(colour: np.ndarray) -> np.ndarray:

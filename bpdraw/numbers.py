@@ -44,6 +44,8 @@ CUT_CONFIDENCE = 0.9
 # pairs did); such a cut must read at least WIDE_CUT_CONFIDENCE sure on both halves. Chosen on
 # bridger's pairs and singles: touching 0.287 -> 0.303, apart by 0.1 0.277 -> 0.313, none of
 # his 822 single digits more cut (0.97 instead: 6 more cut; aspect 1.0 or 1.4: no better).
+# Not in a small scan (bpdraw.images.PictureInk.scan): 3 wide 5s of 5,000 MNIST digits were
+# read as two digits.
 WIDE_ASPECT = 1.2
 WIDE_CUT_CONFIDENCE = 0.99
 # Touching digits are cut at most this many times (three digits in one part).
@@ -110,14 +112,17 @@ def split_digits(strokes: Sequence, *, gap_share: float = GAP_SHARE) -> list[lis
     return digits
 
 
-def read_number(model: Model, strokes: Sequence, *, min_size: float = 0.0) -> NumberReading:
+def read_number(
+    model: Model, strokes: Sequence, *, min_size: float = 0.0, wide_cuts: bool = True
+) -> NumberReading:
     """Read the digits of a drawing (strokes, or a picture's centre lines) left to right;
     touching digits are cut apart where that reads surely (the module's docstring).
+    wide_cuts: a part too wide for one digit is tried for a cut even when it reads sure.
 
     Raises NothingDrawn when nothing is drawn."""
     read: list[tuple[Reading, np.ndarray]] = []
     for part in split_digits(strokes):
-        read += _read_part(model, part, min_size, MOST_CUTS)
+        read += _read_part(model, part, min_size, MOST_CUTS, wide_cuts)
     if not read:
         raise NothingDrawn("nothing drawn: draw a digit (a dot or a click is not one)")
     readings, views = zip(*read, strict=True)
@@ -125,7 +130,7 @@ def read_number(model: Model, strokes: Sequence, *, min_size: float = 0.0) -> Nu
 
 
 def _read_part(
-    model: Model, part: list, min_size: float, cuts_left: int
+    model: Model, part: list, min_size: float, cuts_left: int, wide_cuts: bool
 ) -> list[tuple[Reading, np.ndarray]]:
     """One part's (reading, first view) pairs: one digit, or more when it is touching digits."""
     try:
@@ -136,13 +141,13 @@ def _read_part(
     halves = None
     if cuts_left > 0 and whole.not_sure:
         halves = touching_split(model, part)
-    elif cuts_left > 0 and _aspect(part) >= WIDE_ASPECT:
+    elif cuts_left > 0 and wide_cuts and _aspect(part) >= WIDE_ASPECT:
         halves = touching_split(model, part, confidence=WIDE_CUT_CONFIDENCE)
     if halves is None:
         return [(whole, views[0])]
     left, right = halves
-    return _read_part(model, left, min_size, cuts_left - 1) + _read_part(
-        model, right, min_size, cuts_left - 1
+    return _read_part(model, left, min_size, cuts_left - 1, wide_cuts) + _read_part(
+        model, right, min_size, cuts_left - 1, wide_cuts
     )
 
 
@@ -226,8 +231,8 @@ def read_picture(model: Model, image: np.ndarray | str | os.PathLike) -> NumberR
 
     ink = picture_ink(image)
     small = ink.small_digit()
-    if small is None:
-        return read_number(model, ink.strokes())
+    if small is None:  # a scan's wide ink is more often one wide digit than two touching
+        return read_number(model, ink.strokes(), wide_cuts=not ink.scan)
     try:  # read both ways: the ink itself, and its centre lines drawn again
         views = np.stack([small, strokes_to_digits(ink.strokes())])
     except NothingDrawn:

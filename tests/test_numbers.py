@@ -11,6 +11,7 @@ from bpdraw import cli
 from bpdraw.augment import load_pen_packed
 from bpdraw.confidence import NOT_SURE_MARGIN, PICTURE_NOT_SURE_MARGIN, calibrated, read_views
 from bpdraw.data import load_split
+from bpdraw.images import picture_ink
 from bpdraw.model import load_default
 from bpdraw.numbers import (
     cut_strokes,
@@ -202,6 +203,30 @@ def test_touching_digits_read_surely_as_one_wide_digit_are_cut_apart(first, seco
     as_one = read_views(shipped_model(), strokes_to_views(part))
     assert not as_one.not_sure
     assert read_number(shipped_model(), touching).text == f"{labels[first]}{labels[second]}"
+
+
+def small_wide_scan(strokes, stretch):
+    """A 56 x 28 scan of a drawing 18 px tall, stretched `stretch` times wider, 3 px ink."""
+    points = np.concatenate(strokes)
+    low, high = points.min(axis=0), points.max(axis=0)
+    scan = Image.new("L", (56, 28), 255)
+    draw = ImageDraw.Draw(scan)
+    for stroke in strokes:
+        placed = (stroke - low) * 18 / (high[1] - low[1]) * (stretch, 1) + (4, 5)
+        draw.line([tuple(p) for p in placed], fill=0, width=3, joint="curve")
+    return np.asarray(scan)
+
+
+@pytest.mark.parametrize(("index", "stretch"), [(399, 2.4), (2793, 2.0)])
+def test_a_wide_digit_in_a_small_scan_is_not_cut_when_it_reads_sure(index, stretch):
+    """A small scan is most often one digit: its wide ink is cut only when unsure."""
+    drawings, labels = pen_digits()
+    scan = small_wide_scan(drawings[index], stretch)
+    assert read_picture(shipped_model(), scan).text == str(labels[index])
+    ink = picture_ink(scan)
+    assert ink.scan and ink.small_digit() is None  # read from its centre lines, as a number
+    cut = read_number(shipped_model(), ink.strokes(), wide_cuts=True)
+    assert len(cut.readings) == 2  # what the wide-cut rule of drawings would make of it
 
 
 def test_a_small_picture_is_not_sure_by_the_picture_margin():
