@@ -33,6 +33,9 @@ BLOB_THICKNESS = 0.25
 # A loop is filled (a dark patch's rim, not a 0) when its inside differs from the paper by
 # more than this share of the ink's difference.
 FILLED_LOOP = 0.5
+# In a small scan only a loop of at least this many pixels is judged so: a smaller one is a
+# few grey pixels whose colour says little (an 8's pinholes), a dot's hollow is dozens.
+SCAN_LOOP_PIXELS = 9
 # A part with less ink than this share of the largest is a speck.
 SPECK_SHARE = 0.08
 
@@ -91,9 +94,8 @@ def ink_parts(colour: np.ndarray, *, thick_digit: bool = False) -> np.ndarray | 
     wide enough for it. thick_digit: thick parts are the digit when nothing else is
     (digit_like), as in a small scan of a marker's digit.
     """
-    # A loop's inside in a small scan is a few grey pixels: its colour says little.
-    fill_loops = not thick_digit
-    ink = _ink_against(colour, 0.0, fill_loops)
+    smallest_loop = SCAN_LOOP_PIXELS if thick_digit else 1
+    ink = _ink_against(colour, 0.0, smallest_loop)
     if ink is None or not ink.any():
         return None
     mask = digit_like(ink, thick_digit)
@@ -105,17 +107,17 @@ def ink_parts(colour: np.ndarray, *, thick_digit: bool = False) -> np.ndarray | 
     factor = background_factor(colour)
     window = min(colour.shape[:2]) // factor * BACKGROUND_WINDOW * factor
     if STROKES_PER_WINDOW * width > window:
-        ink = _ink_against(colour, width, fill_loops)
+        ink = _ink_against(colour, width, smallest_loop)
         return None if ink is None else digit_like(ink, thick_digit)
     return mask
 
 
 def _ink_against(
-    colour: np.ndarray, stroke_width: float, fill_loops: bool = True
+    colour: np.ndarray, stroke_width: float, smallest_loop: int = 1
 ) -> np.ndarray | None:
-    """The ink against the paper estimated for strokes `stroke_width` px wide, loops that
-    look like ink filled in (fill_loops); None when nothing stands out (digit_like then
-    keeps a digit's parts of it)."""
+    """The ink against the paper estimated for strokes `stroke_width` px wide, loops of at
+    least `smallest_loop` px that look like ink filled in; None when nothing stands out
+    (digit_like then keeps a digit's parts of it)."""
     factor = background_factor(colour)
     reach = factor + 1 if factor > 1 else 0
     strength = contrast(colour, local_background(colour, stroke_width), reach)
@@ -134,11 +136,12 @@ def _ink_against(
     seeded[labels[seeds]] = True
     seeded[0] = False
     ink = seeded[labels]
-    return _with_filled_loops(colour, ink) if fill_loops else ink
+    return _with_filled_loops(colour, ink, smallest_loop)
 
 
-def _with_filled_loops(colour: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """The ink mask with every loop whose inside looks like ink rather than paper filled in.
+def _with_filled_loops(colour: np.ndarray, mask: np.ndarray, smallest: int = 1) -> np.ndarray:
+    """The ink mask with every loop (of at least `smallest` px) whose inside looks like ink
+    rather than paper filled in.
 
     Paper estimated nearby takes the inside of a large dark patch (a dot, a stain) for
     paper, leaving only its rim as ink: a ring that would read as a confident 0. Compared
@@ -155,7 +158,8 @@ def _with_filled_loops(colour: np.ndarray, mask: np.ndarray) -> np.ndarray:
     labels, count = ndimage.label(holes)
     index = np.arange(1, count + 1)
     inside = np.stack([ndimage.median(colour[..., c], labels, index) for c in range(3)], axis=1)
-    filled = index[np.linalg.norm(inside - paper, axis=1) > FILLED_LOOP * ink]
+    large = ndimage.sum(holes, labels, index) >= smallest
+    filled = index[large & (np.linalg.norm(inside - paper, axis=1) > FILLED_LOOP * ink)]
     return mask | np.isin(labels, filled)
 
 

@@ -434,3 +434,30 @@ def test_a_photographed_dot_is_not_read_as_a_sure_zero():
     except NothingDrawn:
         return  # a dot is no digit: nothing drawn
     assert reading.not_sure, f"a dot read as {reading.text} at {reading.confidences}"
+
+
+@pytest.mark.parametrize("radius", [6, 8])
+def test_a_scanned_dot_is_not_read_as_a_sure_zero(radius):
+    """In a small scan too, the dot's inside is ink (it read "0" at 100 % as a ring)."""
+    from bpdraw.numbers import read_picture
+
+    rows, columns = np.mgrid[:28, :28]
+    scan = np.where(np.hypot(rows - 14, columns - 14) <= radius, 0, 255).astype(np.uint8)
+    try:
+        reading = read_picture(shipped_model(), scan)
+    except NothingDrawn:
+        return
+    assert reading.not_sure, f"a dot read as {reading.text} at {reading.confidences}"
+
+
+def test_a_scans_pinholes_are_not_judged_as_loops():
+    """A loop of a few pixels says little by its colour: in a scan it stays a loop."""
+    from bpdraw.photo import SCAN_LOOP_PIXELS, _with_filled_loops
+
+    ring = np.zeros((20, 20), bool)
+    ring[5:10, 5:10] = True
+    ring[7, 7] = False  # a one-pixel loop, its inside as dark as the ink (blur)
+    colour = np.where(ring[..., None], 0.1, 1.0) * np.ones(3)
+    colour[7, 7] = 0.2
+    assert _with_filled_loops(colour, ring)[7, 7]  # a photo's rule fills it
+    assert not _with_filled_loops(colour, ring, SCAN_LOOP_PIXELS)[7, 7]
