@@ -141,7 +141,7 @@ def _read_part(
     halves = None
     if cuts_left > 0 and whole.not_sure:
         halves = touching_split(model, part)
-    elif cuts_left > 0 and wide_cuts and _aspect(part) >= WIDE_ASPECT:
+    elif cuts_left > 0 and wide_cuts and _too_wide_for_one(part):
         halves = touching_split(model, part, confidence=WIDE_CUT_CONFIDENCE)
     if halves is None:
         return [(whole, views[0])]
@@ -167,16 +167,15 @@ def touching_split(
     """The best vertical cut of a wide part into two digits that both read sure, each at
     least ``confidence`` (left, right strokes), or None: too narrow for two digits, or no
     cut reads surely."""
-    points = np.concatenate([_finite(stroke) for stroke in part])
-    if len(points) < 2:
+    extent = _extent(part)
+    if extent is None:
         return None
-    low, high = points.min(axis=0), points.max(axis=0)
-    width, height = high - low
+    left_edge, width, height = extent
     if width < TOUCHING_ASPECT * height or width <= 0:
         return None
     best, best_score = None, 0.0
     for share in CUT_SHARES:
-        left, right = cut_strokes(part, low[0] + share * width)
+        left, right = cut_strokes(part, left_edge + share * width)
         try:
             digits = np.stack([strokes_to_digits(left), strokes_to_digits(right)])
         except NothingDrawn:
@@ -189,13 +188,19 @@ def touching_split(
     return best
 
 
-def _aspect(part: Sequence) -> float:
-    """Width over height of a part's points (0 for a part without height)."""
+def _extent(part: Sequence) -> tuple[float, float, float] | None:
+    """(left edge, width, height) of a part's points; None for fewer than two points."""
     points = np.concatenate([_finite(stroke) for stroke in part])
     if len(points) < 2:
-        return 0.0
-    width, height = np.ptp(points, axis=0)
-    return float(width / height) if height > 0 else 0.0
+        return None
+    low, high = points.min(axis=0), points.max(axis=0)
+    return float(low[0]), float(high[0] - low[0]), float(high[1] - low[1])
+
+
+def _too_wide_for_one(part: Sequence) -> bool:
+    """A part at least WIDE_ASPECT times as wide as it is tall (and not flat)."""
+    extent = _extent(part)
+    return extent is not None and extent[2] > 0 and extent[1] >= WIDE_ASPECT * extent[2]
 
 
 def cut_strokes(strokes: Sequence, x: float) -> tuple[list[np.ndarray], list[np.ndarray]]:
