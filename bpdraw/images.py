@@ -169,7 +169,7 @@ def picture_ink(image: np.ndarray | str | os.PathLike) -> PictureInk:
         return PictureInk(_cropped_ink(colour))
     # A small picture is a scan or a crop: a thick part in it is a marker's digit (an MNIST
     # digit's loops filled in), not the shadow or stain it would be in a photo.
-    return PictureInk(_cropped_ink(_framed(colour), thick_digit=True), scan=True)
+    return PictureInk(_cropped_ink(_framed(colour), scan=True), scan=True)
 
 
 def _framed(colour: np.ndarray) -> np.ndarray:
@@ -239,9 +239,9 @@ def _unit_range(pixels: np.ndarray) -> np.ndarray:
     return pixels / (255.0 if top <= 255 else top) if top > 1 else pixels
 
 
-def _cropped_ink(colour: np.ndarray, *, thick_digit: bool = False) -> np.ndarray:
+def _cropped_ink(colour: np.ndarray, *, scan: bool = False) -> np.ndarray:
     """(h, w, 3) picture -> bool ink mask cropped to the digit(s) (photo.ink_parts)."""
-    mask = ink_parts(colour, thick_digit=thick_digit)
+    mask = ink_parts(colour, scan=scan)
     if mask is None:
         raise NothingDrawn("nothing drawn: the image is blank (no ink stands out)")
     if mask.sum() < 3:

@@ -87,18 +87,19 @@ def contrast(colour: np.ndarray, paper: np.ndarray, reach: int = 0) -> np.ndarra
     return np.sqrt(np.where(beside_an_edge, closest, direct) / 3.0)
 
 
-def ink_parts(colour: np.ndarray, *, thick_digit: bool = False) -> np.ndarray | None:
+def ink_parts(colour: np.ndarray, *, scan: bool = False) -> np.ndarray | None:
     """(h, w, 3) float picture -> bool mask of its digit-like ink, or None if it has none.
 
     Thick ink (a marker) is looked for again against paper estimated over a window
-    wide enough for it. thick_digit: thick parts are the digit when nothing else is
-    (digit_like), as in a small scan of a marker's digit.
+    wide enough for it. scan: the picture is a small scan or crop of a digit, so thick
+    parts are the digit when nothing else is (digit_like's thick_digit: a marker's digit)
+    and only loops of SCAN_LOOP_PIXELS or more are judged by their inside.
     """
-    smallest_loop = SCAN_LOOP_PIXELS if thick_digit else 1
+    smallest_loop = SCAN_LOOP_PIXELS if scan else 1
     ink = _ink_against(colour, 0.0, smallest_loop)
     if ink is None or not ink.any():
         return None
-    mask = digit_like(ink, thick_digit)
+    mask = digit_like(ink, thick_digit=scan)
     # A stroke too wide for the window (a marker) is found as its rim, its inside filled in
     # (_with_filled_loops); none of it may be left digit-like, so all the ink is measured.
     measured = ink if mask is None else mask
@@ -108,7 +109,7 @@ def ink_parts(colour: np.ndarray, *, thick_digit: bool = False) -> np.ndarray | 
     window = min(colour.shape[:2]) // factor * BACKGROUND_WINDOW * factor
     if STROKES_PER_WINDOW * width > window:
         ink = _ink_against(colour, width, smallest_loop)
-        return None if ink is None else digit_like(ink, thick_digit)
+        return None if ink is None else digit_like(ink, thick_digit=scan)
     return mask
 
 
