@@ -160,6 +160,18 @@ class PictureInk:
             return None
         return count_blocks(_fitted_bitmap(self.mask, DEFAULT_CONVERSION)).astype(np.int64)
 
+    def small_views(self) -> np.ndarray | None:
+        """(k, 8, 8) int64, the views a small digit is read from (bpdraw.numbers.read_picture):
+        its ink (small_digit) and, when they draw anything, its centre lines drawn again as
+        the canvas draws strokes; None where small_digit is None."""
+        small = self.small_digit()
+        if small is None:
+            return None
+        try:
+            return np.stack([small, strokes_to_digits(self.strokes())])
+        except NothingDrawn:
+            return small[None]
+
 
 def picture_ink(image: np.ndarray | str | os.PathLike) -> PictureInk:
     """A picture (array or file) -> its ink. Raises NothingDrawn for a blank image,

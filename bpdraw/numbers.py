@@ -235,15 +235,12 @@ def read_picture(model: Model, image: np.ndarray | str | os.PathLike) -> NumberR
     from bpdraw.images import picture_ink
 
     ink = picture_ink(image)
-    small = ink.small_digit()
-    if small is None:  # a scan's wide ink is more often one wide digit than two touching
+    views = ink.small_views()
+    if views is None:  # a scan's wide ink is more often one wide digit than two touching
         return read_number(model, ink.strokes(), wide_cuts=not ink.scan)
-    try:  # read both ways: the ink itself, and its centre lines drawn again
-        views = np.stack([small, strokes_to_digits(ink.strokes())])
-    except NothingDrawn:
-        views = small[None]
+    # read both ways: the ink itself, and its centre lines drawn again
     reading = read_views(model, views, margin=PICTURE_NOT_SURE_MARGIN)
-    return NumberReading((reading,), (small,))
+    return NumberReading((reading,), (views[0],))
 
 
 def _finite(stroke) -> np.ndarray:
