@@ -27,7 +27,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bpdraw.confidence import PICTURE_NOT_SURE_MARGIN, Reading, read_all, read_views
+from bpdraw.confidence import (
+    PICTURE_NOT_SURE_MARGIN,
+    PICTURE_SHARPNESS,
+    Reading,
+    judged_not_a_digit,
+    read_all,
+    read_views,
+)
 from bpdraw.model import Model
 from bpdraw.preprocess import DEFAULT_CONVERSION, Conversion, NothingDrawn, strokes_to_digits
 
@@ -239,7 +246,9 @@ def read_picture(model: Model, image: np.ndarray | str | os.PathLike) -> NumberR
     if views is None:  # a scan's wide ink is more often one wide digit than two touching
         return read_number(model, ink.strokes(), wide_cuts=not ink.scan)
     # read both ways: the ink itself, and its centre lines drawn again
-    reading = read_views(model, views, margin=PICTURE_NOT_SURE_MARGIN)
+    reading = read_views(model, views, margin=PICTURE_NOT_SURE_MARGIN, sharpness=PICTURE_SHARPNESS)
+    if ink.blob:
+        reading = judged_not_a_digit(reading)
     return NumberReading((reading,), (views[0],))
 
 

@@ -6,6 +6,7 @@ from bpdraw.augment import augmented_pen_set, load_pen_packed
 from bpdraw.confidence import (
     NOT_SURE_MARGIN,
     PICTURE_NOT_SURE_MARGIN,
+    PICTURE_SHARPNESS,
     CalibrationError,
     calibrate,
     calibrated,
@@ -192,6 +193,38 @@ def test_several_views_of_one_drawing_average_their_probabilities():
     expected = (np.array(one.probabilities) + np.array(other.probabilities)) / 2
     np.testing.assert_allclose(both.probabilities, expected)
     assert both.digit == int(expected.argmax())
+
+
+def test_sharpened_views_keep_their_digit_and_total_and_lead_by_more():
+    model = calibrated(load_default(), 6.0)  # modest readings, far from 0 and 1
+    digits = load_split(0).images_test[:50]
+    views = np.stack([digits, np.roll(digits, 1, axis=2)])
+    plain = read_all_views(model, views)
+    sharp = read_all_views(model, views, sharpness=PICTURE_SHARPNESS)
+    assert PICTURE_SHARPNESS > 1
+    for a, b in zip(plain, sharp, strict=True):
+        assert b.digit == a.digit and b.runner_up == a.runner_up
+        assert sum(b.probabilities) == pytest.approx(sum(a.probabilities))
+        assert b.confidence - b.runner_up_confidence > a.confidence - a.runner_up_confidence
+    expected = np.array(plain[0].probabilities) ** PICTURE_SHARPNESS
+    expected *= sum(plain[0].probabilities) / expected.sum()
+    np.testing.assert_allclose(sharp[0].probabilities, expected)
+    assert read_all_views(model, views, sharpness=1.0) == plain
+
+
+def test_a_small_picture_is_read_with_the_pictures_sharpness_and_margin():
+    from bpdraw.images import picture_ink
+    from bpdraw.numbers import read_picture
+
+    picture = np.full((28, 28), 255, dtype=np.uint8)
+    picture[4:24, 12:16] = 0  # a 1, MNIST-sized
+    picture[4:7, 8:13] = 0  # with a flag
+    views = picture_ink(picture).small_views()
+    expected = read_views(
+        load_default(), views, margin=PICTURE_NOT_SURE_MARGIN, sharpness=PICTURE_SHARPNESS
+    )
+    assert read_picture(load_default(), picture).readings == (expected,)
+    assert read_views(load_default(), views) != expected
 
 
 def test_the_margin_of_the_one_rule_is_the_one_asked_for():

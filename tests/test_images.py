@@ -309,6 +309,43 @@ def test_a_small_thick_digit_is_read_from_its_ink(assert_valid_digit):
     np.testing.assert_array_equal(image_to_digits(small_nine()), digits)
 
 
+def test_a_small_digit_is_read_from_its_ink_its_centre_lines_and_its_ink_turned_each_way():
+    from bpdraw.images import picture_ink
+
+    ink = picture_ink(small_nine())
+    views = ink.small_views()
+    assert views.shape == (6, 8, 8)  # ink and centre lines; both turned one way, the other
+    np.testing.assert_array_equal(views[0], ink.small_digit())  # what the preview shows
+    np.testing.assert_array_equal(views[1], strokes_to_digits(ink.strokes()))
+    for turned in views[2::2]:
+        assert not np.array_equal(turned, views[0])
+        assert abs(int(turned.sum()) - int(views[0].sum())) < 0.25 * views[0].sum()
+
+
+def test_turning_a_symmetric_digit_each_way_gives_mirror_images():
+    from bpdraw.images import PictureInk
+
+    rows, columns = np.mgrid[:30, :15]
+    bar = (np.abs(columns - 7) <= 2) & (rows >= 1) & (rows <= 28)  # an upright 1, symmetric
+    ink = PictureInk(bar[1:29, 5:10], scan=True)
+    views = ink.small_views()
+    np.testing.assert_array_equal(views[2], views[4][:, ::-1])  # the ink (thinning is not
+    # symmetric, so the centre lines of the two need not be mirror images)
+    # the turned bars lean: their top and bottom rows no longer share their ink's centre
+    top, bottom = views[2][0], views[2][-1]
+    centre = lambda row: (row * np.arange(8)).sum() / max(row.sum(), 1)  # noqa: E731
+    assert abs(centre(top) - centre(bottom)) >= 1
+
+
+def test_a_turned_mask_is_cropped_to_its_ink():
+    from bpdraw.images import _turned
+
+    bar = np.ones((3, 20), dtype=bool)  # lying down
+    upright = _turned(bar, 90)
+    assert upright.shape == (20, 3) and upright.all()
+    assert np.array_equal(_turned(bar, 0), bar)
+
+
 def marker_scan(index: int, pen: int = 5) -> np.ndarray:
     """(28, 28) uint8: shipped pen drawing `index` in a marker `pen` px wide, its ink in a
     20 px box as MNIST stores a digit (a 6's loop mostly filled in)."""
@@ -438,7 +475,8 @@ def test_a_photographed_dot_is_not_read_as_a_sure_zero():
 
 @pytest.mark.parametrize("radius", [6, 8])
 def test_a_scanned_dot_is_not_read_as_a_sure_zero(radius):
-    """In a small scan too, the dot's inside is ink (it read "0" at 100 % as a ring)."""
+    """In a small scan too, the dot's inside is ink (it read "0" at 100 % as a ring), and it
+    is read from its ink alone (thinned, the blob drew a cross that read "4" at 98 %)."""
     from bpdraw.numbers import read_picture
 
     rows, columns = np.mgrid[:28, :28]
@@ -448,6 +486,20 @@ def test_a_scanned_dot_is_not_read_as_a_sure_zero(radius):
     except NothingDrawn:
         return
     assert reading.not_sure, f"a dot read as {reading.text} at {reading.confidences}"
+    assert reading.readings[0].not_a_digit
+
+
+def test_thick_small_digits_are_strokes_and_a_filled_dot_is_a_blob():
+    from bpdraw.images import picture_ink
+
+    assert not picture_ink(small_nine()).blob
+    for index in range(0, 400, 40):  # pen digits in a 5 px marker, loops filled in
+        assert not picture_ink(marker_scan(index)).blob
+    rows, columns = np.mgrid[:28, :28]
+    dot = np.where(np.hypot(rows - 14, columns - 14) <= 7, 0, 255).astype(np.uint8)
+    ink = picture_ink(dot)
+    assert ink.blob
+    assert len(ink.small_views()) == 1 + 2  # its ink, turned each way: no centre lines
 
 
 def test_a_scans_pinholes_are_not_judged_as_loops():
