@@ -245,7 +245,7 @@ def read_picture(model: Model, image: np.ndarray | str | os.PathLike) -> NumberR
     views = ink.small_views()
     if views is None:  # a scan's wide ink is more often one wide digit than two touching
         return read_number(model, ink.strokes(), wide_cuts=not ink.scan)
-    # read both ways: the ink itself, and its centre lines drawn again
+    # read every way: the ink itself and its centre lines drawn again, each also turned
     reading = read_views(model, views, margin=PICTURE_NOT_SURE_MARGIN, sharpness=PICTURE_SHARPNESS)
     if ink.blob:
         reading = judged_not_a_digit(reading)

@@ -43,6 +43,9 @@ from bpdraw.preprocess import NothingDrawn  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 MARGINS = np.linspace(0.0, 1.0, 41)
+RELIABILITY_TITLE = 'Reliability: is "90 %" right 90 % of the time?'
+FLAGGED_TITLE = '"Not sure" at every margin (dot: the one used)'
+FLAGGED_LABELS = ('right readings marked "not sure"', 'wrong readings marked "not sure"')
 # A set's readings: (confidence shown, lead over the runner-up, not a digit, right).
 Readings = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
@@ -165,22 +168,13 @@ def main(argv=None) -> int:
         )
         for mean, share, count in rows:
             print(f"   shown {mean:.2f}: right {share:.2f} ({count:.0f})")
-    left.set(
-        xlabel="confidence shown",
-        ylabel="share read right",
-        xlim=(0, 1.02),
-        ylim=(0, 1.02),
-        title='Reliability: is "90 %" right 90 % of the time?',
-    )
-    left.legend(loc="upper left", fontsize=8)
-    right_axes.set(
-        xlabel='right readings marked "not sure"',
-        ylabel='wrong readings marked "not sure"',
-        xlim=(0, 0.6),
-        ylim=(0, 1.02),
-        title='"Not sure" at every margin (dot: the one used)',
-    )
-    right_axes.legend(loc="lower right", fontsize=8)
+    for axes, labels, right_end, title, corner in (
+        (left, ("confidence shown", "share read right"), 1.02, RELIABILITY_TITLE, "upper left"),
+        (right_axes, FLAGGED_LABELS, 0.6, FLAGGED_TITLE, "lower right"),
+    ):
+        axes.set(xlabel=labels[0], ylabel=labels[1], xlim=(0, right_end), ylim=(0, 1.02))
+        axes.set_title(title)
+        axes.legend(loc=corner, fontsize=8)
     figure.tight_layout()
     figure.savefig(args.out)
     print(f"wrote {args.out}")
