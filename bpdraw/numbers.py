@@ -238,7 +238,7 @@ def cut_strokes(strokes: Sequence, x: float) -> tuple[list[np.ndarray], list[np.
 
 def read_picture(model: Model, image: np.ndarray | str | os.PathLike) -> NumberReading:
     """Read the digits in a picture (array or PNG/JPEG file) left to right; a digit too
-    small to thin well is read from its ink (bpdraw.images.PictureInk.small_digit)."""
+    small to thin well is read from its views (bpdraw.images.PictureInk.small_views)."""
     from bpdraw.images import picture_ink
 
     ink = picture_ink(image)
