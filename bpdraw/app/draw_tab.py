@@ -18,6 +18,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -103,14 +104,14 @@ class DrawTab(QWidget):
         self.prediction_status_label.setFont(status_font)
 
         self.teach_buttons = []
+        self._teach_group = QButtonGroup(self)  # (a lambda over self per button: a leak)
+        self._teach_group.idClicked.connect(self.teach)
         for digit in range(10):
-            button = QPushButton(str(digit))
-            button.setObjectName(f"teachButton{digit}")
+            button = QPushButton(str(digit), objectName=f"teachButton{digit}")
             button.setFixedWidth(28)
-            button.clicked.connect(lambda _checked=False, label=digit: self.teach(label))
+            self._teach_group.addButton(button, digit)
             self.teach_buttons.append(button)
-        self.teach_status_label = QLabel("")
-        self.teach_status_label.setObjectName("teachStatusLabel")
+        self.teach_status_label = QLabel("", objectName="teachStatusLabel")
         self.teach_status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.teach_status_label.setWordWrap(True)
 

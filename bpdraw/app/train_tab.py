@@ -17,7 +17,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -55,6 +55,9 @@ if TYPE_CHECKING:
     from bpdraw.training import Config, Finished, Progress
 
 CONTROLS_WIDTH = 300
+# Texts kept as functions (asked again on a language change) call this, not self.tr: a closure
+# over the tab made a cycle, and the cycle collector frees widgets on any thread it runs on.
+translate = QCoreApplication.translate
 
 
 class TrainTab(ModelChoiceMixin, QWidget):
@@ -146,7 +149,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
         self.cancel_button.setMinimumHeight(32)
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
         self.progress_bar = QProgressBar(objectName="progressBar")
-        self._show_progress_text(lambda: self.tr("Not started"))
+        self._show_progress_text(lambda: translate("TrainTab", "Not started"))
         self.progress_bar.setTextVisible(True)
         self.status_label = QLabel(objectName="statusLabel")
         self.status_label.setWordWrap(True)
@@ -196,8 +199,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
     def _set_status(self, text: str | Callable[[], str], tone: str = "normal") -> None:
         """Show `text` (a function giving it is asked again when the language changes)."""
         self._status_text, self._status_tone = text, tone
-        dark = self.palette().window().color().lightness() < 128
-        color = theme.status_color(tone, dark)
+        color = theme.status_color(tone, self.palette().window().color().lightness() < 128)
         self.status_label.setStyleSheet(f"color: {color};" if color else "")
         self.status_label.setText(text() if callable(text) else text)
 
@@ -234,10 +236,9 @@ class TrainTab(ModelChoiceMixin, QWidget):
     def start_training(self, config: Config) -> None:
         """Train `config` on a worker thread; the results arrive through signals.
 
-        If matplotlib is still being imported in the background (Retrain pressed right after
-        the tab first opened), the run waits in PREPARING for it, with the window responsive,
-        so that the plot's one expensive first draw never competes with training for the GIL.
-        """
+        If matplotlib is still being imported (Retrain pressed right after the tab opened),
+        the run waits in PREPARING, the window responsive: the plot's expensive first draw
+        never competes with training for the GIL."""
         if self.is_training():
             raise RuntimeError("a training run is already going")
         self._run = Run(config)
@@ -248,7 +249,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
             self._launch()
         else:
             self.progress_bar.setRange(0, 0)  # busy indicator until the run starts
-            self._set_status(lambda: self.tr("Getting ready to train…"))
+            self._set_status(lambda: translate("TrainTab", "Getting ready to train…"))
 
     @Slot()
     def on_imports_ready(self) -> None:
@@ -362,28 +363,33 @@ class TrainTab(ModelChoiceMixin, QWidget):
         model = finished.model
         self.progress_bar.setValue(self.progress_bar.maximum())
         elapsed = format_seconds(finished.elapsed)
-        self._set_progress_format(lambda: self.tr("Done in {time}").format(time=elapsed))
+        self._set_progress_format(
+            lambda: translate("TrainTab", "Done in {time}").format(time=elapsed)
+        )
         if run.scores is not None:
             self._new, self._new_saved = run.scores, False
             self.results.comparison.set_new(run.scores)
             self.results.show_scores(run.scores, "The new model")
             self.results_scroll.ensureWidgetVisible(self.results.comparison)
             self._set_status(
-                lambda: self.tr(
+                lambda: translate(
+                    "TrainTab",
                     "Trained in {time}. Compare the new model with the one in use, then "
-                    "choose: the model in use stays until you do."
+                    "choose: the model in use stays until you do.",
                 ).format(time=elapsed)
             )
         elif run.evaluation is not None:  # a worker that scored nothing more
             self.results.show_evaluation(run.evaluation, model, run.confusion_picture)
-            self._set_status(lambda: self.tr("Trained in {time}.").format(time=elapsed))
+            self._set_status(
+                lambda: translate("TrainTab", "Trained in {time}.").format(time=elapsed)
+            )
         self.model_trained.emit(model)
 
     @Slot(str)
     def on_failed(self, message: str) -> None:
         if not self._end_of(self._sent_by_this_run()):
             return
-        self._set_progress_format(lambda: self.tr("Stopped"))
+        self._set_progress_format(lambda: translate("TrainTab", "Stopped"))
         self.learning.mark_stopped(functools.partial(texts.stopped_mark, message))
         self._set_status(functools.partial(texts.failed_message, message), "bad")
         self.training_failed.emit(message)
@@ -392,7 +398,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
     def on_cancelled(self) -> None:
         if not self._end_of(self._sent_by_this_run()):
             return
-        self._set_progress_format(lambda: self.tr("Cancelled at %p%"))
+        self._set_progress_format(lambda: translate("TrainTab", "Cancelled at %p%"))
         self._set_status(texts.cancelled_message)
         self.training_cancelled.emit()
 
@@ -400,14 +406,14 @@ class TrainTab(ModelChoiceMixin, QWidget):
     @Slot()
     def on_cancel_clicked(self) -> None:
         if self._state is RunState.PREPARING:  # nothing has started yet
-            self._show_progress_text(lambda: self.tr("Cancelled"))
+            self._show_progress_text(lambda: translate("TrainTab", "Cancelled"))
             self._back_to_idle()
             self._set_status(texts.cancelled_message)
             self.training_cancelled.emit()
         elif self._state is RunState.TRAINING:
             self._run.worker.cancel()
             self._enter(RunState.FINISHING)
-            self._set_status(lambda: self.tr("Cancelling…"))
+            self._set_status(lambda: translate("TrainTab", "Cancelling…"))
 
     @Slot()
     def on_thread_finished(self) -> None:
@@ -423,7 +429,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
         if run is None:
             return
         if run.thread is None:  # PREPARING: nothing to stop
-            self._show_progress_text(lambda: self.tr("Cancelled"))
+            self._show_progress_text(lambda: translate("TrainTab", "Cancelled"))
             self._back_to_idle()
             return
         stop_and_wait(run.worker, run.thread)
