@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import math
+import weakref
 from collections.abc import Callable, Sequence
 
 import pytest
@@ -136,3 +138,25 @@ def vertical_line():
 def circle():
     """circle(widget, centre_x=0.5, height=0.66): points of a "0" (widget pixels)."""
     return _circle
+
+
+@pytest.fixture
+def freed_when_dropped(qtbot) -> Callable[[Callable[[], QWidget]], bool]:
+    """Show and close a widget made by `make`, then drop it with the cycle collector off:
+    True when reference counting alone freed it. A widget held by a cycle is freed by the
+    collector, on whichever thread it happens to run, which Qt widgets must not be."""
+
+    def check(make: Callable[[], QWidget]) -> bool:
+        widget = make()
+        widget.show()
+        qtbot.waitExposed(widget)
+        widget.close()
+        gone = weakref.ref(widget)
+        gc.disable()
+        try:
+            del widget
+            return gone() is None
+        finally:
+            gc.enable()
+
+    return check
