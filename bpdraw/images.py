@@ -16,6 +16,7 @@ import os
 import warnings
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -172,9 +173,9 @@ class PictureInk:
         height, width = self.mask.shape
         if height >= SMALL_INK_HEIGHT or width > SMALL_INK_ASPECT * height:
             return None
-        return count_blocks(_fitted_bitmap(self.mask, DEFAULT_CONVERSION)).astype(np.int64)
+        return _ink_view(self.mask)
 
-    @property
+    @cached_property
     def blob(self) -> bool:
         """The ink is a filled blob, not strokes (BLOB_THICKNESS): a dot, not a digit."""
         return _thickness(self.mask) > BLOB_THICKNESS
@@ -191,9 +192,15 @@ class PictureInk:
         views = [small, *(_lines_view(self.mask) if lines else [])]
         for angle in SMALL_DIGIT_TURNS:
             turned = _turned(self.mask, angle)
-            views.append(count_blocks(_fitted_bitmap(turned, DEFAULT_CONVERSION)))
+            views.append(_ink_view(turned))
             views.extend(_lines_view(turned) if lines else [])
         return np.stack(views).astype(np.int64)
+
+
+def _ink_view(mask: np.ndarray) -> np.ndarray:
+    """(8, 8) int64: a small ink mask fitted to the 32 px height and about 20 px width (as
+    preprocess fits strokes) and counted in 4x4 blocks."""
+    return count_blocks(_fitted_bitmap(mask, DEFAULT_CONVERSION)).astype(np.int64)
 
 
 def _thickness(mask: np.ndarray) -> float:
