@@ -32,6 +32,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from eval_devset import mouse_drags  # noqa: E402
+from eval_reading import reliability  # noqa: E402
 from eval_shipped import DEV, bridger, views  # noqa: E402
 from make_photo_testset import mnist_like  # noqa: E402
 
@@ -112,17 +113,6 @@ def real_mnist(model, digits_dir: Path, first: int = 200, count: int = 500) -> R
     return _picture_readings(model, pictures, labels)
 
 
-def reliability(confidence, right, bins: int = 10):
-    """(mean confidence, share right, count) of each non-empty confidence bin."""
-    edges = np.linspace(0, 1, bins + 1)
-    rows = []
-    for low, high in zip(edges[:-1], edges[1:], strict=True):
-        inside = (confidence > low) & (confidence <= high)
-        if inside.any():
-            rows.append((confidence[inside].mean(), right[inside].mean(), int(inside.sum())))
-    return np.array(rows)
-
-
 def flagged_shares(lead, unlike, right, margin):
     """(share of right readings flagged, share of wrong readings flagged) at ``margin``."""
     flagged = (lead < margin) | unlike
@@ -155,8 +145,9 @@ def main(argv=None) -> int:
     left.plot([0, 1], [0, 1], color="0.7", linestyle="--", linewidth=1)
     right_axes.add_patch(plt.Rectangle((0, 0.6), 0.1, 0.4, color="tab:green", alpha=0.12))
     for name, (confidence, lead, unlike, right), margin, colour in sets:
-        rows = reliability(confidence, right)
-        left.plot(rows[:, 0], rows[:, 1], marker="o", color=colour, label=f"{name}, {len(right)}")
+        rows, _ = reliability(confidence, right)  # (low, high, count, mean shown, share right)
+        shown, share = [row[3] for row in rows], [row[4] for row in rows]
+        left.plot(shown, share, marker="o", color=colour, label=f"{name}, {len(right)}")
         curve = np.array([flagged_shares(lead, unlike, right, m) for m in MARGINS])
         right_axes.plot(curve[:, 0], curve[:, 1], color=colour, label=name)
         used = flagged_shares(lead, unlike, right, margin)
@@ -166,8 +157,8 @@ def main(argv=None) -> int:
             f"{name}: {len(right)} read, {right.mean():.3f} right; at margin {margin:g} "
             f"{used[1]:.0%} of wrong readings flagged, {used[0]:.1%} of right ones"
         )
-        for mean, share, count in rows:
-            print(f"   shown {mean:.2f}: right {share:.2f} ({count:.0f})")
+        for _, _, count, mean, fraction in rows:
+            print(f"   shown {mean:.2f}: right {fraction:.2f} ({count})")
     for axes, labels, right_end, title, corner in (
         (left, ("confidence shown", "share read right"), 1.02, RELIABILITY_TITLE, "upper left"),
         (right_axes, FLAGGED_LABELS, 0.6, FLAGGED_TITLE, "lower right"),
