@@ -13,8 +13,7 @@
 - **The one rule** (``read``): a reading is *not sure* when its calibrated probability is
   less than ``NOT_SURE_MARGIN`` above the runner-up's (for a small picture's views,
   sharpened by ``PICTURE_SHARPNESS``, ``PICTURE_NOT_SURE_MARGIN``) or it does not look like
-  a digit. The
-  Draw tab and ``bpdraw predict`` both take their words from a ``Reading``.
+  a digit. The Draw tab and ``bpdraw predict`` both take their words from a ``Reading``.
 """
 
 from __future__ import annotations
