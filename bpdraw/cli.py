@@ -378,9 +378,12 @@ def _predict(arguments) -> int:
     if model is None:
         return 2
     status = 0
-    for path in arguments.images:
+    for path in _pictures_named(arguments.images):
         if not os.path.isfile(path):
-            print(translate("cli", "{path}: no such file").format(path=path), file=sys.stderr)
+            missing = translate("cli", "{path}: no such file")
+            if os.path.isdir(path):
+                missing = translate("cli", "{path}: a folder with no pictures in it")
+            print(missing.format(path=path), file=sys.stderr)
             status = 2
             continue
         try:
@@ -404,6 +407,18 @@ def _predict(arguments) -> int:
             line += "   " + "  ".join(f"{d}:{p:.2f}" for d, p in enumerate(probabilities))
         print(line)
     return status
+
+
+def _pictures_named(paths: list[str]) -> list[str]:
+    """The files named, each folder named replaced by the pictures in it (by name); a
+    folder without any stays, to be reported."""
+    from bpdraw.images import pictures_in
+
+    named = []
+    for path in paths:
+        inside = pictures_in(path) if os.path.isdir(path) else []
+        named += [str(picture) for picture in inside] or [path]
+    return named
 
 
 def _bench(arguments) -> int:

@@ -66,12 +66,18 @@ def build_parser(translate: Translate, run: dict[str, Callable]) -> argparse.Arg
         help=translate("cli", "read digits from image files"),
         description=translate(
             "cli",
-            "Read the handwritten digit, or the digits side by side, in each PNG or "
-            "JPEG image (a photo or scan, any ink on any paper). Each line reads "
+            "Read the handwritten digit, or the digits side by side, in each picture "
+            "(PNG, JPEG, GIF, BMP, TIFF or WebP: a photo or scan, any ink on any paper), "
+            "or in every picture in a folder. Each line reads "
             "'IMAGE: DIGITS (CONFIDENCE of each)', with 'not sure' when a digit is uncertain.",
         ),
     )
-    predict.add_argument("images", nargs="+", metavar="IMAGE")
+    predict.add_argument(
+        "images",
+        nargs="+",
+        metavar="IMAGE",
+        help=translate("cli", "a picture, or a folder of them"),
+    )
     predict.add_argument("--model", metavar="FILE", help=shipped)
     predict.set_defaults(command=run["predict"])
 

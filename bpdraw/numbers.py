@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -37,6 +38,9 @@ from bpdraw.confidence import (
 )
 from bpdraw.model import Model
 from bpdraw.preprocess import DEFAULT_CONVERSION, Conversion, NothingDrawn, strokes_to_digits
+
+if TYPE_CHECKING:
+    from bpdraw.images import PictureInk
 
 # A gap wider than this share of the number's height separates two digits.
 GAP_SHARE = 0.1
@@ -241,7 +245,12 @@ def read_picture(model: Model, image: np.ndarray | str | os.PathLike) -> NumberR
     small to thin well is read from its views (bpdraw.images.PictureInk.small_views)."""
     from bpdraw.images import picture_ink
 
-    ink = picture_ink(image)
+    return read_ink(model, picture_ink(image))
+
+
+def read_ink(model: Model, ink: PictureInk) -> NumberReading:
+    """Read a picture's ink (bpdraw.images.picture_ink, the slow part, done once) as
+    read_picture does: the app keeps a picture's ink and reads it again with another model."""
     views = ink.small_views()
     if views is None:  # a scan's wide ink is more often one wide digit than two touching
         return read_number(model, ink.strokes(), wide_cuts=not ink.scan)

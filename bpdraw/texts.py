@@ -248,8 +248,10 @@ def image_problem(problem: str, translate: Translate) -> str:
     """The reason bpdraw.images gives for a picture it cannot read, in the language spoken."""
     patterns = (
         (
-            r"it is not a PNG or JPEG picture",
-            translate("images", "it is not a PNG or JPEG picture"),
+            r"it is not a picture bpdraw can read \(PNG, JPEG, GIF, BMP, TIFF or WebP\)",
+            translate(
+                "images", "it is not a picture bpdraw can read (PNG, JPEG, GIF, BMP, TIFF or WebP)"
+            ),
         ),
         (r"it is a folder, not a picture", translate("images", "it is a folder, not a picture")),
         (r"permission denied", translate("images", "permission denied")),

@@ -278,7 +278,10 @@ def test_a_file_that_is_not_a_picture_says_so_in_plain_words(tmp_path):
     path.write_text("hello")
     with pytest.raises(UnreadableImage) as caught:
         read_image(path)
-    assert caught.value.problem == "it is not a PNG or JPEG picture"
+    assert (
+        caught.value.problem
+        == "it is not a picture bpdraw can read (PNG, JPEG, GIF, BMP, TIFF or WebP)"
+    )
 
 
 # -- digits too small to thin well (MNIST's 28 x 28) -------------------------------------------

@@ -149,8 +149,32 @@ def test_predict_names_a_bad_file_and_reads_the_rest(tmp_path, capsys):
     picture_of(side_by_side(a_clear(4))).save(good)
     assert cli.main(["predict", str(bad), str(good)]) == 2
     captured = capsys.readouterr()
-    assert captured.err.strip() == f"{bad}: cannot read this image: it is not a PNG or JPEG picture"
+    unreadable = "it is not a picture bpdraw can read (PNG, JPEG, GIF, BMP, TIFF or WebP)"
+    assert captured.err.strip() == f"{bad}: cannot read this image: {unreadable}"
     assert captured.out.startswith(f"{good}: 4 (")
+
+
+def test_predict_reads_every_picture_in_a_folder_by_name(tmp_path, capsys):
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    picture_of(side_by_side(a_clear(4))).save(folder / "b.PNG")
+    picture_of(side_by_side(a_clear(4), a_clear(2))).save(folder / "a.jpg")
+    (folder / "notes.txt").write_text("not a picture")
+    (folder / "inner.png").mkdir()  # a folder named like a picture is not read
+    assert cli.main(["predict", str(folder)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(": ")[0] for line in lines] == [str(folder / "a.jpg"), str(folder / "b.PNG")]
+    assert lines[0].split(": ")[1].startswith("42 (")
+
+
+def test_predict_names_a_folder_without_pictures(tmp_path, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    picture_of(side_by_side(a_clear(4))).save(tmp_path / "four.png")
+    assert cli.main(["predict", str(empty), str(tmp_path / "four.png")]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.strip() == f"{empty}: a folder with no pictures in it"
+    assert captured.out.startswith(f"{tmp_path / 'four.png'}: 4 (")
 
 
 # -- digits that touch ---------------------------------------------------------------------

@@ -1317,6 +1317,10 @@ Still using the previous model.</source>
         <translation>{path}：没有这个文件</translation>
     </message>
     <message>
+        <source>{path}: a folder with no pictures in it</source>
+        <translation>{path}：文件夹里没有图片</translation>
+    </message>
+    <message>
         <source>{path}: nothing drawn (the image looks blank)</source>
         <translation>{path}：没有写任何东西（图片看起来是空白的）</translation>
     </message>
@@ -1357,8 +1361,12 @@ Still using the previous model.</source>
         <translation>识别图片文件中的数字</translation>
     </message>
     <message>
-        <source>Read the handwritten digit, or the digits side by side, in each PNG or JPEG image (a photo or scan, any ink on any paper). Each line reads &apos;IMAGE: DIGITS (CONFIDENCE of each)&apos;, with &apos;not sure&apos; when a digit is uncertain.</source>
-        <translation>识别每张 PNG 或 JPEG 图片（照片或扫描件，任何墨水、任何纸张）中的手写数字，或并排的几个数字。每行输出“图片: 数字 (每个数字的置信度)”，没有把握时标注 not sure。</translation>
+        <source>Read the handwritten digit, or the digits side by side, in each picture (PNG, JPEG, GIF, BMP, TIFF or WebP: a photo or scan, any ink on any paper), or in every picture in a folder. Each line reads &apos;IMAGE: DIGITS (CONFIDENCE of each)&apos;, with &apos;not sure&apos; when a digit is uncertain.</source>
+        <translation>识别每张图片（PNG、JPEG、GIF、BMP、TIFF 或 WebP：照片或扫描件，任何墨水、任何纸张）中的手写数字，或并排的几个数字；给出文件夹时识别其中的每张图片。每行输出“图片: 数字 (每个数字的置信度)”，没有把握时标注 not sure。</translation>
+    </message>
+    <message>
+        <source>a picture, or a folder of them</source>
+        <translation>一张图片，或装有图片的文件夹</translation>
     </message>
     <message>
         <source>benchmark the recipes against scikit-learn&apos;s MLPClassifier</source>
@@ -1707,8 +1715,8 @@ Still using the previous model.</source>
 <context>
     <name>images</name>
     <message>
-        <source>it is not a PNG or JPEG picture</source>
-        <translation>它不是 PNG 或 JPEG 图片</translation>
+        <source>it is not a picture bpdraw can read (PNG, JPEG, GIF, BMP, TIFF or WebP)</source>
+        <translation>它不是 bpdraw 能读取的图片（PNG、JPEG、GIF、BMP、TIFF 或 WebP）</translation>
     </message>
     <message>
         <source>it is a folder, not a picture</source>

@@ -421,7 +421,8 @@ def test_predict_speaks_chinese_about_files_it_cannot_read(tmp_path):
     )
     assert result.returncode == 2
     assert "missing.png：没有这个文件" in result.stderr
-    assert "not-a-picture.png：无法读取这张图片：它不是 PNG 或 JPEG 图片" in result.stderr
+    unreadable = "它不是 bpdraw 能读取的图片（PNG、JPEG、GIF、BMP、TIFF 或 WebP）"
+    assert f"not-a-picture.png：无法读取这张图片：{unreadable}" in result.stderr
 
 
 def _pen_digits_file(path: Path, per_digit: int = 4, digits: int = 3) -> Path:

@@ -75,7 +75,8 @@ def test_refusals_speak_the_language_chosen(tmp_path, arguments, english, chines
 def test_inside_says_an_image_is_not_a_picture_in_chinese(tmp_path):
     (tmp_path / "text.png").write_text("not a picture")
     status, error = _bpdraw(tmp_path, "zh_CN", "inside", "text.png", "-o", "x.png")
-    assert status == 2 and "text.png：无法读取这张图片：它不是 PNG 或 JPEG 图片" in error
+    unreadable = "它不是 bpdraw 能读取的图片（PNG、JPEG、GIF、BMP、TIFF 或 WebP）"
+    assert status == 2 and f"text.png：无法读取这张图片：{unreadable}" in error
 
 
 def test_operating_system_reasons_are_translated():
