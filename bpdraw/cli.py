@@ -412,7 +412,7 @@ def _predict(arguments) -> int:
 def _pictures_named(paths: list[str]) -> list[str]:
     """The files named, each folder named replaced by the pictures in it (by name); a
     folder without any stays, to be reported."""
-    from bpdraw.images import pictures_in
+    from bpdraw.cli_common import pictures_in
 
     named = []
     for path in paths:

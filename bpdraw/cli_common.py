@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
+
+# The pictures `bpdraw predict` reads from a folder and the app's file dialog offers, by name
+# (bpdraw.images reads them; what it cannot read it says why).
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp")
 
 
 def english(_context: str, text: str) -> str:
@@ -54,6 +60,12 @@ def picture_error_reason(error: ValueError | OSError, translate=english) -> str:
     if isinstance(error, OSError):
         return os_error_reason(error, translate)
     return str(error)
+
+
+def pictures_in(folder: str | os.PathLike) -> list[Path]:
+    """The picture files (PICTURE_SUFFIXES, any case) directly in ``folder``, by name."""
+    files = (path for path in Path(folder).iterdir() if path.is_file())
+    return sorted(path for path in files if path.suffix.lower() in PICTURE_SUFFIXES)
 
 
 def load_model(path: str | None, translate=None):

@@ -17,7 +17,6 @@ import warnings
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -31,8 +30,6 @@ from bpdraw.preprocess import DEFAULT_CONVERSION, Conversion, NothingDrawn, stro
 # while it is read (JPEG: partly in the decoder), so a phone photo never becomes a
 # 300 MB float array, yet a digit filling a tenth of its frame keeps ~100 px.
 READ_MAX_SIDE = 1024
-# The pictures a folder given to `bpdraw predict` (or a file dialog) offers, by name.
-PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp")
 LUMA = np.array([0.299, 0.587, 0.114])
 # Ink less tall than this (px) is one digit read from the ink itself, not its centre lines:
 # at MNIST's 20 px, thinning closes loops and merges strokes (MNIST-style pictures of the
@@ -90,12 +87,6 @@ def read_image(path: str | os.PathLike) -> np.ndarray:
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
         raise UnreadableImage(path, _problem_of(error)) from None
     return pixels
-
-
-def pictures_in(folder: str | os.PathLike) -> list[Path]:
-    """The picture files (PICTURE_SUFFIXES, any case) directly in ``folder``, by name."""
-    files = (path for path in Path(folder).iterdir() if path.is_file())
-    return sorted(path for path in files if path.suffix.lower() in PICTURE_SUFFIXES)
 
 
 def _problem_of(error: Exception) -> str:

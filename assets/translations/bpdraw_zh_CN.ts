@@ -351,6 +351,10 @@ true {true}, read as {read} with {percent} confidence</source>
         <translation>没有加载模型</translation>
     </message>
     <message>
+        <source>No digit found in this picture</source>
+        <translation>这张图片里没有找到数字</translation>
+    </message>
+    <message>
         <source>Doesn&apos;t look like a digit</source>
         <translation>看起来不像数字</translation>
     </message>
@@ -575,6 +579,14 @@ true {true}, read as {read} with {percent} confidence</source>
     <message>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Read a &amp;picture…</source>
+        <translation>识别图片(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste picture</source>
+        <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Save model…</source>
@@ -838,6 +850,37 @@ true {true}, read as {read} with {percent} confidence</source>
     <message>
         <source>The 450 test digits: {before} → &lt;b&gt;{after}&lt;/b&gt;.</source>
         <translation>450 个测试样本：{before} → &lt;b&gt;{after}&lt;/b&gt;。</translation>
+    </message>
+</context>
+<context>
+    <name>PictureReader</name>
+    <message>
+        <source>Pictures ({patterns});;All files (*)</source>
+        <translation>图片 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Read a picture</source>
+        <translation>识别图片</translation>
+    </message>
+    <message>
+        <source>the pasted picture</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no picture: copy one, then paste</source>
+        <translation>剪贴板里没有图片：请先复制一张图片，再粘贴</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在识别 {name}…</translation>
+    </message>
+    <message>
+        <source>Read {name}: draw on the canvas to start again</source>
+        <translation>已识别 {name}：在画板上书写即可重新开始</translation>
+    </message>
+    <message>
+        <source>Cannot read the picture</source>
+        <translation>无法读取图片</translation>
     </message>
 </context>
 <context>

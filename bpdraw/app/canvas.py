@@ -3,7 +3,8 @@
 The canvas owns its drawing as strokes — lists of (x, y) points in fractions of the
 sheet's side (0 at the top-left, 1 at the bottom-right, y downwards) — and repaints
 from them, so a drawing survives resizing, can be undone stroke by stroke, and is
-converted with exactly the same code at any widget size.
+converted with exactly the same code at any widget size. It can show a picture instead (the
+Draw tab reading a photo or scan): drawing on it, Clear or Undo puts the picture away.
 
 Painting cost is bounded whatever the drawing: finished strokes live in a cached picture
 (redrawn only after a resize, undo, clear or set_strokes, and then from a snapshot kept every
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -61,7 +62,8 @@ class Canvas(QWidget):
     """A square sheet to draw a digit on; keeps the drawing as strokes.
 
     Signals:
-        drawing_changed: any change to the drawing (a point added, undo, clear, set_strokes).
+        drawing_changed: any change to the drawing (a point added, undo, clear, set_strokes,
+            a picture shown or put away).
         stroke_finished: the mouse button was released at the end of a stroke.
     """
 
@@ -89,6 +91,7 @@ class Canvas(QWidget):
         self._pictured_strokes = 0
         self._pictured_segments = 0
         self._snapshots: dict[int, QImage] = {}  # stroke count -> picture with that many
+        self._shown: QImage | None = None  # a picture shown instead of a drawing
 
     # --- the drawing -------------------------------------------------------------------
 
@@ -105,28 +108,42 @@ class Canvas(QWidget):
         self._forget_picture()
         self._changed()
 
+    def set_picture(self, image: QImage | None) -> None:
+        """Show ``image`` on the sheet instead of the drawing (None: put it away)."""
+        self._drawing = False
+        self._strokes = []
+        self._shown = None if image is None or image.isNull() else image
+        self._forget_picture()
+        self._changed()
+
+    def picture(self) -> QImage | None:
+        """The picture shown instead of a drawing, or None."""
+        return self._shown
+
     def is_blank(self) -> bool:
-        return not self._strokes
+        return not self._strokes and self._shown is None
 
     def is_drawing(self) -> bool:
         """True while a stroke is being drawn (the left button is held)."""
         return self._drawing
 
     def clear(self) -> None:
-        """Remove every stroke."""
+        """Remove every stroke, or the picture shown."""
         self._drawing = False
-        if self._strokes:
-            self._strokes = []
+        if not self.is_blank():
+            self._strokes, self._shown = [], None
             self._forget_picture()
             self._changed()
 
     def undo(self) -> None:
-        """Remove the last stroke (including one still being drawn)."""
+        """Remove the last stroke (including one still being drawn), or the picture shown."""
         self._drawing = False
         if self._strokes:
             self._strokes.pop()
             self._forget_picture(keep_snapshots_up_to=len(self._strokes))
             self._changed()
+        elif self._shown is not None:
+            self.clear()
 
     def to_digits(self) -> np.ndarray | None:
         """The (8, 8) int array 0–16 the network receives, or None when nothing is drawn."""
@@ -172,6 +189,9 @@ class Canvas(QWidget):
             event.ignore()
             return
         self._drawing = True
+        if self._shown is not None:  # drawing starts again on an empty sheet
+            self._shown = None
+            self._forget_picture()
         self._strokes.append([self._to_sheet(event.position())])
         self._changed()
 
@@ -219,7 +239,7 @@ class Canvas(QWidget):
             painter.drawPath(
                 self._stroke_path(stroke, sheet, self._pictured_segments + 1, len(stroke) - 1)
             )
-        elif not self._strokes:
+        elif self.is_blank():
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._paint_hint(painter, sheet)
         painter.end()
@@ -302,8 +322,20 @@ class Canvas(QWidget):
             painter.setPen(QPen(BORDER, 1.0))
             painter.setBrush(PAPER)
             painter.drawRoundedRect(sheet.adjusted(0.5, 0.5, -0.5, -0.5), 10, 10)
-            self._paint_guide(painter, sheet)
+            if self._shown is None:
+                self._paint_guide(painter, sheet)
+            else:
+                self._paint_shown(painter, sheet)
         painter.end()
+
+    def _paint_shown(self, painter: QPainter, sheet: QRectF) -> None:
+        """The picture shown, as large as fits inside the sheet's margin, undistorted."""
+        inner = sheet.adjusted(*(sheet.width() * f for f in (0.04, 0.04, -0.04, -0.04)))
+        size = self._shown.size().scaled(inner.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRectF(QPointF(0, 0), QSizeF(size))
+        target.moveCenter(inner.center())
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(target, self._shown)
 
     def _paint_pieces(
         self, painter: QPainter, sheet: QRectF, stroke: Stroke, *, finished: bool

@@ -5,7 +5,9 @@ network is unsure), and the line under it says "Not sure — 3 or 8?" or "Doesn'
 digit" by the project's one rule, `bpdraw.confidence.read` (calibrated probabilities).
 
 Teaching: the "It's a:" row (and the keys 0-9 on the canvas) keeps the drawing's raw strokes
-with that label and the app's first answer in the SampleStore, then clears the canvas.
+(of a picture, its centre lines) with that label and the app's first answer in the
+SampleStore, then clears the canvas. A picture (show_picture) is read as `bpdraw predict`
+reads it, until the canvas puts it away.
 Re-reading after undo, clear or set_strokes waits for the next event-loop turn, so undoing
 many strokes at once converts the drawing once, not once per stroke.
 """
@@ -31,15 +33,18 @@ from PySide6.QtWidgets import (
 from bpdraw.app import theme
 from bpdraw.app.canvas import INK, MIN_DRAWING_SIZE, Canvas
 from bpdraw.app.digit_view import DigitView
-from bpdraw.app.i18n import format_number, format_percent
+from bpdraw.app.i18n import format_number, format_percent, shortcut_text
 from bpdraw.app.probability_bars import ProbabilityBars
 from bpdraw.app.weights_view import ATTRIBUTION_EXPLANATION, AttributionOverlay
 from bpdraw.confidence import Reading, read
 from bpdraw.inside import attribution
-from bpdraw.numbers import NumberReading, read_number
+from bpdraw.numbers import NumberReading, read_ink, read_number
 from bpdraw.preprocess import NothingDrawn
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+    from bpdraw.images import PictureInk
     from bpdraw.model import Model
     from bpdraw.personal import SampleStore
 
@@ -82,13 +87,10 @@ class DrawTab(QWidget):
         self._store = store
 
         self.canvas = Canvas()
-        self.undo_button = QPushButton()
-        self.undo_button.setObjectName("undoButton")
-        self.clear_button = QPushButton()
-        self.clear_button.setObjectName("clearButton")
+        self.undo_button = QPushButton(objectName="undoButton")
+        self.clear_button = QPushButton(objectName="clearButton")
 
-        self.prediction_label = QLabel("")
-        self.prediction_label.setObjectName("predictionLabel")
+        self.prediction_label = QLabel("", objectName="predictionLabel")
         self.prediction_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.font())
         font.setPixelSize(96)
@@ -96,8 +98,7 @@ class DrawTab(QWidget):
         self.prediction_label.setFont(font)
         self.prediction_label.setMinimumHeight(104)  # 96 px digits; 800x600 fits the tab
 
-        self.prediction_status_label = QLabel("")
-        self.prediction_status_label.setObjectName("predictionStatusLabel")
+        self.prediction_status_label = QLabel("", objectName="predictionStatusLabel")
         self.prediction_status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         status_font = QFont(self.font())
         status_font.setPixelSize(15)
@@ -122,30 +123,20 @@ class DrawTab(QWidget):
         self.digit_preview.setFixedSize(120, 120)
         self.attribution_overlay = AttributionOverlay(self.digit_preview)
         self.attribution_overlay.hide()
-        self.attribution_toggle = QPushButton()
-        self.attribution_toggle.setObjectName("attributionToggle")
-        self.attribution_toggle.setCheckable(True)
+        self.attribution_toggle = QPushButton(objectName="attributionToggle", checkable=True)
         self.attribution_toggle.toggled.connect(self.on_attribution_toggled)
         self.its_a_label = QLabel()
-        self.preview_caption = QLabel()
-        self.preview_caption.setObjectName("previewCaption")
-        self.preview_caption.setWordWrap(True)
+        self.preview_caption = QLabel(objectName="previewCaption", wordWrap=True)
         self.preview_caption.setStyleSheet(f"color: {MUTED.name()};")
 
         self._build_layout()
 
-        self._prediction_timer = QTimer(self)
-        self._prediction_timer.setSingleShot(True)
-        self._prediction_timer.setInterval(THROTTLE_MS)
+        self._prediction_timer = QTimer(self, singleShot=True, interval=THROTTLE_MS)
         self._prediction_timer.timeout.connect(self.update_prediction)
         # undo, clear, set_strokes: one re-reading per event-loop turn however many happen
-        self._reread_timer = QTimer(self)
-        self._reread_timer.setSingleShot(True)
-        self._reread_timer.setInterval(0)
+        self._reread_timer = QTimer(self, singleShot=True, interval=0)
         self._reread_timer.timeout.connect(self.update_prediction)
-        self._confirmation_timer = QTimer(self)
-        self._confirmation_timer.setSingleShot(True)
-        self._confirmation_timer.setInterval(CONFIRMATION_MS)
+        self._confirmation_timer = QTimer(self, singleShot=True, interval=CONFIRMATION_MS)
         self._confirmation_timer.timeout.connect(self.teach_status_label.clear)
         self.canvas.drawing_changed.connect(self.on_drawing_changed)
         self.canvas.stroke_finished.connect(self.on_stroke_finished)
@@ -156,13 +147,14 @@ class DrawTab(QWidget):
         self._probabilities: np.ndarray | None = None
         self._first_answer: int | None = None
         self._digits: np.ndarray | None = None
+        self._picture_ink: PictureInk | None = None  # of the picture the canvas shows
         self.retranslate()
 
     def retranslate(self) -> None:
         """Every text in the language now installed; the drawing is read again."""
         undo_tip = self.tr("Remove the last stroke ({keys})")
         self.undo_button.setText(self.tr("Undo"))
-        self.undo_button.setToolTip(undo_tip.format(keys=_shortcut_text(QKeySequence.Undo)))
+        self.undo_button.setToolTip(undo_tip.format(keys=shortcut_text(QKeySequence.Undo)))
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Start again (Esc)"))
         teach_tip = self.tr("It's a {digit}: keep this drawing as a {digit} (key {digit})")
@@ -250,6 +242,12 @@ class DrawTab(QWidget):
         self._store = store
         self._enable_controls()
 
+    def show_picture(self, image: QImage, ink: PictureInk) -> None:
+        """Show a picture on the canvas (in place of the drawing) and read its ink."""
+        self._picture_ink = ink
+        self.canvas.set_picture(image)
+        self.update_prediction()  # now, not on the next turn: the reading is what was asked for
+
     def probabilities(self) -> np.ndarray | None:
         """The ten probabilities shown, or None when nothing is drawn."""
         return None if self._probabilities is None else self._probabilities.copy()
@@ -298,6 +296,8 @@ class DrawTab(QWidget):
         if self._model is None:
             return None
         try:
+            if self.canvas.picture() is not None:  # no ink: the picture looks blank
+                return read_ink(self._model, self._picture_ink) if self._picture_ink else None
             return read_number(self._model, self.canvas.strokes(), min_size=MIN_DRAWING_SIZE)
         except NothingDrawn:
             return None
@@ -334,9 +334,10 @@ class DrawTab(QWidget):
         self._probabilities = None
         self._first_answer = None
         self.prediction_label.setText("")
-        self.prediction_status_label.setText(
-            self.tr("Draw a digit") if self._model is not None else self.tr("No model loaded")
-        )
+        blank = self.tr("Draw a digit") if self._model is not None else self.tr("No model loaded")
+        if self._model is not None and self.canvas.picture() is not None:
+            blank = self.tr("No digit found in this picture")
+        self.prediction_status_label.setText(blank)
         self.prediction_status_label.setStyleSheet(f"color: {MUTED.name()};")
         self.probability_bars.set_probabilities(None)
 
@@ -407,9 +408,10 @@ class DrawTab(QWidget):
             return False
         if self._reread_timer.isActive() or self._prediction_timer.isActive():
             self.update_prediction()
-        first_answer = self._first_answer
+        first_answer, picture = self._first_answer, self.canvas.picture() is not None
+        strokes = self._picture_ink.strokes() if picture else self.canvas.strokes()
         try:
-            self._store.add(self.canvas.strokes(), label, first_answer)
+            self._store.add(strokes, label, first_answer)
             kept = len(self._store)
         except Exception as error:  # SampleError, a locked or full disk: say so, keep drawing
             self._confirm(
@@ -443,8 +445,3 @@ class DrawTab(QWidget):
                 self.teach(int(text))
                 return True
         return super().eventFilter(watched, event)
-
-
-def _shortcut_text(key: QKeySequence.StandardKey) -> str:
-    sequences = QKeySequence.keyBindings(key)
-    return sequences[0].toString(QKeySequence.SequenceFormat.NativeText) if sequences else ""

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     QTranslator,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from bpdraw.shipped import shipped_folder
@@ -272,6 +272,12 @@ def format_number(value: float, decimals: int = 0) -> str:
     if decimals == 0:
         return QLocale().toString(int(round(value)))
     return QLocale().toString(float(value), "f", decimals)
+
+
+def shortcut_text(key: QKeySequence.StandardKey) -> str:
+    """The first key binding of a standard shortcut, as the platform writes it ("" if none)."""
+    sequences = QKeySequence.keyBindings(key)
+    return sequences[0].toString(QKeySequence.SequenceFormat.NativeText) if sequences else ""
 
 
 def format_percent(fraction: float, decimals: int = 0) -> str:

@@ -28,6 +28,7 @@ from bpdraw.app.draw_tab import DrawTab
 from bpdraw.app.file_texts import os_error_text, read_error_text, reason_text
 from bpdraw.app.inside_tab import InsideTab
 from bpdraw.app.my_digits_tab import MyDigitsTab
+from bpdraw.app.picture_reader import PictureReader
 from bpdraw.app.train_tab import TrainTab
 from bpdraw.app.train_texts import model_text
 from bpdraw.model import Model, ModelFileError, load, load_default
@@ -75,9 +76,7 @@ class MainWindow(QMainWindow):
         self.confusion_window: ConfusionWindow | None = None
         self.store = store if store is not None else SampleStore()
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("tabs")
-        self.tabs.setDocumentMode(True)
+        self.tabs = QTabWidget(objectName="tabs", documentMode=True)
         self.draw_tab = DrawTab(self.model, store=self.store)
         self.my_digits_tab = MyDigitsTab(self.store, self.model)
         self.inside_tab = InsideTab(self.model)
@@ -85,6 +84,7 @@ class MainWindow(QMainWindow):
         for tab in (self.draw_tab, self.my_digits_tab, self.inside_tab, self.train_tab):
             self.tabs.addTab(tab, "")
         self.setCentralWidget(self.tabs)
+        self.picture_reader = PictureReader(self.draw_tab, self)  # also takes dropped files
 
         self._create_actions()
         self._create_menus()
@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, text)
         texts = {
             self.open_action: self.tr("&Open model…"),
+            self.read_picture_action: self.tr("Read a &picture…"),
+            self.paste_action: self.tr("&Paste picture"),
             self.save_action: self.tr("&Save model…"),
             self.restore_action: self.tr("&Restore previous model"),
             self.use_shipped_action: self.tr("Use &shipped model"),
@@ -210,6 +212,9 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(False)
         self.use_shipped_action = action("", self.on_use_shipped_model, name="useShippedAction")
         self.quit_action = action("", self.close, QKeySequence.Quit, "quitAction")
+        reader, read_keys = self.picture_reader, QKeySequence("Ctrl+Shift+O")
+        self.read_picture_action = action("", reader.ask, read_keys, "readPictureAction")
+        self.paste_action = action("", reader.paste, QKeySequence.Paste, "pastePictureAction")
         self.undo_action = action("", self.draw_tab.canvas.undo, QKeySequence.Undo, "undoAction")
         self.clear_action = action(
             "", self.draw_tab.canvas.clear, QKeySequence(Qt.Key.Key_Escape), "clearAction"
@@ -222,15 +227,15 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("")
-        file_menu.addAction(self.open_action)
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(self.restore_action)
-        file_menu.addAction(self.use_shipped_action)
+        file_menu.addActions(
+            [self.open_action, self.save_action, self.restore_action, self.use_shipped_action]
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self.read_picture_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu_bar.addMenu("")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.clear_action)
+        edit_menu.addActions([self.undo_action, self.clear_action, self.paste_action])
         view_menu = menu_bar.addMenu("")
         view_menu.addAction(self.confusion_action)
         self.language_menu = i18n.LanguageMenu(self)
