@@ -6,9 +6,10 @@ Runs offscreen (no display needed) with throw-away settings, so the user's own w
 geometry and training settings are neither used nor changed. The drawing is a digit
 replayed as mouse drags on the canvas; the confusion window shows the shipped model with
 its most common mistake selected; the Inside tab's step view is shown after 20 presses of
-Step (backprop.png); the Train tab is shown before a run (train.png: the
-explained form and the model in use's results) and after a real run of the course recipe
-started with its Retrain button (compare.png: the new model beside the model in use).
+Step (backprop.png); a generated photo of "42" is read by File → Read a picture…
+(picture.png); the Train tab is shown before a run (train.png: the explained form and the
+model in use's results) and after a real run of the course recipe started with its Retrain
+button (compare.png: the new model beside the model in use).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import numpy as np  # noqa: E402
+from PIL import Image  # noqa: E402
 from PySide6.QtCore import QEventLoop, QPoint, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
@@ -140,6 +143,26 @@ def save_step_view(window: MainWindow, path: Path, steps: int = 20) -> None:
     save(view, path)
 
 
+def save_picture_read(window: MainWindow, photo_path: Path, path: Path) -> None:
+    """File → Read a picture… on a generated blue-ink photo of "42" by a UJI writer the
+    shipped model never trained on (scripts/make_photo_testset.py draws it)."""
+    from make_photo_testset import photo
+
+    from bpdraw.pen_recipe import UJI_HELD_OUT_WRITERS, load_uji_packed
+
+    packed, labels, writers = load_uji_packed(UJI_HELD_OUT_WRITERS)
+    ones = writers == writers[0]
+    four, two = (int(np.flatnonzero(ones & (labels == digit))[0]) for digit in (4, 2))
+    picture, _ = photo(packed, [four, two], "blue_ink", np.random.default_rng(3))
+    Image.fromarray(np.rint(picture * 255).astype(np.uint8), "RGB").save(photo_path)
+    shown = []
+    window.picture_reader.shown.connect(shown.append)
+    window.picture_reader.read_file(str(photo_path))
+    wait_for(lambda: shown)
+    wait(200)
+    save(window, path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -161,6 +184,10 @@ def main(argv: list[str] | None = None) -> int:
 
         draw(window.draw_tab.canvas, TWO)
         save(window, arguments.out / "draw.png")
+        save_picture_read(
+            window, Path(settings_folder) / "photo.png", arguments.out / "picture.png"
+        )
+        window.draw_tab.canvas.clear()
         save_step_view(window, arguments.out / "backprop.png")
 
         window.show_confusion_window()
