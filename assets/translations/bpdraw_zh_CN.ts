@@ -882,6 +882,10 @@ true {true}, read as {read} with {percent} confidence</source>
         <source>Cannot read the picture</source>
         <translation>无法读取图片</translation>
     </message>
+    <message>
+        <source>the dropped picture</source>
+        <translation>拖入的图片</translation>
+    </message>
 </context>
 <context>
     <name>RecipeForm</name>

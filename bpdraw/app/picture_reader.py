@@ -133,20 +133,26 @@ class PictureReader(QObject):
             widget.setCurrentWidget(self._draw_tab)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """One file dragged over the window is taken; dropped, a picture is read (a model
-        file, .npz, is opened as File → Open model… opens it)."""
+        """One file, or a picture itself (dragged from a browser), dragged over the window is
+        taken; dropped, a picture is read (a model file, .npz, opens as File → Open model…)."""
         kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
-            path = _one_local_file(event)
-            if path is None:
-                return False
-            event.acceptProposedAction()
-            if kind == QEvent.Type.Drop and Path(path).suffix.lower() == ".npz":
-                self.parent().open_model_file(path)
-            elif kind == QEvent.Type.Drop:
-                self.read_file(path)
+        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return super().eventFilter(watched, event)
+        path, data = _one_local_file(event), event.mimeData()
+        image = data.imageData() if path is None and data is not None and data.hasImage() else None
+        if path is None and not isinstance(image, QImage):
+            return False
+        event.acceptProposedAction()
+        if kind != QEvent.Type.Drop:
             return True
-        return super().eventFilter(watched, event)
+        if path is None:
+            pixels = _pixels_of(image)
+            self._start(self.tr("the dropped picture"), lambda: pixels)
+        elif Path(path).suffix.lower() == ".npz":
+            self.parent().open_model_file(path)
+        else:
+            self.read_file(path)
+        return True
 
 
 def _read_image(path: str) -> np.ndarray:

@@ -97,6 +97,20 @@ def test_a_dropped_picture_is_read(qtbot, window, tmp_path):
     assert window.draw_tab.prediction_label.text() == "4"
 
 
+def test_a_picture_dragged_from_a_browser_is_read(qtbot, window, tmp_path):
+    data = QMimeData()
+    data.setImageData(QImage(written(tmp_path / "four.png", 4)))
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(50, 80), Qt.DropAction.CopyAction, data, buttons, keys)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(50, 80), Qt.DropAction.CopyAction, data, buttons, keys)
+    with qtbot.waitSignal(window.picture_reader.shown, timeout=10_000) as shown:
+        QApplication.sendEvent(window, drop)
+    assert shown.args == ["the dropped picture"]
+    assert window.draw_tab.prediction_label.text() == "4"
+
+
 def test_a_drag_of_several_files_or_text_is_refused(window, tmp_path):
     several = QMimeData()
     several.setUrls([QUrl.fromLocalFile(str(tmp_path / n)) for n in ("a.png", "b.png")])
