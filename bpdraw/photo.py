@@ -38,6 +38,20 @@ FILLED_LOOP = 0.5
 SCAN_LOOP_PIXELS = 9
 # A part with less ink than this share of the largest is a speck.
 SPECK_SHARE = 0.08
+# Printed lines (ruled or squared paper, a form's boxes) are not a digit: a straight
+# horizontal (vertical) run of ink at least RULE_SHARE of the picture's width (height) that
+# reaches past the rest of the ink at both ends, by RULE_OVERHANG of the rest's extent.
+RULE_SHARE = 0.5
+RULE_OVERHANG = 0.1
+# Two or more lines this share of the picture's side long are a ruled page's, even where a
+# digit is as wide as the picture.
+RULE_ACROSS = 0.9
+# Gaps in a printed line up to this share of the picture's side are bridged to find it.
+RULE_GAP = 0.02
+# A part that encloses other ink and lies along its bounding box's sides (within FRAME_BAND
+# of its shorter side) is a box drawn around a digit, not a digit.
+FRAME_BAND = 0.1
+FRAME_SHARE = 0.9
 
 
 def background_factor(colour: np.ndarray) -> int:
@@ -99,6 +113,8 @@ def ink_parts(colour: np.ndarray, *, scan: bool = False) -> np.ndarray | None:
     ink = _ink_against(colour, 0.0, smallest_loop)
     if ink is None or not ink.any():
         return None
+    if not scan:  # a photo of a page may have printed lines; a small scan is one digit
+        ink = without_rules(without_frames(ink))
     mask = digit_like(ink, thick_digit=scan)
     # A stroke too wide for the window (a marker) is found as its rim, its inside filled in
     # (_with_filled_loops); none of it may be left digit-like, so all the ink is measured.
@@ -109,6 +125,8 @@ def ink_parts(colour: np.ndarray, *, scan: bool = False) -> np.ndarray | None:
     window = min(colour.shape[:2]) // factor * BACKGROUND_WINDOW * factor
     if STROKES_PER_WINDOW * width > window:
         ink = _ink_against(colour, width, smallest_loop)
+        if ink is not None and not scan:
+            ink = without_rules(without_frames(ink))
         return None if ink is None else digit_like(ink, thick_digit=scan)
     return mask
 
@@ -138,6 +156,96 @@ def _ink_against(
     seeded[0] = False
     ink = seeded[labels]
     return _with_filled_loops(colour, ink, smallest_loop)
+
+
+def without_rules(mask: np.ndarray) -> np.ndarray:
+    """The ink mask without printed lines (RULE_SHARE, RULE_OVERHANG): a digit written on
+    ruled or squared paper or in a form's box. Where a stroke crosses a line, the line's
+    width of the stroke is kept. A digit's own straight stroke (a 1, a 7's bar, a 4's stem)
+    does not reach past the rest of the digit at both ends, so it stays."""
+    for _ in range(2):  # a box's sides go once its top and bottom no longer span the rest
+        unruled = _without_rules_once(mask)
+        if unruled is mask:
+            break
+        mask = unruled
+    return mask
+
+
+def _without_rules_once(mask: np.ndarray) -> np.ndarray:
+    height, width = mask.shape
+    along = {0: max(3, round(RULE_SHARE * width)), 1: max(3, round(RULE_SHARE * height))}
+    straight = {}
+    for axis, n in along.items():
+        # a printed line found in a photo has gaps (noise, faint spots): bridged to find it
+        gap = max(3, round(RULE_GAP * n / RULE_SHARE))
+        padded = np.pad(mask, gap, mode="edge")  # a line running off the picture stays whole
+        element = np.ones((1, gap) if axis == 0 else (gap, 1), bool)
+        bridged = ndimage.binary_closing(padded, element)[gap:-gap, gap:-gap]
+        line = np.ones((1, n) if axis == 0 else (n, 1), bool)
+        straight[axis] = ndimage.binary_opening(bridged, line) & mask
+    if not (straight[0].any() or straight[1].any()):
+        return mask
+    # the rest of the ink, without any straight run; if there is none (a 1 as tall as half
+    # the picture, crossing ruled lines), without the runs of one direction at a time
+    both = _main_parts(mask & ~straight[0] & ~straight[1])
+    rules = np.zeros_like(mask)
+    for axis, lines in straight.items():
+        rest = both if both is not None else _main_parts(mask & ~lines)
+        if rest is None:
+            continue  # the straight ink is all there is: the digit, not a line
+        extent = np.flatnonzero(rest.any(axis=axis))
+        overhang = max(2, RULE_OVERHANG * (extent[-1] - extent[0] + 1))
+        labels, count = ndimage.label(lines, structure=np.ones((3, 3)))
+        spans = [box[1 - axis] for box in ndimage.find_objects(labels)]
+        # lines from edge to edge, two or more: a ruled page, even behind a digit as wide
+        side = mask.shape[1 - axis]
+        edge_to_edge = [span.stop - span.start >= RULE_ACROSS * side for span in spans]
+        for index, span in enumerate(spans, start=1):
+            past = span.start <= extent[0] - overhang and span.stop - 1 >= extent[-1] + overhang
+            if past or (edge_to_edge[index - 1] and sum(edge_to_edge) >= 2):
+                rules |= labels == index
+    if not rules.any():
+        return mask
+    kept = mask & ~rules
+    # a stroke crossing a line: bridge the line's width where ink lies on both sides of it
+    thickness = 2 + int(ndimage.distance_transform_edt(rules).max() * 2)
+    across = ndimage.binary_closing(kept, np.ones((thickness, 1), bool)) | ndimage.binary_closing(
+        kept, np.ones((1, thickness), bool)
+    )
+    return kept | (rules & across)
+
+
+def without_frames(mask: np.ndarray) -> np.ndarray:
+    """The ink mask without boxes around other ink (a form's boxes, a box drawn round a
+    digit): parts with FRAME_SHARE of their ink within FRAME_BAND of their bounding box's
+    sides that enclose another part. A 0 is round, and encloses nothing."""
+    labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
+    frames = []
+    for index, box in enumerate(ndimage.find_objects(labels), start=1):
+        part = labels[box] == index
+        inside = ndimage.binary_fill_holes(part) & ~part
+        if count < 2 or not (inside & (labels[box] > 0)).any():
+            continue
+        band = max(2, round(FRAME_BAND * min(part.shape)))
+        sides = np.ones_like(part)
+        sides[band:-band, band:-band] = False
+        if (part & sides).sum() >= FRAME_SHARE * part.sum():
+            frames.append(index)
+    return mask & ~np.isin(labels, frames) if frames else mask
+
+
+def _main_parts(mask: np.ndarray) -> np.ndarray | None:
+    """The parts of a mask that are not specks (SPECK_SHARE of the largest) and, if any part
+    stands free, do not touch the frame's border (as digit_like keeps them); or None."""
+    labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
+    if count == 0:
+        return None
+    index = np.arange(1, count + 1)
+    area = ndimage.sum_labels(mask, labels, index)
+    on_border = np.isin(index, np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    if (~on_border).any():
+        area = np.where(on_border, 0, area)
+    return np.isin(labels, index[area >= max(1, SPECK_SHARE * area.max())])
 
 
 def _with_filled_loops(colour: np.ndarray, mask: np.ndarray, smallest: int = 1) -> np.ndarray:

@@ -8,7 +8,9 @@ JPEG compression, EXIF rotation tags, large frames with a small digit, and numbe
 two or three digits; besides photos, "mnist" (28x28, the digit fitted in 20x20 and centred
 by its mass, thick soft strokes, saved dark on light as the issue's MNIST PNGs are) and
 "paint" (a paint program's hard-edged brush on white) and "bitmap32" (a 32x32 black-and-
-white bitmap the digit fills from top to bottom, as optdigits' original bitmaps do).
+white bitmap the digit fills from top to bottom, as optdigits' original bitmaps do); and
+paper with printed lines: "ruled" (lines across the page, the digit over two or three),
+"squared" (a school exercise book's grid) and "boxed" (a form's box printed round the digit).
 Pendigits writers 11-14 are the test split, 01-10 the tune split; but the shipped model
 trained on all 14, so for figures on writers its weights never saw use --writers uji: UJI
 writers 41-60 (assets; only the temperature was fitted on them), all in the test split.
@@ -55,6 +57,9 @@ CONDITIONS = (
     "mnist",
     "paint",
     "bitmap32",
+    "ruled",
+    "squared",
+    "boxed",
 )
 
 
@@ -242,6 +247,8 @@ def photo(packed, indices, condition, rng) -> tuple[np.ndarray, int | None]:
     elif condition == "marker":
         ink = np.array([0.05, 0.05, 0.05]) if rng.random() < 0.5 else np.array([0.1, 0.1, 0.5])
     sheet = paper(size, paper_colour, rng)
+    if condition in ("ruled", "squared", "boxed"):
+        _print_lines(sheet, coverage, condition, rng)
     if condition == "sticky_note":
         _sticky_note(sheet, coverage, rng)
     picture = sheet * (1 - coverage[..., None]) + ink * coverage[..., None]
@@ -257,6 +264,37 @@ def photo(packed, indices, condition, rng) -> tuple[np.ndarray, int | None]:
     picture = picture + rng.normal(0, noise, picture.shape).astype(np.float32)
     tag = int(rng.choice([3, 6, 8])) if condition == "exif_rotated" else None
     return np.clip(picture, 0, 1), tag
+
+
+def _print_lines(sheet: np.ndarray, coverage: np.ndarray, condition: str, rng) -> None:
+    """Print lines on the paper, under the ink: a ruled or squared page, or a form's box."""
+    height, width = sheet.shape[:2]
+    rows, columns = np.flatnonzero(coverage.any(axis=1)), np.flatnonzero(coverage.any(axis=0))
+    digit = rows[-1] - rows[0] + 1
+    thick = int(rng.integers(1, 4))
+    lines = np.zeros((height, width), dtype=bool)
+    if condition == "boxed":
+        margin = (rng.uniform(0.08, 0.3, 4) * digit).astype(int) + thick + 1
+        # the whole box inside the photo, a little paper around it
+        top, bottom = max(2, rows[0] - margin[0]), min(height - 3, rows[-1] + margin[1])
+        left, right = max(2, columns[0] - margin[2]), min(width - 3, columns[-1] + margin[3])
+        for side in (slice(top, top + thick), slice(bottom - thick + 1, bottom + 1)):
+            lines[side, left : right + 1] = True
+        for side in (slice(left, left + thick), slice(right - thick + 1, right + 1)):
+            lines[top : bottom + 1, side] = True
+        colour = np.full(3, rng.uniform(0.05, 0.4))
+    else:
+        spacing = rng.uniform(0.25, 0.45 if condition == "ruled" else 0.35) * digit
+        start = rng.uniform(0, spacing)
+        for y in np.arange(start, height, spacing).astype(int):
+            lines[y : y + thick] = True
+        if condition == "squared":
+            for x in np.arange(rng.uniform(0, spacing), width, spacing).astype(int):
+                lines[:, x : x + thick] = True
+        # an exercise book's pale blue, or grey from faint to a photocopy's dark
+        blue = np.array([0.45, 0.6, 0.9]) * rng.uniform(0.7, 1.0)
+        colour = blue if rng.random() < 0.4 else np.full(3, rng.uniform(0.3, 0.7))
+    sheet[lines] = sheet[lines] * 0.15 + colour * 0.85
 
 
 def _sticky_note(sheet: np.ndarray, coverage: np.ndarray, rng) -> None:

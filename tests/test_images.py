@@ -239,6 +239,89 @@ def test_a_sticky_note_in_a_corner_is_not_ink():
     assert_reads_like_the_clean_seven(picture)
 
 
+def printed(picture, lines, colour=(150, 165, 215)):
+    """`picture` with printed lines (a bool mask) under its ink: the darker of the two."""
+    printed = picture.copy()
+    printed[lines] = np.minimum(printed[lines], colour)
+    return printed
+
+
+def ruled(shape, spacing, start=7, thick=2, across=False):
+    lines = np.zeros(shape[:2], dtype=bool)
+    for y in range(start, shape[0], spacing):
+        lines[y : y + thick] = True
+    if across:
+        for x in range(start, shape[1], spacing):
+            lines[:, x : x + thick] = True
+    return lines
+
+
+def box(shape, top, bottom, left, right, thick=2):
+    lines = np.zeros(shape[:2], dtype=bool)
+    lines[top : top + thick, left:right] = lines[bottom - thick : bottom, left:right] = True
+    lines[top:bottom, left : left + thick] = lines[top:bottom, right - thick : right] = True
+    return lines
+
+
+@pytest.mark.parametrize("spacing", [24, 37])
+def test_a_digit_on_ruled_paper_is_read_without_the_lines(spacing):
+    picture = photo_of(ink_of(SEVEN_STROKES))
+    assert_reads_like_the_clean_seven(printed(picture, ruled(picture.shape, spacing)))
+
+
+def test_a_digit_on_squared_paper_is_read_without_the_grid():
+    picture = photo_of(ink_of(SEVEN_STROKES))
+    grid = ruled(picture.shape, 20, across=True)
+    assert_reads_like_the_clean_seven(printed(picture, grid, colour=(170, 170, 170)))
+
+
+@pytest.mark.parametrize("margin", [12, 30])
+def test_a_digit_in_a_printed_box_is_read_without_the_box(margin):
+    picture = photo_of(ink_of(SEVEN_STROKES))
+    frame = box(picture.shape, 50 - margin, 172 + margin, 88 - margin, 163 + margin)
+    assert_reads_like_the_clean_seven(printed(picture, frame, colour=(40, 40, 40)))
+
+
+def test_digits_in_a_forms_boxes_read_as_a_number():
+    from bpdraw.numbers import read_picture
+
+    four = [
+        np.array([(75.0, 10.0), (20.0, 100.0), (115.0, 100.0)]),
+        np.array([(85, 50), (85, 150)]),
+    ]
+    ink = np.maximum(ink_of(four, size=(440, 220), offset=(30, 30)),
+                     ink_of(SEVEN_STROKES, size=(440, 220), offset=(210, 20)))  # fmt: skip
+    picture = photo_of(ink)
+    boxes = box(picture.shape, 25, 195, 20, 200) | box(picture.shape, 25, 195, 215, 400)
+    assert read_picture(shipped_model(), printed(picture, boxes, colour=(60, 60, 60))).text == "47"
+
+
+def test_a_digits_own_straight_strokes_are_not_printed_lines():
+    from bpdraw.photo import without_frames, without_rules
+
+    one = np.zeros((100, 80), dtype=bool)
+    one[10:90, 38:42] = True  # a 1 as tall as the picture: all the ink there is
+    assert np.array_equal(without_rules(one), one)
+    seven = one.copy()
+    seven[10:14, 5:42] = True  # a 7's bar, past the stem at one end only
+    assert np.array_equal(without_rules(seven), seven)
+    square_zero = box(one.shape, 10, 90, 15, 65, thick=4)  # encloses no other ink
+    assert np.array_equal(without_frames(square_zero), square_zero)
+
+
+def test_a_stroke_crossing_a_printed_line_stays_whole():
+    from scipy import ndimage
+
+    from bpdraw.photo import without_rules
+
+    mask = ruled((120, 200), 30, start=10)
+    mask[35:95, 98:103] = True  # a stroke across the lines at rows 40-41 and 70-71
+    kept = without_rules(mask)
+    assert not kept[:, :90].any()  # the lines are gone
+    assert kept[35:95, 98:103].all()  # the stroke, where it crosses them too
+    assert ndimage.label(kept)[1] == 1
+
+
 def test_thick_marker_reads_like_a_thin_pen():
     assert_reads_like_the_clean_seven(photo_of(ink_of(SEVEN_STROKES, pen=20)))
 
