@@ -178,11 +178,10 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
     for axis, n in along.items():
         # a printed line found in a photo has gaps (noise, faint spots): bridged to find it
         gap = max(3, round(RULE_GAP * n / RULE_SHARE))
-        padded = np.pad(mask, gap, mode="edge")  # a line running off the picture stays whole
-        element = np.ones((1, gap) if axis == 0 else (gap, 1), bool)
-        bridged = ndimage.binary_closing(padded, element)[gap:-gap, gap:-gap]
-        line = np.ones((1, n) if axis == 0 else (n, 1), bool)
-        straight[axis] = ndimage.binary_opening(bridged, line) & mask
+        rows = mask if axis == 0 else mask.T
+        bridged = rows | _runs(~rows, shorter_than=gap, inside=True)
+        found = _runs(bridged, at_least=n) & rows
+        straight[axis] = found if axis == 0 else found.T
     if not (straight[0].any() or straight[1].any()):
         return mask
     # the rest of the ink, without any straight run; if there is none (a 1 as tall as half
@@ -232,6 +231,27 @@ def without_frames(mask: np.ndarray) -> np.ndarray:
         if (part & sides).sum() >= FRAME_SHARE * part.sum():
             frames.append(index)
     return mask & ~np.isin(labels, frames) if frames else mask
+
+
+def _runs(
+    rows: np.ndarray, *, at_least: int = 0, shorter_than: int | None = None, inside: bool = False
+) -> np.ndarray:
+    """The pixels of the runs of True along each row of ``rows`` that are ``at_least`` and
+    ``shorter_than`` long; inside: only runs with neither end at the row's ends (a gap)."""
+    height, width = rows.shape
+    steps = np.diff(np.pad(rows, ((0, 0), (1, 1))).astype(np.int8), axis=1)
+    row, start = np.nonzero(steps == 1)
+    stop = np.nonzero(steps == -1)[1]  # in the same order: each run's end after its start
+    length = stop - start
+    keep = length >= at_least
+    if shorter_than is not None:
+        keep &= length < shorter_than
+    if inside:
+        keep &= (start > 0) & (stop < width)
+    found = np.zeros(width + 1, dtype=np.int32)[None].repeat(height, axis=0)
+    np.add.at(found, (row[keep], start[keep]), 1)
+    np.add.at(found, (row[keep], stop[keep]), -1)
+    return np.cumsum(found, axis=1)[:, :width] > 0
 
 
 def _main_parts(mask: np.ndarray) -> np.ndarray | None:

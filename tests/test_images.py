@@ -322,6 +322,19 @@ def test_a_stroke_crossing_a_printed_line_stays_whole():
     assert ndimage.label(kept)[1] == 1
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_runs_of_ink_are_what_an_opening_and_a_closing_along_the_rows_find(seed):
+    from scipy import ndimage
+
+    from bpdraw.photo import _runs
+
+    rows = np.random.default_rng(seed).random((40, 70)) < 0.7
+    long_runs = ndimage.binary_opening(rows, np.ones((1, 6), bool))
+    assert np.array_equal(_runs(rows, at_least=6), long_runs)
+    closed = ndimage.binary_closing(np.pad(rows, 4, mode="edge"), np.ones((1, 4), bool))[4:-4, 4:-4]
+    assert np.array_equal(rows | _runs(~rows, shorter_than=4, inside=True), closed)
+
+
 def test_thick_marker_reads_like_a_thin_pen():
     assert_reads_like_the_clean_seven(photo_of(ink_of(SEVEN_STROKES, pen=20)))
 
