@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
 from bpdraw.app import MainWindow
 from bpdraw.app.picture_reader import _image_of, _pixels_of
@@ -229,8 +229,10 @@ def test_its_a_keeps_the_pictures_centre_lines(qtbot, window, tmp_path):
 def test_a_pasted_picture_is_read(qtbot, window, tmp_path):
     image = QImage(written(tmp_path / "four.png", 4))
     QGuiApplication.clipboard().setImage(image)
+    window.draw_tab.canvas.setFocus()
+    qtbot.waitUntil(window.draw_tab.canvas.hasFocus)
     with qtbot.waitSignal(window.picture_reader.shown, timeout=10_000) as shown:
-        window.paste_action.trigger()
+        qtbot.keyClick(window.draw_tab.canvas, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert shown.args == ["the pasted picture"]
     assert window.draw_tab.prediction_label.text() == "4"
 
@@ -244,6 +246,22 @@ def test_pasting_with_no_picture_says_so(qtbot, window, monkeypatch):
     window.paste_action.trigger()
     assert warnings == ["The clipboard holds no picture: copy one, then paste"]
     assert window.draw_tab.canvas.is_blank()
+
+
+def test_ctrl_v_in_a_text_field_pastes_text_not_a_picture(qtbot, window, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text: warnings.append(text))
+    )
+    window.tabs.setCurrentWidget(window.train_tab)
+    rate = window.train_tab.findChild(QLineEdit, "learningRateEdit")
+    rate.setFocus()
+    qtbot.waitUntil(rate.hasFocus)
+    rate.selectAll()
+    QGuiApplication.clipboard().setText("0.25")
+    qtbot.keyClick(rate, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert rate.text() == "0.25"
+    assert warnings == [] and window.tabs.currentWidget() is window.train_tab
 
 
 def test_another_model_reads_the_picture_shown(qtbot, window, tmp_path):
