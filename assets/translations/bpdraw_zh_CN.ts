@@ -142,8 +142,8 @@ red ones shrink</source>
         <translation>用鼠标写一个数字</translation>
     </message>
     <message>
-        <source>Draw a digit here</source>
-        <translation>在这里写一个数字</translation>
+        <source>Draw a digit here, or drop a picture of one</source>
+        <translation>在这里写一个数字，或拖入一张数字图片</translation>
     </message>
 </context>
 <context>

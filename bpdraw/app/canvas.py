@@ -370,10 +370,11 @@ class Canvas(QWidget):
         font = painter.font()
         font.setPixelSize(max(12, round(sheet.width() / 32)))
         painter.setFont(font)
+        inset = sheet.width() * 0.05
         painter.drawText(
-            sheet.adjusted(0, 0, 0, -sheet.height() * 0.06),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-            self.tr("Draw a digit here"),
+            sheet.adjusted(inset, 0, -inset, -sheet.height() * 0.06),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap,
+            self.tr("Draw a digit here, or drop a picture of one"),
         )
 
     @staticmethod
