@@ -159,8 +159,8 @@ def _ink_against(
 
 
 def without_rules(mask: np.ndarray) -> np.ndarray:
-    """The ink mask without printed lines (RULE_SHARE, RULE_OVERHANG): a digit written on
-    ruled or squared paper or in a form's box. Where a stroke crosses a line, the line's
+    """The ink mask without printed lines (RULE_SHARE, RULE_OVERHANG, RULE_ACROSS): a digit
+    written on ruled or squared paper or in a form's box. Where a stroke crosses a line, the line's
     width of the stroke is kept. A digit's own straight stroke (a 1, a 7's bar, a 4's stem)
     does not reach past the rest of the digit at both ends, so it stays."""
     for _ in range(2):  # a box's sides go once its top and bottom no longer span the rest
@@ -172,6 +172,7 @@ def without_rules(mask: np.ndarray) -> np.ndarray:
 
 
 def _without_rules_once(mask: np.ndarray) -> np.ndarray:
+    """One pass of without_rules: ``mask`` itself when it finds no printed line."""
     height, width = mask.shape
     along = {0: max(3, round(RULE_SHARE * width)), 1: max(3, round(RULE_SHARE * height))}
     straight = {}
@@ -194,7 +195,7 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
             continue  # the straight ink is all there is: the digit, not a line
         extent = np.flatnonzero(rest.any(axis=axis))
         overhang = max(2, RULE_OVERHANG * (extent[-1] - extent[0] + 1))
-        labels, count = ndimage.label(lines, structure=np.ones((3, 3)))
+        labels, _ = ndimage.label(lines, structure=np.ones((3, 3)))
         spans = [box[1 - axis] for box in ndimage.find_objects(labels)]
         # lines from edge to edge, two or more: a ruled page, even behind a digit as wide
         side = mask.shape[1 - axis]
@@ -219,11 +220,13 @@ def without_frames(mask: np.ndarray) -> np.ndarray:
     digit): parts with FRAME_SHARE of their ink within FRAME_BAND of their bounding box's
     sides that enclose another part. A 0 is round, and encloses nothing."""
     labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
+    if count < 2:
+        return mask
     frames = []
     for index, box in enumerate(ndimage.find_objects(labels), start=1):
         part = labels[box] == index
         inside = ndimage.binary_fill_holes(part) & ~part
-        if count < 2 or not (inside & (labels[box] > 0)).any():
+        if not (inside & (labels[box] > 0)).any():
             continue
         band = max(2, round(FRAME_BAND * min(part.shape)))
         sides = np.ones_like(part)
@@ -248,7 +251,7 @@ def _runs(
         keep &= length < shorter_than
     if inside:
         keep &= (start > 0) & (stop < width)
-    found = np.zeros(width + 1, dtype=np.int32)[None].repeat(height, axis=0)
+    found = np.zeros((height, width + 1), dtype=np.int32)
     np.add.at(found, (row[keep], start[keep]), 1)
     np.add.at(found, (row[keep], stop[keep]), -1)
     return np.cumsum(found, axis=1)[:, :width] > 0
