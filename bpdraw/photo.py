@@ -189,6 +189,10 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
     # the picture, crossing ruled lines), without the runs of one direction at a time
     both = _main_parts(mask & ~straight[0] & ~straight[1])
     rules = np.zeros_like(mask)
+    if both is not None:  # a printed box round the rest, even with the digit touching it
+        sides = _box_sides(straight)
+        if sides.any() and _encloses(sides, both):
+            rules |= sides
     for axis, lines in straight.items():
         rest = both if both is not None else _main_parts(mask & ~lines)
         if rest is None:
@@ -213,6 +217,48 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
         kept, np.ones((1, thickness), bool)
     )
     return kept | (rules & across)
+
+
+def _box_sides(straight: dict[int, np.ndarray]) -> np.ndarray:
+    """The straight runs (straight[0] across, straight[1] down) that end at both ends in a
+    corner with a run that ends there too: a printed box's sides. Ruled lines run past a
+    digit's ends, so a 1 written between two of them has no corners."""
+    parts = {}
+    for axis, lines in straight.items():
+        labels, _ = ndimage.label(lines, structure=np.ones((3, 3)))
+        parts[axis] = (labels, ndimage.find_objects(labels))  # (rows, columns) slices
+    widths = [box[axis].stop - box[axis].start for axis in parts for box in parts[axis][1]]
+    reach = 3 + max(widths, default=0)
+    sides = np.zeros_like(straight[0])
+    for axis, (labels, boxes) in parts.items():
+        others = parts[1 - axis][1]
+        for index, box in enumerate(boxes, start=1):
+            along = box[1 - axis]
+            ends = (along.start, along.stop - 1)
+            if all(_corner(box, end, others, axis, reach) for end in ends):
+                sides |= labels == index
+    return sides
+
+
+def _encloses(sides: np.ndarray, rest: np.ndarray) -> bool:
+    """Whether the rest of the ink lies within the bounding box of a box's sides."""
+    inner = [np.flatnonzero(sides.any(axis=1 - axis)) for axis in (0, 1)]
+    ink = [np.flatnonzero(rest.any(axis=1 - axis)) for axis in (0, 1)]
+    return all(i[0] <= r[0] and r[-1] <= i[-1] for i, r in zip(inner, ink, strict=True))
+
+
+def _corner(box: tuple[slice, slice], end: int, others, axis: int, reach: int) -> bool:
+    """Whether a run of direction ``axis`` (its bounding ``box``) meets, at its ``end``, a run
+    of the other direction that has one of its own ends on it (within ``reach`` px)."""
+    across = box[axis]
+    for other in others:
+        other_along, other_across = other[axis], other[1 - axis]
+        if not other_across.start - reach <= end < other_across.stop + reach:
+            continue
+        for other_end in (other_along.start, other_along.stop - 1):
+            if across.start - reach <= other_end < across.stop + reach:
+                return True
+    return False
 
 
 def without_frames(mask: np.ndarray) -> np.ndarray:

@@ -282,6 +282,14 @@ def test_a_digit_in_a_printed_box_is_read_without_the_box(margin):
     assert_reads_like_the_clean_seven(printed(picture, frame, colour=(40, 40, 40)))
 
 
+def test_a_digit_touching_its_printed_box_is_read_without_the_box():
+    picture = photo_of(ink_of(SEVEN_STROKES))
+    frame = box(picture.shape, 30, 172, 45, 200)  # the 7's foot stands on the box's bottom
+    touching = printed(picture, frame, colour=(40, 40, 40))
+    assert (touching[168:172, 100:120] < 100).any()
+    assert_reads_like_the_clean_seven(touching)
+
+
 def test_digits_in_a_forms_boxes_read_as_a_number():
     from bpdraw.numbers import read_picture
 
@@ -307,6 +315,7 @@ def test_a_digits_own_straight_strokes_are_not_printed_lines():
     assert np.array_equal(without_rules(seven), seven)
     square_zero = box(one.shape, 10, 90, 15, 65, thick=4)  # encloses no other ink
     assert np.array_equal(without_frames(square_zero), square_zero)
+    assert np.array_equal(without_rules(square_zero), square_zero)
 
 
 def test_a_stroke_crossing_a_printed_line_stays_whole():
