@@ -188,9 +188,14 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
     # the rest of the ink, without any straight run; if there is none (a 1 as tall as half
     # the picture, crossing ruled lines), without the runs of one direction at a time
     both = _main_parts(mask & ~straight[0] & ~straight[1])
+    # each direction's runs as (labels, their (rows, columns) slices)
+    parts = {}
+    for axis, lines in straight.items():
+        labels, _ = ndimage.label(lines, structure=np.ones((3, 3)))
+        parts[axis] = (labels, ndimage.find_objects(labels))
     rules = np.zeros_like(mask)
     if both is not None:  # a printed box round the rest, even with the digit touching it
-        sides = _box_sides(straight)
+        sides = _box_sides(parts)
         if sides.any() and _encloses(sides, both):
             rules |= sides
     for axis, lines in straight.items():
@@ -199,8 +204,8 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
             continue  # the straight ink is all there is: the digit, not a line
         extent = np.flatnonzero(rest.any(axis=axis))
         overhang = max(2, RULE_OVERHANG * (extent[-1] - extent[0] + 1))
-        labels, _ = ndimage.label(lines, structure=np.ones((3, 3)))
-        spans = [box[1 - axis] for box in ndimage.find_objects(labels)]
+        labels, boxes = parts[axis]
+        spans = [box[1 - axis] for box in boxes]
         # lines from edge to edge, two or more: a ruled page, even behind a digit as wide
         side = mask.shape[1 - axis]
         edge_to_edge = [span.stop - span.start >= RULE_ACROSS * side for span in spans]
@@ -219,17 +224,13 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
     return kept | (rules & across)
 
 
-def _box_sides(straight: dict[int, np.ndarray]) -> np.ndarray:
-    """The straight runs (straight[0] across, straight[1] down) that end at both ends in a
-    corner with a run that ends there too: a printed box's sides. Ruled lines run past a
-    digit's ends, so a 1 written between two of them has no corners."""
-    parts = {}
-    for axis, lines in straight.items():
-        labels, _ = ndimage.label(lines, structure=np.ones((3, 3)))
-        parts[axis] = (labels, ndimage.find_objects(labels))  # (rows, columns) slices
+def _box_sides(parts: dict[int, tuple[np.ndarray, list]]) -> np.ndarray:
+    """The straight runs (parts[0] across, parts[1] down: labels and their slices) that end
+    at both ends in a corner with a run that ends there too: a printed box's sides. Ruled
+    lines run past a digit's ends, so a 1 written between two of them has no corners."""
     widths = [box[axis].stop - box[axis].start for axis in parts for box in parts[axis][1]]
     reach = 3 + max(widths, default=0)
-    sides = np.zeros_like(straight[0])
+    sides = np.zeros(parts[0][0].shape, dtype=bool)
     for axis, (labels, boxes) in parts.items():
         others = parts[1 - axis][1]
         for index, box in enumerate(boxes, start=1):
@@ -311,7 +312,7 @@ def _main_parts(mask: np.ndarray) -> np.ndarray | None:
         return None
     index = np.arange(1, count + 1)
     area = ndimage.sum_labels(mask, labels, index)
-    on_border = np.isin(index, np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    on_border = _on_border(labels, count)
     if (~on_border).any():
         area = np.where(on_border, 0, area)
     return np.isin(labels, index[area >= max(1, SPECK_SHARE * area.max())])
@@ -355,10 +356,7 @@ def digit_like(mask: np.ndarray, thick_digit: bool = False) -> np.ndarray | None
     thickness = ndimage.maximum(ndimage.distance_transform_edt(mask), labels, index)
     boxes = ndimage.find_objects(labels)
     long_side = np.array([max(s.stop - s.start for s in box) for box in boxes])
-    on_border = np.zeros(count + 1, dtype=bool)
-    for edge in (labels[0], labels[-1], labels[:, 0], labels[:, -1]):
-        on_border[edge] = True
-    on_border = on_border[1:]
+    on_border = _on_border(labels, count)
     blob = (thickness > BLOB_THICKNESS * long_side) & (long_side > 4)
     keep = ~blob
     if (keep & ~on_border).any():
@@ -369,6 +367,14 @@ def digit_like(mask: np.ndarray, thick_digit: bool = False) -> np.ndarray | None
         return None
     keep &= area >= SPECK_SHARE * area[keep].max()
     return np.isin(labels, index[keep])
+
+
+def _on_border(labels: np.ndarray, count: int) -> np.ndarray:
+    """(count,) bool: which of the labelled parts 1..count touch the frame's border."""
+    on_border = np.zeros(count + 1, dtype=bool)
+    for edge in (labels[0], labels[-1], labels[:, 0], labels[:, -1]):
+        on_border[edge] = True
+    return on_border[1:]
 
 
 def block_mean(pixels: np.ndarray, factor: int) -> np.ndarray:
