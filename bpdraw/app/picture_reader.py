@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from bpdraw.app.background import in_background
 from bpdraw.app.file_texts import translate
@@ -33,8 +33,8 @@ SHOWN_MESSAGE_MS = 8000
 
 class PictureReader(QObject):
     """Reads pictures for a Draw tab, from a file dialog, a drop on its window or the
-    clipboard; the window (the parent) shows the Draw tab, says in its status bar what is
-    being read and, in a message box, why a picture could not be.
+    clipboard; its parent, the main window, shows the Draw tab (its `tabs`), says in its
+    status bar what is being read and, in a message box, why a picture could not be.
 
     Signals:
         shown(str): the picture with this name is on the canvas, read.
@@ -69,9 +69,9 @@ class PictureReader(QObject):
 
     def paste(self) -> None:
         """Edit → Paste picture: the clipboard's picture, or the picture file copied."""
-        data = QGuiApplication.clipboard().mimeData()
+        clipboard = QGuiApplication.clipboard()
+        image, data = clipboard.image(), clipboard.mimeData()
         files = [url.toLocalFile() for url in data.urls() if url.isLocalFile()] if data else []
-        image = QGuiApplication.clipboard().image()
         if not image.isNull():
             pixels = _pixels_of(image)
             self._start(self.tr("the pasted picture"), lambda: pixels)
@@ -126,11 +126,7 @@ class PictureReader(QObject):
         self.parent().statusBar().showMessage(text, SHOWN_MESSAGE_MS if text else 0)
 
     def _show_tab(self) -> None:
-        widget = self._draw_tab.parentWidget()
-        while widget is not None and not isinstance(widget, QTabWidget):
-            widget = widget.parentWidget()
-        if widget is not None:
-            widget.setCurrentWidget(self._draw_tab)
+        self.parent().tabs.setCurrentWidget(self._draw_tab)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """One file, or a picture itself (dragged from a browser), dragged over the window is
