@@ -219,7 +219,7 @@ class ConfusionWindow(QWidget):
 
     def refresh(self) -> None:
         """Evaluate the model (if needed) and redraw the heat map."""
-        from bpdraw.app.plots import draw_confusion
+        from bpdraw.app.confusion_plot import draw_confusion
 
         self._ensure_evaluated()
         evaluation = self._evaluation
@@ -314,7 +314,7 @@ class ConfusionWindow(QWidget):
         plot["canvas"].draw_idle()
 
     def on_canvas_pressed(self, event) -> None:
-        from bpdraw.app.plots import cell_at
+        from bpdraw.app.confusion_plot import cell_at
 
         if self._plot is None or event.inaxes is not self._plot["ax"]:
             return

@@ -1,4 +1,4 @@
-"""Matplotlib pieces shared by the Train tab and the confusion-matrix window.
+"""The Train tab's live learning curves, and the matplotlib canvas the confusion window uses.
 
 Importing this module imports matplotlib, so widgets reach it only through
 `bpdraw.app.warmup.load_plots()`: matplotlib stays off the app's start-up path."""
@@ -9,22 +9,15 @@ from collections.abc import Callable
 
 import numpy as np
 from matplotlib import rcParams
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.ticker import FormatStrFormatter, MaxNLocator, NullLocator, PercentFormatter
-from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtCore import QCoreApplication
 from shiboken6 import isValid
 
 from bpdraw.app import theme
 from bpdraw.app.i18n import matplotlib_fonts
 from bpdraw.app.warmup import in_later_turns
-
-CORRECT_CMAP = LinearSegmentedColormap.from_list(
-    "correct", [theme.CORRECT_LIGHT, theme.CORRECT_DARK]
-)
-WRONG_CMAP = LinearSegmentedColormap.from_list("wrong", [theme.WRONG_LIGHT, theme.WRONG_DARK])
 
 
 def _tr(text: str) -> str:  # in the language spoken; safe on a worker thread too
@@ -36,87 +29,6 @@ def make_canvas(width: float, height: float, dpi: int = 100) -> tuple[FigureCanv
     figure = Figure(figsize=(width, height), dpi=dpi, layout="constrained", facecolor=theme.PAPER)
     canvas = FigureCanvasQTAgg(figure)
     return canvas, figure
-
-
-def draw_confusion(ax, confusion: np.ndarray, *, title: str | None = None, fontsize: float = 8):
-    """Draw an annotated 10x10 confusion matrix (rows true, columns predicted) on `ax`.
-
-    Correct cells (the diagonal) are shaded blue by the share of that digit read correctly;
-    mistakes are shaded red by how many there are, so a handful of errors still stands out
-    next to diagonals of ~45. Empty cells stay white and unlabelled.
-    """
-    confusion = np.asarray(confusion)
-    n = confusion.shape[0]
-    ax.clear()
-    row_totals = np.maximum(confusion.sum(axis=1), 1)
-    diagonal = np.eye(n, dtype=bool)
-    correct_share = np.where(diagonal, confusion / row_totals[:, None], np.nan)
-    most_mistakes = max(int(confusion[~diagonal].max(initial=0)), 1)
-    mistakes = np.where(~diagonal & (confusion > 0), confusion, np.nan)
-
-    ax.set_facecolor(theme.PAPER)
-    ax.imshow(correct_share, cmap=CORRECT_CMAP, vmin=0, vmax=1, interpolation="nearest")
-    ax.imshow(
-        mistakes,
-        cmap=WRONG_CMAP,
-        vmin=0,
-        vmax=most_mistakes,
-        interpolation="nearest",
-    )
-    for true_digit in range(n):
-        for predicted in range(n):
-            count = int(confusion[true_digit, predicted])
-            if count == 0:
-                continue
-            if true_digit == predicted:
-                dark = correct_share[true_digit, predicted] > 0.55
-            else:
-                dark = count / most_mistakes > 0.55
-            ax.text(
-                predicted,
-                true_digit,
-                str(count),
-                ha="center",
-                va="center",
-                fontsize=fontsize,
-                color=theme.PAPER if dark else theme.PLOT_TEXT,
-                fontweight="bold" if true_digit == predicted else "normal",
-            )
-    ax.set_xticks(range(n))
-    ax.set_yticks(range(n))
-    ax.set_xticks(np.arange(-0.5, n), minor=True)
-    ax.set_yticks(np.arange(-0.5, n), minor=True)
-    ax.grid(which="minor", color=theme.MATRIX_GRID, linewidth=0.6)
-    ax.tick_params(which="minor", length=0)
-    ax.tick_params(which="major", length=0, labelsize=fontsize)
-    ax.set_xlabel(_tr("Predicted digit"), fontsize=fontsize + 1)
-    ax.set_ylabel(_tr("True digit"), fontsize=fontsize + 1)
-    ax.xaxis.set_label_position("top")
-    ax.xaxis.tick_top()
-    for spine in ax.spines.values():
-        spine.set_color(theme.MATRIX_GRID)
-    if title:
-        ax.set_title(title, fontsize=fontsize + 2, pad=8)
-
-
-def cell_at(ax, xdata: float | None, ydata: float | None, n: int = 10) -> tuple[int, int] | None:
-    """The (true, predicted) cell under data coordinates (x, y), or None outside the matrix."""
-    if xdata is None or ydata is None:
-        return None
-    predicted, true_digit = int(round(xdata)), int(round(ydata))
-    if 0 <= true_digit < n and 0 <= predicted < n:
-        return true_digit, predicted
-    return None
-
-
-def cell_center_in_widget(
-    canvas: FigureCanvasQTAgg, ax, true_digit: int, predicted: int
-) -> QPointF:
-    """Where cell (true_digit, predicted)'s centre is, in the canvas widget's logical pixels."""
-    canvas.draw()  # make sure the transforms reflect the current size
-    x_display, y_display = ax.transData.transform((predicted, true_digit))
-    ratio = canvas.device_pixel_ratio or 1.0
-    return QPointF(x_display / ratio, canvas.height() - y_display / ratio)
 
 
 def plot_parts_steps(made: list) -> list[Callable[[], None]]:
@@ -429,22 +341,3 @@ class LivePlot:
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         self._run_background = None
         in_later_turns(self.prepare_run_background(), still_wanted=lambda: isValid(self.canvas))
-
-
-def render_confusion(
-    confusion: np.ndarray, width: int, height: int, device_pixel_ratio: float = 1.0
-) -> np.ndarray:
-    """The annotated confusion matrix as an (h, w, 4) uint8 RGBA picture, `width` x `height`
-    logical pixels.
-
-    Uses only Agg, no Qt, so a worker thread can render it: drawing a hundred labels costs
-    matplotlib 100-300 ms, which the GUI thread should not spend at the end of a run.
-    """
-    dpi = 100 * device_pixel_ratio
-    figure = Figure(
-        figsize=(width / 100, height / 100), dpi=dpi, layout="constrained", facecolor=theme.PAPER
-    )
-    canvas = FigureCanvasAgg(figure)
-    draw_confusion(figure.add_subplot(), confusion)
-    canvas.draw()
-    return np.array(canvas.buffer_rgba(), copy=True)

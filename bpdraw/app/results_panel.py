@@ -34,12 +34,18 @@ from PySide6.QtWidgets import (
 
 from bpdraw.app import theme
 from bpdraw.app.background import in_background
-from bpdraw.app.i18n import format_number, format_percent
+from bpdraw.app.i18n import (
+    CHINESE,
+    chinese_font_family,
+    current_language,
+    format_number,
+    format_percent,
+)
 from bpdraw.app.train_texts import model_text
-from bpdraw.app.warmup import load_plots
+from bpdraw.app.warmup import load_confusion_plot
 
 if TYPE_CHECKING:
-    from bpdraw.app.worker import ModelScores
+    from bpdraw.app.worker import ConfusionLook, ModelScores
     from bpdraw.evaluate import Evaluation
     from bpdraw.model import Model
 
@@ -234,7 +240,7 @@ class ResultsPanel(QGroupBox):
         layout.addLayout(body, 1)
 
         self._evaluation: Evaluation | None = None
-        self._picture_size: tuple[int, int, float] | None = None
+        self._picture_size: ConfusionLook | None = None
         self._rerender_paused = False
         self._rerender_timer = QTimer(self, singleShot=True, interval=RERENDER_DELAY_MS)
         self._rerender_timer.timeout.connect(self.on_rerender_timer)
@@ -261,16 +267,20 @@ class ResultsPanel(QGroupBox):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            if self._evaluation is not None and not self._rerender_paused:
+                self._rerender_timer.start()  # the matrix's labels in the new language
         super().changeEvent(event)
 
     def evaluation(self) -> Evaluation | None:
         """The evaluation shown (None before the first run)."""
         return self._evaluation
 
-    def confusion_size(self) -> tuple[int, int, float]:
-        """(width, height, device pixel ratio) the confusion picture should be rendered at."""
+    def confusion_size(self) -> ConfusionLook:
+        """(width, height, device pixel ratio, Chinese font family or None) the confusion
+        picture should be rendered with: the font is chosen here, on the GUI thread."""
         size = self.confusion_picture.contentsRect().size()
-        return max(size.width(), 200), max(size.height(), 200), self.devicePixelRatioF()
+        chinese = chinese_font_family() if current_language() == CHINESE else None
+        return max(size.width(), 200), max(size.height(), 200), self.devicePixelRatioF(), chinese
 
     def show_evaluation(
         self,
@@ -290,7 +300,7 @@ class ResultsPanel(QGroupBox):
             self.model_label.setText(model_text(model))
         size = self.confusion_size()
         if confusion_picture is None:
-            confusion_picture = load_plots().render_confusion(evaluation.confusion, *size)
+            confusion_picture = load_confusion_plot().render_confusion(evaluation.confusion, *size)
         self._show_picture(confusion_picture, size)
         self._fill_class_table(evaluation)
 
@@ -321,8 +331,8 @@ class ResultsPanel(QGroupBox):
             evaluation = self._evaluation
             self._picture_size = size
 
-            def render() -> tuple[Evaluation, np.ndarray, tuple[int, int, float]]:
-                rgba = load_plots().render_confusion(evaluation.confusion, *size)
+            def render() -> tuple[Evaluation, np.ndarray, ConfusionLook]:
+                rgba = load_confusion_plot().render_confusion(evaluation.confusion, *size)
                 return evaluation, rgba, size
 
             in_background(render, self._on_picture_rendered, name="bpdraw-confusion")
@@ -332,7 +342,7 @@ class ResultsPanel(QGroupBox):
         if evaluation is self._evaluation:
             self._show_picture(rgba, size)
 
-    def _show_picture(self, rgba: np.ndarray, size: tuple[int, int, float]) -> None:
+    def _show_picture(self, rgba: np.ndarray, size: ConfusionLook) -> None:
         height, width = rgba.shape[:2]
         image = QImage(rgba.data, width, height, 4 * width, QImage.Format.Format_RGBA8888).copy()
         pixmap = QPixmap.fromImage(image)

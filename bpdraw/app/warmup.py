@@ -27,7 +27,13 @@ if TYPE_CHECKING:
 # window must stay responsive. Some of it (loading scipy's extension modules) holds the GIL
 # for tens of milliseconds, which stalls the GUI.
 PLOTS_MODULE = "bpdraw.app.plots"
-WARM_UP_MODULES = (PLOTS_MODULE, "bpdraw.evaluate", "sklearn.model_selection")
+CONFUSION_PLOT_MODULE = "bpdraw.app.confusion_plot"
+WARM_UP_MODULES = (
+    PLOTS_MODULE,
+    CONFUSION_PLOT_MODULE,
+    "bpdraw.evaluate",
+    "sklearn.model_selection",
+)
 
 
 def imports_ready() -> bool:
@@ -41,6 +47,11 @@ def load_plots() -> ModuleType:
     Cheap once `imports_ready()`; on the GUI thread before that it blocks for the import.
     """
     return importlib.import_module(PLOTS_MODULE)
+
+
+def load_confusion_plot() -> ModuleType:
+    """The module drawing confusion matrices, `bpdraw.app.confusion_plot`, as `load_plots`."""
+    return importlib.import_module(CONFUSION_PLOT_MODULE)
 
 
 def in_later_turns(steps: Sequence[Callable[[], object]], still_wanted: Callable[[], bool]) -> None:

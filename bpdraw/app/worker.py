@@ -20,12 +20,16 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from bpdraw.app.background import in_background
 from bpdraw.app.train_texts import BAD_SETTINGS, NO_MODEL, UNEXPECTED
-from bpdraw.app.warmup import load_plots
+from bpdraw.app.warmup import load_confusion_plot
 from bpdraw.data import load_split
 from bpdraw.evaluate import Evaluation, evaluate_on_test
 from bpdraw.model import Model
 from bpdraw.pen_recipe import held_out_drawn
 from bpdraw.training import Config, Finished, Progress, TrainingDiverged, accuracy, train
+
+# How a confusion picture is rendered: (width, height, device pixel ratio, the Chinese font
+# family while Chinese is spoken or None), chosen on the GUI thread.
+ConfusionLook = tuple[int, int, float, str | None]
 
 # At most this many progress signals a second reach the GUI; the last one always does.
 PROGRESS_SIGNALS_PER_SECOND = 20
@@ -51,14 +55,14 @@ class ModelScores:
     confusion_picture: np.ndarray | None = None
 
 
-def score_model(model: Model, confusion_size: tuple[int, int, float] | None = None) -> ModelScores:
+def score_model(model: Model, confusion_size: ConfusionLook | None = None) -> ModelScores:
     """Evaluate `model` on the test digits and the drawn digits (off the GUI thread)."""
     evaluation, _split = evaluate_on_test(model)
     X, labels = drawn_digits()
     drawn = float((model.predict_proba(X).argmax(axis=1) == labels).mean())
     picture = None
     if confusion_size is not None:
-        picture = load_plots().render_confusion(evaluation.confusion, *confusion_size)
+        picture = load_confusion_plot().render_confusion(evaluation.confusion, *confusion_size)
     return ModelScores(model, evaluation, drawn, picture)
 
 
@@ -71,7 +75,7 @@ class ModelScorer(QObject):
         super().__init__(parent)
         self._thread: threading.Thread | None = None
 
-    def score(self, model: Model, confusion_size: tuple[int, int, float] | None = None) -> None:
+    def score(self, model: Model, confusion_size: ConfusionLook | None = None) -> None:
         """Start scoring `model`; the result arrives through `scored` (not if this scorer
         is gone by then: the thread holds no reference to it)."""
         previous = self._thread
@@ -126,12 +130,12 @@ class TrainingWorker(QObject):
         *,
         evaluate: bool = True,
         progress_signals_per_second: float = PROGRESS_SIGNALS_PER_SECOND,
-        confusion_size: tuple[int, int, float] | None = None,
+        confusion_size: ConfusionLook | None = None,
     ) -> None:
         super().__init__()
         self.config = config
         self.evaluate = evaluate
-        self.confusion_size = confusion_size  # (width, height, device pixel ratio)
+        self.confusion_size = confusion_size
         self._min_progress_interval = 1.0 / progress_signals_per_second
         self._cancel_requested = threading.Event()
         self._test_split = None

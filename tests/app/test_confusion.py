@@ -66,7 +66,7 @@ def test_every_cell_lists_exactly_its_test_digits(window, reference):
 
 
 def test_clicking_a_cell_lists_exactly_that_cells_digits(qtbot, window, reference):
-    from bpdraw.app.plots import cell_center_in_widget
+    from bpdraw.app.confusion_plot import cell_center_in_widget
 
     show(qtbot, window)
     canvas = window.heatmap_canvas

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics
@@ -612,3 +613,46 @@ def test_file_problems_and_divergence_are_chinese_on_the_command_line(tmp_path):
     status, error = bpdraw("zh_CN", "train", "--lr", "50", "--steps", "3000")
     assert status == 2 and "训练发散了" in error and "学习率 50 太大了" in error
     assert "Training diverged" not in error
+
+
+def test_a_confusion_picture_drawn_off_the_gui_thread_has_chinese_glyphs(qapp, chinese_font):
+    """The Train tab's matrix is rendered on a plain thread: its labels carry the Chinese font
+    themselves, whatever matplotlib's global font is at that moment."""
+    import threading
+    import warnings
+
+    from matplotlib import rcParams
+
+    from bpdraw.app.confusion_plot import render_confusion
+
+    if chinese_font == "DejaVu Sans":
+        pytest.skip("no Chinese font installed: nothing to draw the glyphs with")
+    confusion = np.diag(np.full(10, 45))
+    english = render_confusion(confusion, 300, 300)
+    i18n.apply_language("zh_CN")
+    rcParams["font.family"] = ["sans-serif"]  # as English left it: no Chinese glyphs in it
+    rendered: list[np.ndarray] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        thread = threading.Thread(
+            target=lambda: rendered.append(render_confusion(confusion, 300, 300, 1.0, chinese_font))
+        )
+        thread.start()
+        thread.join()
+    assert [str(w.message) for w in caught if "Glyph" in str(w.message)] == []
+    assert rendered[0].shape == english.shape and not np.array_equal(rendered[0], english)
+
+
+def test_the_train_tabs_confusion_picture_follows_the_language(qtbot, default_model, chinese_font):
+    window = _window(qtbot, default_model)
+    results = window.train_tab.results
+    window.tabs.setCurrentWidget(window.train_tab)
+    qtbot.waitUntil(lambda: not results.confusion_picture.pixmap().isNull(), timeout=60_000)
+    english = results.confusion_picture.pixmap().toImage()
+    assert results.confusion_size()[3] is None
+
+    window.language_menu.language_actions["zh_CN"].trigger()
+    assert results.confusion_size()[3] == chinese_font
+    qtbot.waitUntil(lambda: results.confusion_picture.pixmap().toImage() != english, timeout=10_000)
+    window.language_menu.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: results.confusion_picture.pixmap().toImage() == english, timeout=10_000)
