@@ -9,9 +9,15 @@ what cutting costs one digit: how many are read as more than one digit.
 
     .venv/bin/python scripts/eval_numbers.py [--pairs 400]
 
-Measured 2026-11-27 (400 pairs; the cut's thresholds in bpdraw.numbers were chosen on
-bridger's pairs and singles, the first ones also on these pairs; "after" reads each part
-through both of numbers.READING_CONVERSIONS, "before" through one):
+Measured 2026-11-28 with a drawing's strokes shared between two digits too
+(bpdraw.numbers.stroke_split, chosen on bridger's and pendigits 01-10's pairs):
+    gap -0.15 0.000 -> 0.662, -0.05 0.000 -> 0.772, touching 0.000 -> 0.807,
+    +0.10 0.000 -> 0.868, +0.30 (apart) 0.945 -> 0.945;
+    single digits: UJI 41-60 0.963 -> 0.963 (1 of 400 cut), bridger 0.910 -> 0.916 (2 of 822).
+
+Measured 2026-11-27, vertical cuts alone (400 pairs; the cut's thresholds in bpdraw.numbers
+were chosen on bridger's pairs and singles, the first ones also on these pairs; "after" reads
+each part through both of numbers.READING_CONVERSIONS, "before" through one):
     gap -0.15 0.000 -> 0.328, -0.05 0.000 -> 0.470, touching 0.000 -> 0.515,
     +0.10 0.000 -> 0.610, +0.30 (apart) 0.945 -> 0.945;
     single digits: UJI 41-60 0.963 -> 0.963 (1 of 400 cut), bridger 0.910 -> 0.916 (2 of 822).

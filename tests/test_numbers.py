@@ -18,6 +18,8 @@ from bpdraw.numbers import (
     read_number,
     read_picture,
     split_digits,
+    stroke_cuts,
+    stroke_split,
     strokes_to_views,
     touching_split,
 )
@@ -229,6 +231,47 @@ def test_touching_digits_read_surely_as_one_wide_digit_are_cut_apart(first, seco
     assert read_number(shipped_model(), touching).text == f"{labels[first]}{labels[second]}"
 
 
+@pytest.mark.parametrize(("first", "second"), [(299, 2837), (2052, 604), (487, 1043), (2646, 3345)])
+def test_overlapping_digits_are_parted_between_the_strokes_drawn_one_after_the_other(first, second):
+    """Ink overlapping by 0.15 of the height: no vertical cut parts the two digits, the
+    order the strokes were drawn in does; a picture's centre lines have no such order."""
+    drawings, labels = pen_digits()
+    overlapping = side_by_side(drawings[first], drawings[second], gap=-0.15)
+    truth = f"{labels[first]}{labels[second]}"
+    assert read_number(shipped_model(), overlapping).text == truth
+    assert read_number(shipped_model(), overlapping, drawn=False).text != truth
+
+
+def test_a_digits_crossing_strokes_are_never_shared_between_two_digits():
+    """A 7 with a bar across its stem and a 4 whose bar crosses its stem well past it give
+    no stroke cut; two strokes side by side give one, also when drawn right to left."""
+    four = [np.array([[40.0, 0], [0, 60], [75, 60]]), np.array([[45.0, 10], [45, 100]])]
+    seven = [np.array([[0.0, 0], [60, 0], [20, 100]]), np.array([[10.0, 50], [60, 50]])]
+    assert stroke_cuts(four, 100.0) == [] and stroke_cuts(seven, 100.0) == []
+    one, zero = np.array([[80.0, 0], [80, 100]]), np.array([[0.0, 50], [30, 0], [60, 50]])
+    ((left, right),) = stroke_cuts([one, zero], 100.0)
+    assert np.array_equal(left[0], zero) and np.array_equal(right[0], one)
+
+
+def test_a_four_whose_bar_ends_just_past_its_stem_stays_one_digit():
+    """Its strokes overlap little, so they are a possible cut; the halves do not both read
+    sure, so the 4 stays whole."""
+    four = [np.array([[40.0, 0], [0, 60], [60, 60]]), np.array([[45.0, 10], [45, 100]])]
+    assert len(stroke_cuts(four, 100.0)) == 1
+    assert stroke_split(shipped_model(), four) is None
+    assert read_number(shipped_model(), four).text == "4"
+
+
+def test_a_single_digit_is_not_shared_between_its_strokes():
+    """Of the shipped pen digits drawn with two strokes or more and wide enough to be tried,
+    none reads as two digits between its strokes."""
+    drawings, _ = pen_digits()
+    model = shipped_model()
+    several = [strokes for strokes in drawings[:1500] if len(strokes) > 1]
+    assert len(several) > 300
+    assert all(stroke_split(model, strokes) is None for strokes in several)
+
+
 def small_wide_scan(strokes, stretch):
     """A 56 x 28 scan of a drawing 18 px tall, stretched `stretch` times wider, 3 px ink."""
     points = np.concatenate(strokes)
@@ -249,7 +292,7 @@ def test_a_wide_digit_in_a_small_scan_is_not_cut_when_it_reads_sure(index, stret
     assert read_picture(shipped_model(), scan).text == str(labels[index])
     ink = picture_ink(scan)
     assert ink.scan and ink.small_digit() is None  # read from its centre lines, as a number
-    cut = read_number(shipped_model(), ink.strokes(), wide_cuts=True)
+    cut = read_number(shipped_model(), ink.strokes(), wide_cuts=True, drawn=False)
     assert len(cut.readings) == 2  # what the wide-cut rule of drawings would make of it
 
 

@@ -286,9 +286,10 @@ def test_a_number_shows_each_digit_as_the_network_sees_it(
     assert tab.attribution_toggle.isEnabled() and tab.attribution_overlay.isVisible()
 
 
-def _touching_pair(first: int, second: int) -> list[np.ndarray]:
+def _touching_pair(first: int, second: int, overlap: float = 0.0) -> list[np.ndarray]:
     """Shipped pen digits `first` and `second`, the same height, the second's left edge on
-    the first's right edge (their ink meets), fitted into the 400 x 400 box."""
+    the first's right edge (their ink meets) or `overlap` heights left of it, fitted into
+    the 400 x 400 box."""
     from bpdraw.augment import load_pen_packed
 
     packed, _, _ = load_pen_packed()
@@ -301,8 +302,9 @@ def _touching_pair(first: int, second: int) -> list[np.ndarray]:
         points = np.concatenate(strokes)
         low, high = points.min(axis=0), points.max(axis=0)
         scale = 100.0 / (high[1] - low[1])
-        placed += [(stroke - low) * scale + (right_edge, 0.0) for stroke in strokes]
-        right_edge += (high[0] - low[0]) * scale
+        left = right_edge - overlap * 100.0 if placed else 0.0
+        placed += [(stroke - low) * scale + (left, 0.0) for stroke in strokes]
+        right_edge = left + (high[0] - low[0]) * scale
     every = np.concatenate(placed)
     fit = 320.0 / np.ptp(every, axis=0).max()
     return [(stroke - every.min(axis=0)) * fit + 40.0 for stroke in placed]
@@ -317,6 +319,18 @@ def test_touching_digits_are_cut_apart_and_read_as_a_number(
     for stroke in _touching_pair(first, second):
         drag(tab.canvas, _on_canvas(tab.canvas, stroke))
     assert tab.prediction_label.text() == number
+
+
+def test_overlapping_digits_drawn_one_after_the_other_are_read_as_a_number(qtbot, tab, drag):
+    """A 6 and a 2 written so close that their ink overlaps: no vertical line parts them,
+    but the strokes drawn before the 2 are the 6."""
+    for stroke in _touching_pair(2052, 604, overlap=0.15):
+        drag(tab.canvas, _on_canvas(tab.canvas, stroke))
+    assert tab.prediction_label.text() == "62"
+    assert [part.split(":")[0] for part in tab.prediction_status_label.text().split(" · ")] == [
+        "6",
+        "2",
+    ]
 
 
 def test_one_digit_of_several_strokes_is_not_read_as_a_number(qtbot, tab, drag):
