@@ -94,7 +94,7 @@ def test_the_confusion_picture_is_drawn_again_at_a_new_size(qtbot, shown, defaul
     before = panel.confusion_picture.pixmap().size()
     panel.resize(900, 900)
     qtbot.waitUntil(lambda: panel.confusion_picture.pixmap().size() != before, timeout=20_000)
-    width, height, ratio = panel.confusion_size()
+    width, height, ratio, _font = panel.confusion_size()
     after = panel.confusion_picture.pixmap()
     assert (after.width(), after.height()) == (round(width * ratio), round(height * ratio))
     assert np.ptp(np.frombuffer(after.toImage().constBits(), np.uint8)) > 0  # not blank
