@@ -70,6 +70,9 @@ WIDE_CUT_CONFIDENCE = 0.99
 # gained nothing); halves reading sure (not "not sure") is enough: asking 0.9 or 0.99 of
 # them lost pairs and spared no single digit.
 STROKE_CUT_OVERLAP = 0.2
+# A part of more strokes than this is not shared between its strokes (a number of two or
+# three digits has fewer; a scribble of sixty strokes took 0.3 s to try on the GUI thread).
+MOST_STROKES_TO_SHARE = 12
 # Touching digits are cut at most this many times (three digits in one part).
 MOST_CUTS = 2
 # A drawing is read through each of these conversions and the readings averaged
@@ -241,8 +244,11 @@ def stroke_cuts(part: Sequence, height: float) -> list[tuple[list, list]]:
     """The ways to share a part's whole strokes between two digits side by side: the strokes
     drawn before and after each stroke (digits are written one after the other), and those
     starting left and right of each stroke's left edge; only where the two sides overlap
-    horizontally by at most STROKE_CUT_OVERLAP of the part's height."""
+    horizontally by at most STROKE_CUT_OVERLAP of the part's height. None for a part of
+    more than MOST_STROKES_TO_SHARE strokes."""
     strokes = [points for points in map(_finite, part) if len(points)]
+    if len(strokes) > MOST_STROKES_TO_SHARE:
+        return []
     lefts = [points[:, 0].min() for points in strokes]
     orders = [list(range(len(strokes))), list(np.argsort(lefts, kind="stable"))]
     cuts, seen = [], set()

@@ -14,6 +14,7 @@ from bpdraw.data import load_split
 from bpdraw.images import picture_ink
 from bpdraw.model import load_default
 from bpdraw.numbers import (
+    MOST_STROKES_TO_SHARE,
     cut_strokes,
     read_number,
     read_picture,
@@ -251,6 +252,15 @@ def test_a_digits_crossing_strokes_are_never_shared_between_two_digits():
     one, zero = np.array([[80.0, 0], [80, 100]]), np.array([[0.0, 50], [30, 0], [60, 50]])
     ((left, right),) = stroke_cuts([one, zero], 100.0)
     assert np.array_equal(left[0], zero) and np.array_equal(right[0], one)
+
+
+def test_a_part_of_many_strokes_is_not_shared_between_them():
+    """Trying every way to share sixty strokes would stall the live reading: beyond
+    MOST_STROKES_TO_SHARE strokes no stroke cut is tried."""
+    bars = [np.array([[12.0 * i, 0], [12.0 * i + 3, 100]]) for i in range(MOST_STROKES_TO_SHARE)]
+    assert len(stroke_cuts(bars, 100.0)) == MOST_STROKES_TO_SHARE - 1
+    more = [*bars, np.array([[12.0 * len(bars), 0], [12.0 * len(bars), 100]])]
+    assert stroke_cuts(more, 100.0) == []
 
 
 def test_a_four_whose_bar_ends_just_past_its_stem_stays_one_digit():
