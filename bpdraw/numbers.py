@@ -92,6 +92,9 @@ class NumberReading:
     # What the network saw of each digit, (8, 8) 0-16: its first view (the drawing's part
     # through READING_CONVERSIONS[0], or a small picture's ink).
     views: tuple[np.ndarray, ...] = field(default=(), compare=False)
+    # Each digit's strokes (pieces where a cut parted touching digits), in the coordinates
+    # of the strokes read (empty for a small picture, read from its views).
+    parts: tuple[list[np.ndarray], ...] = field(default=(), compare=False)
 
     @property
     def digits(self) -> tuple[int, ...]:
@@ -154,7 +157,7 @@ def read_number(
 
     Raises NothingDrawn when nothing is drawn."""
 
-    def read_part(part: list, cuts_left: int) -> list[tuple[Reading, np.ndarray]]:
+    def read_part(part: list, cuts_left: int) -> list[tuple[Reading, np.ndarray, list]]:
         try:
             views = strokes_to_views(part, min_size=min_size)
         except NothingDrawn:
@@ -169,16 +172,16 @@ def read_number(
             elif wide_cuts and _too_wide_for_one(part):
                 halves = touching_split(model, part, confidence=WIDE_CUT_CONFIDENCE)
         if halves is None:
-            return [(whole, views[0])]
+            return [(whole, views[0], part)]
         return read_part(halves[0], cuts_left - 1) + read_part(halves[1], cuts_left - 1)
 
-    read: list[tuple[Reading, np.ndarray]] = []
+    read: list[tuple[Reading, np.ndarray, list]] = []
     for part in split_digits(strokes):
         read += read_part(part, MOST_CUTS)
     if not read:
         raise NothingDrawn("nothing drawn: draw a digit (a dot or a click is not one)")
-    readings, views = zip(*read, strict=True)
-    return NumberReading(readings, views)
+    readings, views, parts = zip(*read, strict=True)
+    return NumberReading(readings, views, parts)
 
 
 def strokes_to_views(strokes: Sequence, *, min_size: float = 0.0) -> np.ndarray:

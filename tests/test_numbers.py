@@ -86,13 +86,14 @@ def test_a_drawn_42_reads_42():
     assert len(number.confidences) == 2
 
 
-def test_each_digit_of_a_number_comes_with_the_8x8_it_was_read_from():
+def test_each_digit_of_a_number_comes_with_the_8x8_and_the_strokes_it_was_read_from():
     four, two = a_clear(4), a_clear(2)
     number = read_number(shipped_model(), side_by_side(four, two))
     assert len(number.views) == 2
     parts = split_digits(side_by_side(four, two))
-    for view, part in zip(number.views, parts, strict=True):
+    for view, part, kept in zip(number.views, parts, number.parts, strict=True):
         assert np.array_equal(view, strokes_to_digits(part))  # the first reading conversion
+        assert len(kept) == len(part) and all(map(np.array_equal, kept, part))  # its strokes
     assert not np.array_equal(number.views[0], number.views[1])
     one = read_number(shipped_model(), four)
     assert len(one.views) == 1 and np.array_equal(one.views[0], strokes_to_digits(four))

@@ -1,15 +1,14 @@
 """The drawing widget: a square sheet the user draws a digit on with the mouse.
 
-The canvas owns its drawing as strokes — lists of (x, y) points in fractions of the
-sheet's side (0 at the top-left, 1 at the bottom-right, y downwards) — and repaints
-from them, so a drawing survives resizing, can be undone stroke by stroke, and is
-converted with exactly the same code at any widget size. It can show a picture instead (the
-Draw tab reading a photo or scan): drawing on it, Clear or Undo puts the picture away.
+The canvas owns its drawing as strokes — lists of (x, y) points in fractions of the sheet's
+side (0 at the top-left, 1 at the bottom-right, y downwards) — and repaints from them, so a
+drawing survives resizing, can be undone stroke by stroke, and is converted with exactly the
+same code at any widget size. It can show a picture instead (the Draw tab reading a photo or
+scan; drawing, Clear or Undo puts it away), and frame where a number's digits were read.
 
-Painting cost is bounded whatever the drawing: finished strokes live in a cached picture
-(redrawn only after a resize, undo, clear or set_strokes, and then from a snapshot kept every
-`SNAPSHOT_EVERY` strokes), and a stroke in progress moves into the picture `CHUNK_SEGMENTS`
-curve pieces at a time, so each paint draws the picture plus a short tail.
+Painting cost is bounded: finished strokes live in a cached picture (redrawn only after a
+resize, undo, clear or set_strokes, from a snapshot kept every `SNAPSHOT_EVERY` strokes), and
+a stroke in progress moves into it `CHUNK_SEGMENTS` curve pieces at a time.
 """
 
 from __future__ import annotations
@@ -56,6 +55,7 @@ BORDER = QColor(theme.BORDER)
 GUIDE = QColor(theme.GUIDE)
 INK = QColor(theme.INK)
 HINT = QColor(theme.HINT)
+MARKS = (QColor(theme.ACCENT), QColor(theme.VALIDATION_CURVE))  # a number's digits, in turn
 
 
 class Canvas(QWidget):
@@ -92,6 +92,7 @@ class Canvas(QWidget):
         self._pictured_segments = 0
         self._snapshots: dict[int, QImage] = {}  # stroke count -> picture with that many
         self._shown: QImage | None = None  # a picture shown instead of a drawing
+        self._marks: list[list[Stroke]] = []  # see set_marks
 
     # --- the drawing -------------------------------------------------------------------
 
@@ -115,6 +116,15 @@ class Canvas(QWidget):
         self._shown = None if image is None or image.isNull() else image
         self._forget_picture()
         self._changed()
+
+    def set_marks(self, parts: Sequence[Sequence[Sequence[Sequence[float]]]]) -> None:
+        """Ink each part (strokes, points in fractions of the side) in a colour of its own: the
+        digits a number was read as (`marks()` gives them back). A drawing change drops them."""
+        self._marks = [[[(float(x), float(y)) for x, y in piece] for piece in p] for p in parts]
+        self.update()
+
+    def marks(self) -> list[list[Stroke]]:
+        return [[list(piece) for piece in part] for part in self._marks]
 
     def picture(self) -> QImage | None:
         """The picture shown instead of a drawing, or None."""
@@ -242,6 +252,9 @@ class Canvas(QWidget):
         elif self.is_blank():
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._paint_hint(painter, sheet)
+        elif self._marks:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint_marks(painter, sheet)
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -365,6 +378,16 @@ class Canvas(QWidget):
             QPointF(sheet.left() + inset, centre.y()), QPointF(sheet.right() - inset, centre.y())
         )
 
+    def _paint_marks(self, painter: QPainter, sheet: QRectF) -> None:
+        """Each digit of a number inked again in the colours of MARKS, in turn."""
+        self._set_ink_pen(painter, sheet)
+        pen = painter.pen()
+        for index, part in enumerate(self._marks):
+            pen.setColor(MARKS[index % len(MARKS)])
+            painter.setPen(pen)
+            for piece in filter(None, part):
+                painter.drawPath(self._stroke_path(piece, sheet, 1, len(piece) - 1))
+
     def _paint_hint(self, painter: QPainter, sheet: QRectF) -> None:
         painter.setPen(HINT)
         font = painter.font()
@@ -418,5 +441,6 @@ class Canvas(QWidget):
         return path
 
     def _changed(self) -> None:
+        self._marks = []
         self.update()
         self.drawing_changed.emit()

@@ -282,6 +282,9 @@ class DrawTab(QWidget):
         else:
             self._show(number.readings[0])
             seen = digits = number.views[0]
+        drawn_number = number is not None and len(number.readings) > 1
+        drawn_number = drawn_number and self.canvas.picture() is None
+        self.canvas.set_marks(number.parts if drawn_number else ())  # where each digit was read
         self._digits = digits
         self.digit_preview.set_digits(seen)
         count = 0 if seen is None else len(seen) if seen.ndim == 3 else 1

@@ -256,6 +256,30 @@ def test_digits_side_by_side_read_as_a_number_with_each_confidence(
     assert tab.probabilities() is None  # ten bars belong to one digit, not to a number
 
 
+def test_each_digit_of_a_number_is_inked_in_a_colour_of_its_own(
+    qtbot, tab, drag, vertical_line, circle
+):
+    """Where the number was parted shows on the canvas: the 1 in the first colour, the 0 in
+    the second; a new stroke or one digit alone brings the plain ink back."""
+    from bpdraw.app.canvas import INK, MARKS
+
+    def colour_at(x: float, y: float):
+        return tab.canvas.grab().toImage().pixelColor(round(x), round(y))
+
+    one, zero = vertical_line(tab.canvas, 0.22, 0.6), circle(tab.canvas, 0.68, 0.6)
+    drag(tab.canvas, one)
+    assert tab.canvas.marks() == []  # one digit: nothing to part
+    drag(tab.canvas, zero)
+    assert tab.prediction_label.text() == "10"
+    first, second = tab.canvas.marks()
+    assert max(x for stroke in first for x, _ in stroke) < min(x for s in second for x, _ in s)
+    assert colour_at(*one[15]) == MARKS[0] and colour_at(*zero[0]) == MARKS[1]
+
+    tab.canvas.undo()
+    qtbot.waitUntil(lambda: tab.prediction_label.text() == "1")
+    assert tab.canvas.marks() == [] and colour_at(*one[15]) == INK
+
+
 def test_a_number_shows_each_digit_as_the_network_sees_it(
     qtbot, tab, drag, vertical_line, circle, tmp_path
 ):
