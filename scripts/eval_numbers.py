@@ -14,6 +14,11 @@ Measured 2026-11-28 with a drawing's strokes shared between two digits too
     gap -0.15 0.000 -> 0.662, -0.05 0.000 -> 0.772, touching 0.000 -> 0.807,
     +0.10 0.000 -> 0.868, +0.30 (apart) 0.945 -> 0.945;
     single digits: UJI 41-60 0.963 -> 0.963 (1 of 400 cut), bridger 0.910 -> 0.916 (2 of 822).
+Longer numbers, all digits touching / overlapping by 0.05 (150 each), once a side wide enough
+for two digits may be shared again (numbers.FURTHER_SCORE, chosen on bridger's numbers) and a
+part up to five times (numbers.MOST_SHARES): 3 digits 0.767 / 0.747, 4 digits 0.740 / 0.727,
+5 digits 0.647 / 0.593 (before, with both sides sure and three digits at most:
+0.49 / 0.45, 0.07 / 0.07, 0 / 0); pairs and single digits as above.
 
 Measured 2026-11-27, vertical cuts alone (400 pairs; the cut's thresholds in bpdraw.numbers
 were chosen on bridger's pairs and singles, the first ones also on these pairs; "after" reads
@@ -51,11 +56,11 @@ def strokes_of(packed, index: int) -> list[np.ndarray]:
     return [points[packed.stroke_ptr[s] : packed.stroke_ptr[s + 1]] for s in range(first, last)]
 
 
-def side_by_side(first: list, second: list, gap_share: float) -> list[np.ndarray]:
-    """The two drawings scaled to the same height, the second `gap_share` heights to the right
-    of the first's right edge (negative: overlapping)."""
+def side_by_side(*drawings: list, gap_share: float) -> list[np.ndarray]:
+    """The drawings scaled to the same height, each `gap_share` heights to the right of the
+    one before's right edge (negative: overlapping)."""
     placed, right_edge = [], 0.0
-    for k, strokes in enumerate((first, second)):
+    for k, strokes in enumerate(drawings):
         points = np.concatenate(strokes)
         low, high = points.min(axis=0), points.max(axis=0)
         scale = 100.0 / max(high[1] - low[1], 1e-6)
@@ -95,13 +100,26 @@ def main() -> None:
     for gap in (-0.15, -0.05, 0.0, 0.1, 0.3):
         right = np.zeros(2)
         for first, second in pairs:
-            strokes = side_by_side(strokes_of(packed, first), strokes_of(packed, second), gap)
+            strokes = side_by_side(
+                strokes_of(packed, first), strokes_of(packed, second), gap_share=gap
+            )
             truth = f"{labels[first]}{labels[second]}"
             right += [
                 read_text(model, strokes, False) == truth,
                 read_text(model, strokes, True) == truth,
             ]
         print(f"{gap:+.2f}            {right[0] / len(pairs):.3f}    {right[1] / len(pairs):.3f}")
+    print("digits  touching  overlapping by 0.05   (longer numbers read right, 150 each)")
+    for length in (3, 4, 5):
+        right = np.zeros(2)
+        for _ in range(150):
+            writer = rng.choice(np.unique(writers))
+            chosen = rng.choice(np.flatnonzero(writers == writer), length, replace=False)
+            truth = "".join(str(labels[i]) for i in chosen)
+            for k, gap in enumerate((0.0, -0.05)):
+                drawn = side_by_side(*(strokes_of(packed, i) for i in chosen), gap_share=gap)
+                right[k] += read_text(model, drawn, True) == truth
+        print(f"{length}       {right[0] / 150:.3f}     {right[1] / 150:.3f}")
     singles = {"UJI 41-60": (packed, labels)}
     if BRIDGER.exists():
         bridger, bridger_labels, _ = load_pen_packed(str(BRIDGER))

@@ -7,7 +7,8 @@ geometry and training settings are neither used nor changed. The drawing is a di
 replayed as mouse drags on the canvas; the confusion window shows the shipped model with
 its most common mistake selected; the Inside tab's step view is shown after 20 presses of
 Step (backprop.png); a generated photo of "42" is read by File → Read a picture…
-(picture.png); the Train tab is shown before a run (train.png: the explained form and the
+(picture.png); "2026" written with touching digits is read, each digit in its own colour
+(number.png); the Train tab is shown before a run (train.png: the explained form and the
 model in use's results) and after a real run of the course recipe started with its Retrain
 button (compare.png: the new model beside the model in use).
 """
@@ -163,6 +164,41 @@ def save_picture_read(window: MainWindow, photo_path: Path, path: Path) -> None:
     save(window, path)
 
 
+def save_number(window: MainWindow, path: Path, digits: str = "2026") -> None:
+    """`digits` written close enough to touch by the first UJI writer the shipped model never
+    trained on whose number it reads right, replayed as mouse drags: each digit inked in its
+    own colour where the number was parted."""
+    from bpdraw.numbers import read_number
+    from bpdraw.pen_recipe import UJI_HELD_OUT_WRITERS, load_uji_packed
+
+    packed, labels, writers = load_uji_packed(UJI_HELD_OUT_WRITERS)
+    for writer in np.unique(writers):
+        placed, right_edge = [], 0.0
+        for digit in digits:
+            index = int(np.flatnonzero((writers == writer) & (labels == int(digit)))[0])
+            first, last = packed.sample_ptr[index], packed.sample_ptr[index + 1]
+            ends = packed.stroke_ptr
+            strokes = [
+                packed.points[ends[k] : ends[k + 1]].astype(float) for k in range(first, last)
+            ]
+            low, high = np.concatenate(strokes).min(axis=0), np.concatenate(strokes).max(axis=0)
+            scale = 1.0 / (high[1] - low[1])
+            placed += [(stroke - low) * scale + (right_edge, 0.0) for stroke in strokes]
+            right_edge += (high[0] - low[0]) * scale
+        every = np.concatenate(placed)
+        fit = 0.84 / np.ptp(every, axis=0).max()
+        placed = [(stroke - every.min(axis=0)) * fit + (0.08, 0.3) for stroke in placed]
+        if read_number(window.model, placed).text == digits:
+            break
+    window.draw_tab.canvas.clear()
+    for stroke in placed:
+        draw(
+            window.draw_tab.canvas, [tuple(point) for point in stroke[:: max(1, len(stroke) // 24)]]
+        )
+    wait(300)
+    save(window, path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -184,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
 
         draw(window.draw_tab.canvas, TWO)
         save(window, arguments.out / "draw.png")
+        save_number(window, arguments.out / "number.png")
         save_picture_read(
             window, Path(settings_folder) / "photo.png", arguments.out / "picture.png"
         )

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from bpdraw import cli
+from bpdraw import cli, numbers
 from bpdraw.augment import load_pen_packed
 from bpdraw.confidence import NOT_SURE_MARGIN, PICTURE_NOT_SURE_MARGIN, calibrated, read_views
 from bpdraw.data import load_split
@@ -242,6 +242,29 @@ def test_overlapping_digits_are_parted_between_the_strokes_drawn_one_after_the_o
     truth = f"{labels[first]}{labels[second]}"
     assert read_number(shipped_model(), overlapping).text == truth
     assert read_number(shipped_model(), overlapping, drawn=False).text != truth
+
+
+@pytest.mark.parametrize("indices", [(1788, 121, 2640, 3323, 1653), (2619, 408, 3363, 3428, 1695)])
+def test_five_overlapping_digits_drawn_one_after_the_other_are_read(indices):
+    """Vertical cuts part at most three digits of one part; shared between strokes, a part
+    gives up to six."""
+    drawings, labels = pen_digits()
+    overlapping = side_by_side(*(drawings[i] for i in indices), gap=-0.05)
+    assert len(split_digits(overlapping)) == 1
+    number = read_number(shipped_model(), overlapping)
+    assert number.text == "".join(str(labels[i]) for i in indices)
+
+
+@pytest.mark.parametrize("indices", [(2539, 3083, 3297), (3247, 621, 2061)])
+def test_three_overlapping_digits_are_shared_out_one_side_at_a_time(indices, monkeypatch):
+    """No way to share the strokes gives two sides that both read sure as one digit: the
+    side wide enough for two digits is shared again in turn."""
+    drawings, labels = pen_digits()
+    overlapping = side_by_side(*(drawings[i] for i in indices), gap=-0.05)
+    truth = "".join(str(labels[i]) for i in indices)
+    assert read_number(shipped_model(), overlapping).text == truth
+    monkeypatch.setattr(numbers, "FURTHER_SCORE", 0.0)  # both sides must read sure
+    assert len(read_number(shipped_model(), overlapping).text) == 1
 
 
 def test_a_digits_crossing_strokes_are_never_shared_between_two_digits():
