@@ -145,7 +145,7 @@ def split_digits(strokes: Sequence, *, gap_share: float = GAP_SHARE) -> list[lis
             ink_ends = right[index]
         groups[-1].append(int(index))
         ink_ends = max(ink_ends, right[index])
-    # each digit's strokes in the order they were drawn (touching_split cuts between them)
+    # each digit's strokes in the order they were drawn (stroke_split shares them out)
     return [[kept[index] for index in sorted(group)] for group in groups]
 
 
@@ -268,8 +268,8 @@ def stroke_cuts(part: Sequence, height: float) -> list[tuple[list, list]]:
     """The ways to share a part's whole strokes between two digits side by side: the strokes
     drawn before and after each stroke (digits are written one after the other), and those
     starting left and right of each stroke's left edge; only where the two sides overlap
-    horizontally by at most STROKE_CUT_OVERLAP of the part's height. None for a part of
-    more than MOST_STROKES_TO_SHARE strokes."""
+    horizontally by at most STROKE_CUT_OVERLAP of the part's height. No way at all for a
+    part of more than MOST_STROKES_TO_SHARE strokes."""
     strokes = [points for points in map(_finite, part) if len(points)]
     if len(strokes) > MOST_STROKES_TO_SHARE:
         return []

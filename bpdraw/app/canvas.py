@@ -4,7 +4,7 @@ The canvas owns its drawing as strokes — lists of (x, y) points in fractions o
 side (0 at the top-left, 1 at the bottom-right, y downwards) — and repaints from them, so a
 drawing survives resizing, can be undone stroke by stroke, and is converted with exactly the
 same code at any widget size. It can show a picture instead (the Draw tab reading a photo or
-scan; drawing, Clear or Undo puts it away), and frame where a number's digits were read.
+scan; drawing, Clear or Undo puts it away), and ink each digit of a number in a colour.
 
 Painting cost is bounded: finished strokes live in a cached picture (redrawn only after a
 resize, undo, clear or set_strokes, from a snapshot kept every `SNAPSHOT_EVERY` strokes), and
