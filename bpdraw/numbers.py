@@ -167,16 +167,16 @@ def read_number(
 
     def read_part(part: list, cuts_left: int, shares_left: int) -> list[tuple]:
         """[(reading, first view, strokes)] of one part: one digit, or several touching."""
-        try:
-            views = strokes_to_views(part, min_size=min_size)
-        except NothingDrawn:
-            return []
         halves = stroke_split(model, part) if shares_left > 0 and drawn else None
-        if halves is not None:
+        if halves is not None:  # (a side too small to be a digit is dropped by its own read)
             left, right = halves
             return read_part(left, cuts_left, shares_left - 1) + read_part(
                 right, cuts_left, shares_left - 1
             )
+        try:
+            views = strokes_to_views(part, min_size=min_size)
+        except NothingDrawn:
+            return []
         whole = read_views(model, views)
         if cuts_left > 0 and whole.not_sure:
             halves = touching_split(model, part)
