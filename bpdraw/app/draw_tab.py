@@ -17,12 +17,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,12 +31,10 @@ from PySide6.QtWidgets import (
 
 from bpdraw.app import theme
 from bpdraw.app.canvas import INK, MIN_DRAWING_SIZE, Canvas
-from bpdraw.app.digit_view import DigitView
 from bpdraw.app.i18n import format_number, format_percent, shortcut_text
 from bpdraw.app.probability_bars import ProbabilityBars
-from bpdraw.app.weights_view import ATTRIBUTION_EXPLANATION, AttributionOverlay
+from bpdraw.app.why_preview import WhyPreview
 from bpdraw.confidence import Reading, read
-from bpdraw.inside import attribution
 from bpdraw.numbers import NumberReading, read_ink, read_number
 from bpdraw.preprocess import NothingDrawn
 
@@ -118,16 +115,12 @@ class DrawTab(QWidget):
 
         self.probability_bars = ProbabilityBars()
         self.probability_bars.setMinimumHeight(130)  # 13 px a bar: the tab fits 800x600
-        self.digit_preview = DigitView()
-        self.digit_preview.setObjectName("digitPreview")
-        self.digit_preview.setFixedSize(120, 120)
-        self.attribution_overlay = AttributionOverlay(self.digit_preview)
-        self.attribution_overlay.hide()
-        self.attribution_toggle = QPushButton(objectName="attributionToggle", checkable=True)
-        self.attribution_toggle.toggled.connect(self.on_attribution_toggled)
+        self.why = WhyPreview()
+        self.digit_preview = self.why.digit_preview
+        self.attribution_overlay = self.why.attribution_overlay
+        self.attribution_toggle = self.why.attribution_toggle
+        self.preview_caption = self.why.caption
         self.its_a_label = QLabel()
-        self.preview_caption = QLabel(objectName="previewCaption", wordWrap=True)
-        self.preview_caption.setStyleSheet(f"color: {MUTED.name()};")
 
         self._build_layout()
 
@@ -146,7 +139,6 @@ class DrawTab(QWidget):
 
         self._probabilities: np.ndarray | None = None
         self._first_answer: int | None = None
-        self._digits: np.ndarray | None = None
         self._picture_ink: PictureInk | None = None  # of the picture the canvas shows
         self.retranslate()
 
@@ -160,13 +152,12 @@ class DrawTab(QWidget):
         teach_tip = self.tr("It's a {digit}: keep this drawing as a {digit} (key {digit})")
         for digit, button in enumerate(self.teach_buttons):
             button.setToolTip(teach_tip.format(digit=digit))
-        self.attribution_toggle.setText(self.tr("Why?"))
         self.its_a_label.setText(self.tr("It's a:"))
         self.its_a_label.setToolTip(
             self.tr("Right or wrong, say what you drew: bpdraw keeps it to learn from")
         )
         self.its_a_label.setMinimumWidth(self.its_a_label.sizeHint().width())
-        self.on_attribution_toggled(self.attribution_toggle.isChecked())
+        self.why.retranslate()
         self.teach_status_label.clear()
         self.update_prediction()
 
@@ -192,16 +183,6 @@ class DrawTab(QWidget):
             teach_row.addWidget(button)
         teach_row.addStretch(1)
 
-        preview_side = QGridLayout()
-        preview_side.setVerticalSpacing(4)
-        preview_side.addWidget(self.preview_caption, 0, 0)
-        preview_side.addWidget(self.attribution_toggle, 1, 0, Qt.AlignmentFlag.AlignLeft)
-        preview_side.setRowStretch(2, 1)
-        preview_row = QHBoxLayout()
-        preview_row.setSpacing(12)
-        preview_row.addWidget(self.digit_preview, 0, Qt.AlignmentFlag.AlignTop)
-        preview_row.addLayout(preview_side, 1)
-
         panel = QFrame()
         panel.setObjectName("predictionPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
@@ -219,7 +200,7 @@ class DrawTab(QWidget):
         right.addSpacing(4)
         right.addWidget(self.probability_bars, 1)
         right.addSpacing(8)
-        right.addLayout(preview_row)
+        right.addWidget(self.why)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
@@ -285,10 +266,8 @@ class DrawTab(QWidget):
         drawn_number = number is not None and len(number.readings) > 1
         drawn_number = drawn_number and self.canvas.picture() is None
         self.canvas.set_marks(number.parts if drawn_number else ())  # where each digit was read
-        self._digits = digits
-        self.digit_preview.set_digits(seen)
+        self.why.show_digits(seen, digits, self._model)
         count = 0 if seen is None else len(seen) if seen.ndim == 3 else 1
-        self._offer_attribution(count <= 1)
         self.digits_changed.emit(None if digits is None else digits.copy(), count)
 
     def _reading(self) -> NumberReading | None:
@@ -365,43 +344,6 @@ class DrawTab(QWidget):
             )
             self.prediction_status_label.setStyleSheet(f"color: {MUTED.name()};")
         self.probability_bars.set_probabilities(self._probabilities)
-
-    # --- why this answer -----------------------------------------------------------------
-
-    def on_attribution_toggled(self, shown: bool) -> None:
-        self.attribution_overlay.setVisible(shown)
-        self.preview_caption.setText(
-            QCoreApplication.translate("weights_view", ATTRIBUTION_EXPLANATION)
-            if shown
-            else self.tr("What the network sees:\n8 × 8 cells, ink 0–16")
-        )
-        self._update_attribution()
-
-    def _offer_attribution(self, one_digit: bool) -> None:
-        """The "Why?" toggle colours one 8x8: offered for one digit, not a number's several."""
-        self.attribution_toggle.setEnabled(one_digit)
-        self.attribution_toggle.setToolTip(
-            self.tr("Colour the 8×8 by how each cell pushed it")
-            if one_digit
-            else self.tr("“Why?” looks at one digit at a time: draw a single digit")
-        )
-        self.digit_preview.setToolTip(
-            self.tr("What the network sees: 8×8 cells, 0–16")
-            if one_digit
-            else self.tr("What the network sees: each digit as 8×8 cells, 0–16")
-        )
-        self.attribution_overlay.setVisible(one_digit and self.attribution_toggle.isChecked())
-        self._update_attribution()
-
-    def _update_attribution(self) -> None:
-        """Input × gradient of the answer over the 8×8, while the "Why?" toggle is on."""
-        if not self.attribution_toggle.isChecked():
-            return
-        network_model = self._model if hasattr(self._model, "network") else None
-        if self._digits is None or network_model is None or not self._digits.any():
-            self.attribution_overlay.set_attribution(None)
-            return
-        self.attribution_overlay.set_attribution(attribution(network_model, self._digits))
 
     # --- teaching --------------------------------------------------------------------------
 

@@ -1,0 +1,103 @@
+"""The Draw tab's preview: the 8x8 the network sees and **Why?**, which shades it.
+
+Why? colours the 8x8 by input × gradient of the answer (bpdraw.inside.attribution): which
+cells pushed toward the digit read and which against it. It looks at one digit at a time, so
+for a number (one 8x8 per digit) it is offered but off.
+
+Its texts belong to the Draw tab's translation context ("DrawTab"), where they were made.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from bpdraw.app import theme
+from bpdraw.app.digit_view import DigitView
+from bpdraw.app.weights_view import ATTRIBUTION_EXPLANATION, AttributionOverlay
+from bpdraw.inside import attribution
+
+if TYPE_CHECKING:
+    from bpdraw.model import Model
+
+MUTED = QColor(theme.MUTED)
+translate = QCoreApplication.translate  # literal contexts and texts: pyside6-lupdate finds them
+
+
+class WhyPreview(QWidget):
+    """The 8x8 preview (one per digit of a number), its caption and the Why? toggle."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.digit_preview = DigitView()
+        self.digit_preview.setObjectName("digitPreview")
+        self.digit_preview.setFixedSize(120, 120)
+        self.attribution_overlay = AttributionOverlay(self.digit_preview)
+        self.attribution_overlay.hide()
+        self.attribution_toggle = QPushButton(objectName="attributionToggle", checkable=True)
+        self.attribution_toggle.toggled.connect(self.on_toggled)
+        self.caption = QLabel(objectName="previewCaption", wordWrap=True)
+        self.caption.setStyleSheet(f"color: {MUTED.name()};")
+        self._model: Model | None = None
+        self._digits: np.ndarray | None = None
+
+        side = QGridLayout()
+        side.setVerticalSpacing(4)
+        side.addWidget(self.caption, 0, 0)
+        side.addWidget(self.attribution_toggle, 1, 0, Qt.AlignmentFlag.AlignLeft)
+        side.setRowStretch(2, 1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        row.addWidget(self.digit_preview, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(side, 1)
+
+    def retranslate(self) -> None:
+        self.attribution_toggle.setText(translate("DrawTab", "Why?"))
+        self.on_toggled(self.attribution_toggle.isChecked())
+
+    def show_digits(
+        self, seen: np.ndarray | None, digits: np.ndarray | None, model: Model | None
+    ) -> None:
+        """Show `seen` ((8, 8), or (k, 8, 8) for a number's k digits, or None); Why? explains
+        `digits`, the one 8x8 `model` read, when it is one digit."""
+        self._model, self._digits = model, digits
+        self.digit_preview.set_digits(seen)
+        count = 0 if seen is None else len(seen) if seen.ndim == 3 else 1
+        one_digit = count <= 1
+        self.attribution_toggle.setEnabled(one_digit)
+        self.attribution_toggle.setToolTip(
+            translate("DrawTab", "Colour the 8×8 by how each cell pushed it")
+            if one_digit
+            else translate("DrawTab", "“Why?” looks at one digit at a time: draw a single digit")
+        )
+        self.digit_preview.setToolTip(
+            translate("DrawTab", "What the network sees: 8×8 cells, 0–16")
+            if one_digit
+            else translate("DrawTab", "What the network sees: each digit as 8×8 cells, 0–16")
+        )
+        self.attribution_overlay.setVisible(one_digit and self.attribution_toggle.isChecked())
+        self._update()
+
+    def on_toggled(self, shown: bool) -> None:
+        self.attribution_overlay.setVisible(shown)
+        self.caption.setText(
+            QCoreApplication.translate("weights_view", ATTRIBUTION_EXPLANATION)
+            if shown
+            else translate("DrawTab", "What the network sees:\n8 × 8 cells, ink 0–16")
+        )
+        self._update()
+
+    def _update(self) -> None:
+        """Input × gradient of the answer over the 8×8, while the toggle is on."""
+        if not self.attribution_toggle.isChecked():
+            return
+        network_model = self._model if hasattr(self._model, "network") else None
+        if self._digits is None or network_model is None or not self._digits.any():
+            self.attribution_overlay.set_attribution(None)
+            return
+        self.attribution_overlay.set_attribution(attribution(network_model, self._digits))
