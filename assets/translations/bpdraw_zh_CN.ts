@@ -367,6 +367,14 @@ true {true}, read as {read} with {percent} confidence</source>
         <translation>把握 {percent}</translation>
     </message>
     <message>
+        <source>Keep the whole drawing as one {digit}, not as a number (key {digit})</source>
+        <translation>把整幅图作为一个数字 {digit} 保存，而不是一个多位数（按键 {digit}）</translation>
+    </message>
+    <message>
+        <source>Kept the whole drawing as one {digit} — {count}</source>
+        <translation>已把整幅图作为一个 {digit} 保存 — {count}</translation>
+    </message>
+    <message>
         <source>What the network sees:
 8 × 8 cells, ink 0–16</source>
         <translation>网络看到的输入：

@@ -139,6 +139,7 @@ class DrawTab(QWidget):
 
         self._probabilities: np.ndarray | None = None
         self._first_answer: int | None = None
+        self._number_shown = False  # the drawing (or picture) reads as several digits
         self._picture_ink: PictureInk | None = None  # of the picture the canvas shows
         self.retranslate()
 
@@ -149,9 +150,7 @@ class DrawTab(QWidget):
         self.undo_button.setToolTip(undo_tip.format(keys=shortcut_text(QKeySequence.Undo)))
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Start again (Esc)"))
-        teach_tip = self.tr("It's a {digit}: keep this drawing as a {digit} (key {digit})")
-        for digit, button in enumerate(self.teach_buttons):
-            button.setToolTip(teach_tip.format(digit=digit))
+        self._set_teach_tips()
         self.its_a_label.setText(self.tr("It's a:"))
         self.its_a_label.setToolTip(
             self.tr("Right or wrong, say what you drew: bpdraw keeps it to learn from")
@@ -263,8 +262,10 @@ class DrawTab(QWidget):
         else:
             self._show(number.readings[0])
             seen = digits = number.views[0]
-        drawn_number = number is not None and len(number.readings) > 1
-        drawn_number = drawn_number and self.canvas.picture() is None
+        if self._number_shown != (number is not None and len(number.readings) > 1):
+            self._number_shown = not self._number_shown
+            self._set_teach_tips()
+        drawn_number = self._number_shown and self.canvas.picture() is None
         self.canvas.set_marks(number.parts if drawn_number else ())  # where each digit was read
         self.why.show_digits(seen, digits, self._model)
         count = 0 if seen is None else len(seen) if seen.ndim == 3 else 1
@@ -347,6 +348,15 @@ class DrawTab(QWidget):
 
     # --- teaching --------------------------------------------------------------------------
 
+    def _set_teach_tips(self) -> None:
+        """What the "It's a:" buttons keep: this drawing, or, while it reads as a number,
+        the whole drawing as one digit (what a single digit wrongly parted needs)."""
+        tip = self.tr("It's a {digit}: keep this drawing as a {digit} (key {digit})")
+        if self._number_shown:
+            tip = self.tr("Keep the whole drawing as one {digit}, not as a number (key {digit})")
+        for digit, button in enumerate(self.teach_buttons):
+            button.setToolTip(tip.format(digit=digit))
+
     def teach(self, label: int) -> bool:
         """Keep the drawing as a `label` with the app's first answer; clear for the next one."""
         if self._store is None or self.canvas.is_blank():
@@ -354,6 +364,9 @@ class DrawTab(QWidget):
         if self._reread_timer.isActive() or self._prediction_timer.isActive():
             self.update_prediction()
         first_answer, picture = self._first_answer, self.canvas.picture() is not None
+        kept_as = self.tr("Kept as a {digit} — {count}")
+        if self._number_shown:
+            kept_as = self.tr("Kept the whole drawing as one {digit} — {count}")
         strokes = self._picture_ink.strokes() if picture else self.canvas.strokes()
         try:
             self._store.add(strokes, label, first_answer)
@@ -366,9 +379,7 @@ class DrawTab(QWidget):
         self.canvas.clear()
         count = self.tr("{count} of your drawings").format(count=format_number(kept))
         count = self.tr("your first drawing") if kept == 1 else count
-        self._confirm(
-            self.tr("Kept as a {digit} — {count}").format(digit=label, count=count), MUTED
-        )
+        self._confirm(kept_as.format(digit=label, count=count), MUTED)
         self.drawing_taught.emit(label, kept)
         return True
 

@@ -152,6 +152,24 @@ def test_teach_button_keeps_the_raw_strokes_with_label_and_first_answer(
     assert teaching_tab.teach_status_label.text() == "Kept as a 7 — your first drawing"
 
 
+def test_teaching_while_a_number_is_read_says_the_whole_drawing_is_kept_as_one_digit(
+    qtbot, teaching_tab, store, drag, vertical_line, circle
+):
+    """A single digit wrongly parted ("11" that is one 4) is taught as one digit: the button
+    says so while a number is shown, and so does the confirmation."""
+    canvas, four = teaching_tab.canvas, teaching_tab.findChild(QPushButton, "teachButton4")
+    drag(canvas, vertical_line(canvas, 0.22, 0.6))
+    assert "keep this drawing as a 4" in four.toolTip()
+    drag(canvas, circle(canvas, 0.68, 0.6))
+    assert teaching_tab.prediction_label.text() == "10"
+    assert "whole drawing as one 4, not as a number" in four.toolTip()
+    qtbot.mouseClick(four, Qt.LeftButton)
+    (sample,) = store.samples()
+    assert sample.label == 4 and len(sample.strokes) == 2  # both strokes, one digit
+    assert teaching_tab.teach_status_label.text().startswith("Kept the whole drawing as one 4")
+    qtbot.waitUntil(lambda: "keep this drawing as a 4" in four.toolTip())  # cleared: re-read
+
+
 def test_digit_keys_on_the_canvas_teach_too(qtbot, teaching_tab, store, drag, circle):
     canvas = teaching_tab.canvas
     drag(canvas, circle(canvas))
