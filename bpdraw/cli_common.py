@@ -52,7 +52,7 @@ def save(model, path: str, translate=english) -> bool:
 def picture_error_reason(error: ValueError | OSError, translate=english) -> str:
     """Why a picture could not be read (bpdraw.images' UnreadableImage, an OSError, another
     ValueError), in the language spoken."""
-    from bpdraw.images import UnreadableImage
+    from bpdraw.picture_file import UnreadableImage
     from bpdraw.texts import image_problem, os_error_reason
 
     if isinstance(error, UnreadableImage):

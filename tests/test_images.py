@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from bpdraw.images import UnreadableImage, image_to_digits, read_image
+from bpdraw.images import image_to_digits
+from bpdraw.picture_file import UnreadableImage, read_image
 from bpdraw.preprocess import NothingDrawn, strokes_to_digits
 
 EXIF_ORIENTATION = 0x0112
@@ -115,7 +116,8 @@ def test_a_decompression_bomb_is_a_clear_error_not_gigabytes(tmp_path):
     # In a fresh interpreter, so that its peak memory is the read's own.
     code = (
         "import sys\n"
-        "from bpdraw.images import UnreadableImage, image_to_digits\n"
+        "from bpdraw.images import image_to_digits\n"
+        "from bpdraw.picture_file import UnreadableImage\n"
         "try:\n"
         f"    image_to_digits({str(bomb)!r})\n"
         "except UnreadableImage as error:\n"

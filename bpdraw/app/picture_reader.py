@@ -152,8 +152,8 @@ class PictureReader(QObject):
 
 
 def _read_image(path: str) -> np.ndarray:
-    """bpdraw.images.read_image, imported where it runs (off the GUI thread)."""
-    from bpdraw.images import read_image
+    """bpdraw.picture_file.read_image, imported where it runs (off the GUI thread)."""
+    from bpdraw.picture_file import read_image
 
     return read_image(path)
 
@@ -176,7 +176,7 @@ def _pixels_of(image: QImage) -> np.ndarray:
 
 
 def _image_of(pixels: np.ndarray) -> QImage:
-    """bpdraw.images.read_image's pixels ((h, w) or (h, w, 3 or 4), 8 or 16 bit) -> a QImage."""
+    """read_image's pixels ((h, w) or (h, w, 3 or 4), 8 or 16 bit) -> a QImage."""
     pixels = np.asarray(pixels)
     if pixels.dtype == np.uint16:
         pixels = (pixels >> 8).astype(np.uint8)
