@@ -83,11 +83,21 @@ class PictureInk:
 
     mask: np.ndarray
     scan: bool = False
+    # Where the mask lies in the picture: its top-left corner (x, y) in the picture's pixels,
+    # and how many of them a mask pixel spans (a large array is averaged in blocks as read).
+    origin: tuple[float, float] = (0.0, 0.0)
+    pixel: float = 1.0
 
     def strokes(self) -> list[np.ndarray]:
         """The ink's centre lines as strokes, y down, left to right."""
         mask = _thinning_size(self.mask)
         return _skeleton_strokes(_prune_spurs(_thin(mask), _spur_length(mask)))
+
+    def in_picture(self, points: np.ndarray) -> np.ndarray:
+        """Points of `strokes()` -> where they are in the picture, in its pixels (x, y)."""
+        grow, shrink = _thinning_scale(self.mask)
+        in_mask = (np.asarray(points, dtype=np.float64) - 1.0) * shrink / grow  # 1: the pad
+        return np.asarray(self.origin) + in_mask * self.pixel
 
     def small_digit(self) -> np.ndarray | None:
         """(8, 8) int64 for one digit too small to thin well: its ink fitted to the 32 px
@@ -153,12 +163,20 @@ def _turned(mask: np.ndarray, degrees: float) -> np.ndarray:
 def picture_ink(image: np.ndarray | str | os.PathLike) -> PictureInk:
     """A picture (array or file) -> its ink. Raises NothingDrawn for a blank image,
     UnreadableImage for a file that is not a picture."""
+    if isinstance(image, (str, os.PathLike)):
+        image = read_image(image)
     colour = _colour(image)
+    pixel = max(np.shape(image)[:2]) / max(colour.shape[:2])
     if max(colour.shape[:2]) >= FRAMED_SIDE:
-        return PictureInk(_cropped_ink(colour))
+        mask, (left, top) = _cropped_ink(colour)
+        return PictureInk(mask, origin=(left * pixel, top * pixel), pixel=pixel)
     # A small picture is a scan or a crop: a thick part in it is a marker's digit (an MNIST
     # digit's loops filled in), not the shadow or stain it would be in a photo.
-    return PictureInk(_cropped_ink(_framed(colour), scan=True), scan=True)
+    framed = _framed(colour)
+    margin = (framed.shape[0] - colour.shape[0]) // 2
+    mask, (left, top) = _cropped_ink(framed, scan=True)
+    origin = ((left - margin) * pixel, (top - margin) * pixel)
+    return PictureInk(mask, scan=True, origin=origin, pixel=pixel)
 
 
 def _framed(colour: np.ndarray) -> np.ndarray:
@@ -228,31 +246,41 @@ def _unit_range(pixels: np.ndarray) -> np.ndarray:
     return pixels / (255.0 if top <= 255 else top) if top > 1 else pixels
 
 
-def _cropped_ink(colour: np.ndarray, *, scan: bool = False) -> np.ndarray:
-    """(h, w, 3) picture -> bool ink mask cropped to the digit(s) (photo.ink_parts)."""
+def _cropped_ink(colour: np.ndarray, *, scan: bool = False) -> tuple[np.ndarray, tuple[int, int]]:
+    """(h, w, 3) picture -> (bool ink mask cropped to the digit(s) (photo.ink_parts), the
+    crop's left and top in the picture)."""
     mask = ink_parts(colour, scan=scan)
     if mask is None:
         raise NothingDrawn("nothing drawn: the image is blank (no ink stands out)")
     if mask.sum() < 3:
         raise NothingDrawn("nothing drawn: the image has only a speck of ink")
     rows, columns = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
-    return mask[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
+    crop = mask[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
+    return crop, (int(columns[0]), int(rows[0]))
 
 
 def _thinning_size(mask: np.ndarray) -> np.ndarray:
     """A cropped ink mask -> the same, 48-128 px tall, pinholes filled, padded by 1."""
-    # Thin at a comfortable resolution: about 48-128 px for a digit (a number is wider).
-    side = max(mask.shape[0], mask.shape[1] / 3)
-    if side < 48:
-        grow = int(np.ceil(48 / side))
+    grow, shrink = _thinning_scale(mask)
+    if grow > 1:
         mask = np.kron(mask, np.ones((grow, grow), dtype=bool))
-    elif side > 128:
-        shrink = int(np.ceil(side / 128))
+    elif shrink > 1:
         h, w = -(-mask.shape[0] // shrink) * shrink, -(-mask.shape[1] // shrink) * shrink
         padded = np.zeros((h, w), dtype=bool)
         padded[: mask.shape[0], : mask.shape[1]] = mask
         mask = padded.reshape(h // shrink, shrink, w // shrink, shrink).any(axis=(1, 3))
     return np.pad(_fill_pinholes(mask), 1)
+
+
+def _thinning_scale(mask: np.ndarray) -> tuple[int, int]:
+    """(grow, shrink): a cropped mask is thinned at a comfortable resolution, about 48-128 px
+    for a digit (a number is wider), grown or shrunk that many times."""
+    side = max(mask.shape[0], mask.shape[1] / 3)
+    if side < 48:
+        return int(np.ceil(48 / side)), 1
+    if side > 128:
+        return 1, int(np.ceil(side / 128))
+    return 1, 1
 
 
 def _fill_pinholes(mask: np.ndarray) -> np.ndarray:

@@ -623,3 +623,24 @@ def test_a_scans_pinholes_are_not_judged_as_loops():
     colour[7, 7] = 0.2
     assert _with_filled_loops(colour, ring)[7, 7]  # a photo's rule fills it
     assert not _with_filled_loops(colour, ring, SCAN_LOOP_PIXELS)[7, 7]
+
+
+@pytest.mark.parametrize(
+    ("shape", "rows", "columns"),
+    [
+        ((300, 400), (50, 250), (100, 110)),  # a photo: the ink cropped out of it
+        ((28, 28), (5, 23), (13, 16)),  # a small scan: read inside a margin of its paper
+        ((2400, 1800), (400, 2000), (900, 960)),  # averaged in 3x3 blocks as it is read
+    ],
+)
+def test_the_centre_lines_are_found_where_the_ink_is_in_the_picture(shape, rows, columns):
+    from bpdraw.images import picture_ink
+
+    picture = np.full((*shape, 3), 240, dtype=np.uint8)
+    picture[rows[0] : rows[1], columns[0] : columns[1]] = 20
+    ink = picture_ink(picture)
+    points = np.concatenate([ink.in_picture(stroke) for stroke in ink.strokes()])
+    width = columns[1] - columns[0]
+    assert np.abs(points[:, 0] - (columns[0] + columns[1]) / 2).max() <= max(1.0, width / 6)
+    assert rows[0] <= points[:, 1].min() and points[:, 1].max() <= rows[1]
+    assert np.ptp(points[:, 1]) > 0.8 * (rows[1] - rows[0])  # along the whole bar

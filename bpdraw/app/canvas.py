@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QImage,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPen,
     QResizeEvent,
@@ -30,13 +29,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from bpdraw.app import theme
+from bpdraw.app.ink_path import set_ink_pen, stroke_path
 from bpdraw.preprocess import NothingDrawn, strokes_to_digits
 
 Point = tuple[float, float]
 Stroke = list[Point]
 
-# Pen width as a fraction of the sheet's side: about what a marker on paper looks like.
-PEN_WIDTH = 0.045
 # A new point is kept only if it moved this far (fraction of the side) from the last one.
 MIN_POINT_DISTANCE = 0.004
 # A drawing smaller than this both ways (fraction of the side) is a slip, not a digit.
@@ -56,6 +54,7 @@ GUIDE = QColor(theme.GUIDE)
 INK = QColor(theme.INK)
 HINT = QColor(theme.HINT)
 MARKS = (QColor(theme.ACCENT), QColor(theme.VALIDATION_CURVE))  # a number's digits, in turn
+PICTURE_MARK_WIDTH = 0.25  # of the pen's, for the centre lines read in a picture
 
 
 class Canvas(QWidget):
@@ -244,10 +243,10 @@ class Canvas(QWidget):
         if self._drawing:
             # the stroke in progress: only the pieces not yet in the picture
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._set_ink_pen(painter, sheet)
+            set_ink_pen(painter, sheet)
             stroke = self._strokes[-1]
             painter.drawPath(
-                self._stroke_path(stroke, sheet, self._pictured_segments + 1, len(stroke) - 1)
+                stroke_path(stroke, sheet, self._pictured_segments + 1, len(stroke) - 1)
             )
         elif self.is_blank():
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -289,7 +288,7 @@ class Canvas(QWidget):
         painter = QPainter(self._picture)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         sheet = self.sheet_rect()
-        self._set_ink_pen(painter, sheet)
+        set_ink_pen(painter, sheet)
         while self._pictured_strokes < finished:
             stroke = self._strokes[self._pictured_strokes]
             self._paint_pieces(painter, sheet, stroke, finished=True)
@@ -342,13 +341,26 @@ class Canvas(QWidget):
         painter.end()
 
     def _paint_shown(self, painter: QPainter, sheet: QRectF) -> None:
-        """The picture shown, as large as fits inside the sheet's margin, undistorted."""
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(self._picture_target(sheet), self._shown)
+
+    def _picture_target(self, sheet: QRectF) -> QRectF:
+        """Where the picture shown is drawn: as large as fits inside the sheet's margin,
+        undistorted."""
         inner = sheet.adjusted(*(sheet.width() * f for f in (0.04, 0.04, -0.04, -0.04)))
         size = self._shown.size().scaled(inner.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
         target = QRectF(QPointF(0, 0), QSizeF(size))
         target.moveCenter(inner.center())
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(target, self._shown)
+        return target
+
+    def on_picture(self, points: np.ndarray) -> np.ndarray:
+        """(x, y) pixels of the picture shown -> where they are drawn, in fractions of the
+        sheet's side (as strokes and marks are given)."""
+        sheet = self.sheet_rect()
+        target = self._picture_target(sheet)
+        scale = target.width() / self._shown.width()
+        corner = np.array([target.left() - sheet.left(), target.top() - sheet.top()])
+        return (np.asarray(points, dtype=np.float64) * scale + corner) / sheet.width()
 
     def _paint_pieces(
         self, painter: QPainter, sheet: QRectF, stroke: Stroke, *, finished: bool
@@ -359,12 +371,12 @@ class Canvas(QWidget):
         while settled - self._pictured_segments >= CHUNK_SEGMENTS:
             first = self._pictured_segments + 1
             painter.drawPath(
-                self._stroke_path(stroke, sheet, first, first + CHUNK_SEGMENTS, to_end=False)
+                stroke_path(stroke, sheet, first, first + CHUNK_SEGMENTS, to_end=False)
             )
             self._pictured_segments += CHUNK_SEGMENTS
         if finished:
             first = self._pictured_segments + 1
-            painter.drawPath(self._stroke_path(stroke, sheet, first, len(stroke) - 1))
+            painter.drawPath(stroke_path(stroke, sheet, first, len(stroke) - 1))
             self._pictured_segments = settled
 
     def _paint_guide(self, painter: QPainter, sheet: QRectF) -> None:
@@ -379,14 +391,17 @@ class Canvas(QWidget):
         )
 
     def _paint_marks(self, painter: QPainter, sheet: QRectF) -> None:
-        """Each digit of a number inked again in the colours of MARKS, in turn."""
-        self._set_ink_pen(painter, sheet)
+        """Each digit of a number inked again in the colours of MARKS, in turn (over a
+        picture, thinner: its centre lines as read)."""
+        set_ink_pen(painter, sheet)
         pen = painter.pen()
+        if self._shown is not None:
+            pen.setWidthF(pen.widthF() * PICTURE_MARK_WIDTH)
         for index, part in enumerate(self._marks):
             pen.setColor(MARKS[index % len(MARKS)])
             painter.setPen(pen)
             for piece in filter(None, part):
-                painter.drawPath(self._stroke_path(piece, sheet, 1, len(piece) - 1))
+                painter.drawPath(stroke_path(piece, sheet, 1, len(piece) - 1))
 
     def _paint_hint(self, painter: QPainter, sheet: QRectF) -> None:
         painter.setPen(HINT)
@@ -399,46 +414,6 @@ class Canvas(QWidget):
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap,
             self.tr("Draw a digit here, or drop a picture of one"),
         )
-
-    @staticmethod
-    def _set_ink_pen(painter: QPainter, sheet: QRectF) -> None:
-        pen = QPen(INK, PEN_WIDTH * sheet.width())
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-
-    @staticmethod
-    def _stroke_path(
-        stroke: Stroke, sheet: QRectF, first: int, end: int, *, to_end: bool = True
-    ) -> QPainterPath:
-        """Pieces `first` to `end - 1` of the smooth path through a stroke.
-
-        The whole path starts at the first point, has one quadratic curve per inner point i
-        (through it, from the midpoint before it to the midpoint after it) and a line to the
-        last point (`to_end`). Painted piece by piece it joins up exactly at the midpoints.
-        """
-        side, left, top = sheet.width(), sheet.left(), sheet.top()
-
-        def point(index: int) -> QPointF:
-            x, y = stroke[index]
-            return QPointF(left + x * side, top + y * side)
-
-        if len(stroke) == 1:
-            # A dot: a tiny segment, drawn as a round blob by the round cap.
-            path = QPainterPath(point(0))
-            path.lineTo(point(0) + QPointF(0.01, 0.0))
-            return path
-        previous = point(first - 1)
-        current = point(first) if first < len(stroke) else previous
-        path = QPainterPath(previous if first == 1 else (previous + current) / 2)
-        for index in range(first, end):
-            following = point(index + 1)
-            path.quadTo(current, (current + following) / 2)
-            current = following
-        if to_end:
-            path.lineTo(point(len(stroke) - 1))
-        return path
 
     def _changed(self) -> None:
         self._marks = []

@@ -265,8 +265,7 @@ class DrawTab(QWidget):
         if self._number_shown != (number is not None and len(number.readings) > 1):
             self._number_shown = not self._number_shown
             self._set_teach_tips()
-        drawn_number = self._number_shown and self.canvas.picture() is None
-        self.canvas.set_marks(number.parts if drawn_number else ())  # where each digit was read
+        self.canvas.set_marks(self._marks(number))
         self.why.show_digits(seen, digits, self._model)
         count = 0 if seen is None else len(seen) if seen.ndim == 3 else 1
         self.digits_changed.emit(None if digits is None else digits.copy(), count)
@@ -284,6 +283,17 @@ class DrawTab(QWidget):
             return read_number(self._model, self.canvas.strokes(), min_size=MIN_DRAWING_SIZE)
         except NothingDrawn:
             return None
+
+    def _marks(self, number: NumberReading | None) -> list:
+        """What the canvas inks in colour: a drawn number's digits, each in its own; of a
+        picture, the centre lines read (a colour per digit of a number)."""
+        if number is None or (self.canvas.picture() is None and len(number.readings) < 2):
+            return []
+        if self.canvas.picture() is None:
+            return list(number.parts)
+        ink = self._picture_ink
+        parts = number.parts or (ink.strokes(),)  # a small digit: read from its views
+        return [[self.canvas.on_picture(ink.in_picture(line)) for line in part] for part in parts]
 
     def _show_number(self, number: NumberReading) -> None:
         """Several digits: the number, and under it each digit with its confidence."""

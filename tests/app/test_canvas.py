@@ -10,7 +10,8 @@ from PySide6.QtCore import QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
 from bpdraw.app import theme
-from bpdraw.app.canvas import CHUNK_SEGMENTS, PEN_WIDTH, SNAPSHOT_EVERY, Canvas
+from bpdraw.app.canvas import CHUNK_SEGMENTS, SNAPSHOT_EVERY, Canvas
+from bpdraw.app.ink_path import PEN_WIDTH
 
 
 def test_new_canvas_is_blank(canvas):

@@ -304,3 +304,43 @@ def test_a_closed_window_that_read_a_picture_is_freed_when_dropped(
         return window
 
     assert freed_when_dropped(window_that_read_a_picture)
+
+
+def test_the_centre_lines_read_are_traced_over_the_picture_a_colour_per_digit(
+    qtbot, window, tmp_path
+):
+    """A picture of "47": what was read is drawn over it, the 4's centre lines in the first
+    colour, the 7's in the second, each on the picture's own ink."""
+    from bpdraw.app.canvas import MARKS
+
+    picture = Image.new("L", (440, 260), 230)
+    for digit, shift in ((4, 0), (7, 230)):
+        for line in SHAPES[digit]:
+            moved = [(x + shift, y) for x, y in line]
+            ImageDraw.Draw(picture).line(moved, fill=25, width=9, joint="curve")
+    picture.save(tmp_path / "47.png")
+    read_and_wait(qtbot, window, str(tmp_path / "47.png"))
+    canvas = window.draw_tab.canvas
+    assert window.draw_tab.prediction_label.text() == "47"
+    four, seven = (np.concatenate([np.asarray(line) for line in part]) for part in canvas.marks())
+    # the 4's stem (x = 130 in the picture) and the 7's bar (y = 40, from x = 270 to 390)
+    stem = canvas.on_picture(np.array([[130.0, y] for y in range(100, 220, 10)]))
+    bar = canvas.on_picture(np.array([[x, 40.0] for x in range(290, 380, 10)]))
+    side = canvas.sheet_rect().width()
+    for traced, ink in ((four, stem), (seven, bar)):
+        nearest = np.linalg.norm(ink[:, None] - traced[None], axis=2).min(axis=1)
+        assert (nearest * side < 4).all()  # within 4 screen pixels of the ink's middle
+    grab = canvas.grab().toImage()
+    sheet = canvas.sheet_rect()
+    for traced, colour in ((four, MARKS[0]), (seven, MARKS[1])):
+        x, y = traced[len(traced) // 2] * side + (sheet.left(), sheet.top())
+        assert grab.pixelColor(round(x), round(y)) == colour
+
+
+def test_a_single_digit_picture_shows_its_centre_lines_read(qtbot, window, tmp_path):
+    read_and_wait(qtbot, window, written(tmp_path / "seven.png", 7))
+    (traced,) = window.draw_tab.canvas.marks()
+    assert len(traced) > 10
+    window.draw_tab.canvas.clear()
+    qtbot.waitUntil(lambda: window.draw_tab.prediction_label.text() == "")
+    assert window.draw_tab.canvas.marks() == []
