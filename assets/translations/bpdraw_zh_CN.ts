@@ -323,8 +323,16 @@ true {true}, read as {read} with {percent} confidence</source>
         <translation>为什么？</translation>
     </message>
     <message>
+        <source>Colour the chosen digit&apos;s 8×8 by how each cell pushed it</source>
+        <translation>按每个格子对答案的推动作用给选中数字的 8×8 着色</translation>
+    </message>
+    <message>
         <source>Colour the 8×8 by how each cell pushed it</source>
         <translation>按每个格子对答案的推动作用给 8×8 着色</translation>
+    </message>
+    <message>
+        <source>What the network sees: each digit as 8×8 cells, 0–16; click one to look at it (Why?, the Inside tab)</source>
+        <translation>网络看到的输入：每个数字 8×8 个格子，取值 0–16；点选一个数字来查看它（“为什么？”和“网络内部”页）</translation>
     </message>
     <message>
         <source>It&apos;s a:</source>
@@ -381,14 +389,6 @@ true {true}, read as {read} with {percent} confidence</source>
 8 × 8 个格子，墨迹 0–16</translation>
     </message>
     <message>
-        <source>“Why?” looks at one digit at a time: draw a single digit</source>
-        <translation>“为什么？”一次只看一个数字：请只写一个数字</translation>
-    </message>
-    <message>
-        <source>What the network sees: each digit as 8×8 cells, 0–16</source>
-        <translation>网络看到的输入：每个数字 8×8 个格子，取值 0–16</translation>
-    </message>
-    <message>
         <source>Could not keep this drawing: {error}</source>
         <translation>无法保存这幅图：{error}</translation>
     </message>
@@ -420,16 +420,16 @@ true {true}, read as {read} with {percent} confidence</source>
         <translation>&lt;b&gt;一步一步看反向传播&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>64 inputs: the first of the {count} digits you drew, as 8×8 cells, 0 (white) to 16.</source>
-        <translation>64 个输入：你写的 {count} 个数字中的第一个，变成 8×8 个格子，0（白）到 16。</translation>
-    </message>
-    <message>
         <source>64 inputs: your drawing as 8×8 cells, 0 (white) to 16.</source>
         <translation>64 个输入：你写的数字变成 8×8 个格子，0（白）到 16。</translation>
     </message>
     <message>
         <source>Each square is one hidden unit: dark = firing, pale = silent. Row →3 holds the units that vote most for 3. Lines: the links that pushed hardest on the outputs (blue for, red against). Point at a unit; click to keep it.</source>
         <translation>每个方块是一个隐藏单元：颜色深 = 激活，颜色浅 = 不活跃。→3 这一行是最支持 3 的单元。连线：对输出影响最大的连接（蓝色为支持，红色为反对）。把鼠标指向一个单元查看；点击可固定。</translation>
+    </message>
+    <message>
+        <source>64 inputs: one of the {count} digits you drew (click another in the Draw tab&apos;s preview), as 8×8 cells, 0 (white) to 16.</source>
+        <translation>64 个输入：你写的 {count} 个数字中的一个（在“手写”页的预览中点选另一个），变成 8×8 个格子，0（白）到 16。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Why this answer?&lt;/b&gt; (draw something)</source>

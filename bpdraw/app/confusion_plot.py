@@ -131,7 +131,7 @@ def render_confusion(
 ) -> np.ndarray:
     """The annotated confusion matrix as an (h, w, 4) uint8 RGBA picture, `width` x `height`
     logical pixels, its labels in the language spoken (`chinese_family`: the font to fall back
-    to for Chinese glyphs, chosen by the GUI thread; None while English is spoken).
+    to for Chinese glyphs, chosen by the GUI thread; None: none installed).
 
     Uses only Agg, no Qt, so a worker thread can render it: drawing a hundred labels costs
     matplotlib 100-300 ms, which the GUI thread should not spend at the end of a run. The fonts

@@ -8,8 +8,8 @@ to 16 (black), never blended with its neighbours.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from bpdraw.app import theme
@@ -67,13 +67,16 @@ def digit_pixmap(digits: np.ndarray, size: int = THUMBNAIL_PIXELS) -> QPixmap:
 
 class DigitView(QWidget):
     """A widget showing an 8x8 digit with its cell lines, as large as the widget is square;
-    or a number's digits side by side, each as large as fits."""
+    or a number's digits side by side, each as large as fits, one of them chosen (framed;
+    a click chooses another and emits `tile_chosen(index)`)."""
 
     GAP = 4  # pixels between a number's digits
+    tile_chosen = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._digits: np.ndarray | None = None
+        self._chosen = 0
 
     def digits(self) -> np.ndarray | None:
         """(8, 8), (k, 8, 8) for a number's k digits, or None."""
@@ -84,21 +87,39 @@ class DigitView(QWidget):
     def set_digits(self, digits: np.ndarray | None) -> None:
         """digits: (8, 8) ints 0–16, (k, 8, 8) for a number's digits, or None for a blank
         drawing."""
+        count = 0 if self._digits is None else len(self._digits)
         self._digits = None if digits is None else np.asarray(digits).reshape(-1, SIDE, SIDE).copy()
+        if self._digits is None or len(self._digits) != count:
+            self._chosen = 0  # another number: its first digit
         self.update()
+
+    def chosen(self) -> int:
+        """Which of a number's digits is chosen (0 for one digit)."""
+        return self._chosen
+
+    def tile_rect(self, index: int) -> QRectF:
+        """Where digit `index` is drawn."""
+        count = 1 if self._digits is None else len(self._digits)
+        side = min(self.height(), (self.width() - self.GAP * (count - 1)) / count)
+        top = (self.height() - side) / 2 if count > 1 else 0
+        return QRectF(index * (side + self.GAP), top, side, side)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._digits is None or len(self._digits) < 2:
+            return super().mousePressEvent(event)
+        for index in range(len(self._digits)):
+            if self.tile_rect(index).contains(event.position()) and index != self._chosen:
+                self._chosen = index
+                self.update()
+                self.tile_chosen.emit(index)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         tiles = [None] if self._digits is None else list(self._digits)
-        count = len(tiles)
-        side = min(self.height(), (self.width() - self.GAP * (count - 1)) / count)
-        top = (self.height() - side) / 2 if count > 1 else 0
+        grid, frame = QColor(theme.GUIDE), QColor(theme.BORDER)
         for index, digits in enumerate(tiles):
-            paint_digit(
-                painter,
-                QRectF(index * (side + self.GAP), top, side, side),
-                digits,
-                grid=QColor(theme.GUIDE),
-                frame=QColor(theme.BORDER),
-            )
+            paint_digit(painter, self.tile_rect(index), digits, grid=grid, frame=frame)
+        if len(tiles) > 1:  # the digit chosen: framed in the accent colour
+            painter.setPen(QPen(QColor(theme.ACCENT), 2))
+            painter.drawRect(self.tile_rect(self._chosen).adjusted(1, 1, -1, -1))
         painter.end()

@@ -63,9 +63,9 @@ class DrawTab(QWidget):
     "It's a:" row that keeps the drawing in the SampleStore.
 
     Signals:
-        digits_changed(object, int): the (8, 8) the network now reads (of a number, its
-            first digit), or None; and how many digits the drawing was read as (after every
-            reading).
+        digits_changed(object, int): the (8, 8) the network now reads (of a number, the digit
+            chosen in the preview, at first its first), or None; and how many digits the
+            drawing was read as (after every reading, and when another digit is chosen).
         drawing_taught(int, int): a drawing was kept with this label; the store now holds this many.
     """
 
@@ -140,6 +140,8 @@ class DrawTab(QWidget):
         self._probabilities: np.ndarray | None = None
         self._first_answer: int | None = None
         self._number_shown = False  # the drawing (or picture) reads as several digits
+        self._count = 0  # how many digits the drawing was read as
+        self.why.digit_chosen.connect(self._on_digit_chosen)
         self._picture_ink: PictureInk | None = None  # of the picture the canvas shows
         self.retranslate()
 
@@ -250,25 +252,28 @@ class DrawTab(QWidget):
         self._enable_controls()
         number = self._reading()
         if number is None:  # no model, or only the whole drawing is something: the net sees it
-            digits = seen = self.canvas.to_digits()
-            if digits is None or self._model is None:
+            seen = self.canvas.to_digits()
+            if seen is None or self._model is None:
                 self._show_blank()
             else:
-                self._show(read(self._model, digits))
+                self._show(read(self._model, seen))
         elif len(number.readings) > 1:
             self._show_number(number)
             seen = np.stack(number.views)  # what the preview shows: one 8x8 per digit
-            digits = number.views[0]
         else:
             self._show(number.readings[0])
-            seen = digits = number.views[0]
+            seen = number.views[0]
         if self._number_shown != (number is not None and len(number.readings) > 1):
             self._number_shown = not self._number_shown
             self._set_teach_tips()
         self.canvas.set_marks(self._marks(number))
-        self.why.show_digits(seen, digits, self._model)
-        count = 0 if seen is None else len(seen) if seen.ndim == 3 else 1
-        self.digits_changed.emit(None if digits is None else digits.copy(), count)
+        self.why.show_digits(seen, self._model)
+        self._count = 0 if seen is None else len(seen) if seen.ndim == 3 else 1
+        self._on_digit_chosen(self.why.chosen_digits())
+
+    def _on_digit_chosen(self, digits: np.ndarray | None) -> None:
+        """The Inside tab looks at the digit the preview looks at (of a number, the chosen)."""
+        self.digits_changed.emit(None if digits is None else digits.copy(), self._count)
 
     def _reading(self) -> NumberReading | None:
         """The drawing read as bpdraw.numbers reads it: one digit (through both of its

@@ -340,11 +340,12 @@ class InsideTab(QWidget):
         self._refresh()
 
     def _refresh(self) -> None:
-        first_of = self.tr(
-            "64 inputs: the first of the {count} digits you drew, as 8×8 cells, 0 (white) to 16."
+        chosen_of = self.tr(
+            "64 inputs: one of the {count} digits you drew (click another in the Draw tab's"
+            " preview), as 8×8 cells, 0 (white) to 16."
         )
         self.inputs_caption.setText(
-            first_of.format(count=self._digit_count)
+            chosen_of.format(count=self._digit_count)
             if self._digit_count > 1
             else self.tr("64 inputs: your drawing as 8×8 cells, 0 (white) to 16.")
         )

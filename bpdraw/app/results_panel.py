@@ -34,13 +34,7 @@ from PySide6.QtWidgets import (
 
 from bpdraw.app import theme
 from bpdraw.app.background import in_background
-from bpdraw.app.i18n import (
-    CHINESE,
-    chinese_font_family,
-    current_language,
-    format_number,
-    format_percent,
-)
+from bpdraw.app.i18n import chinese_font_family, format_number, format_percent
 from bpdraw.app.train_texts import model_text
 from bpdraw.app.warmup import load_confusion_plot
 
@@ -268,7 +262,8 @@ class ResultsPanel(QGroupBox):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             if self._evaluation is not None and not self._rerender_paused:
-                self._rerender_timer.start()  # the matrix's labels in the new language
+                self._picture_size = None  # drawn again whatever its size: its labels
+                self._rerender_timer.start()
         super().changeEvent(event)
 
     def evaluation(self) -> Evaluation | None:
@@ -277,10 +272,12 @@ class ResultsPanel(QGroupBox):
 
     def confusion_size(self) -> ConfusionLook:
         """(width, height, device pixel ratio, Chinese font family or None) the confusion
-        picture should be rendered with: the font is chosen here, on the GUI thread."""
+        picture should be rendered with. The font is chosen here, on the GUI thread, and
+        whatever the language: the render translates its labels when it runs, and the
+        language may change in between (Latin text keeps DejaVu Sans, listed first)."""
         size = self.confusion_picture.contentsRect().size()
-        chinese = chinese_font_family() if current_language() == CHINESE else None
-        return max(size.width(), 200), max(size.height(), 200), self.devicePixelRatioF(), chinese
+        width, height = max(size.width(), 200), max(size.height(), 200)
+        return width, height, self.devicePixelRatioF(), chinese_font_family()
 
     def show_evaluation(
         self,

@@ -6,7 +6,16 @@ Positive values are painted in theme.POSITIVE, negative in theme.NEGATIVE, zero 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -241,10 +250,13 @@ class AttributionOverlay(QWidget):
     def attribution(self) -> np.ndarray | None:
         return None if self._attribution is None else self._attribution.copy()
 
-    def set_attribution(self, attribution: np.ndarray | None) -> None:
-        """attribution: (8, 8) from inside.attribution, or None for nothing to show."""
+    def set_attribution(self, attribution: np.ndarray | None, area: QRect | None = None) -> None:
+        """attribution: (8, 8) from inside.attribution, or None for nothing to show; over
+        `area` of the preview (all of it by default: one digit)."""
         self._attribution = None if attribution is None else np.asarray(attribution, float)
-        if self.parentWidget() is not None:
+        if area is not None:
+            self.setGeometry(area)
+        elif self.parentWidget() is not None:
             self.setGeometry(self.parentWidget().rect())
         self.update()
 

@@ -1,8 +1,9 @@
 """The Draw tab's preview: the 8x8 the network sees and **Why?**, which shades it.
 
 Why? colours the 8x8 by input × gradient of the answer (bpdraw.inside.attribution): which
-cells pushed toward the digit read and which against it. It looks at one digit at a time, so
-for a number (one 8x8 per digit) it is offered but off.
+cells pushed toward the digit read and which against it. It looks at one digit at a time: of
+a number (one 8x8 per digit), the digit chosen by a click (the first at first), which the
+Inside tab shows too (`digit_chosen`).
 
 Its texts belong to the Draw tab's translation context ("DrawTab"), where they were made.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -29,7 +30,13 @@ translate = QCoreApplication.translate  # literal contexts and texts: pyside6-lu
 
 
 class WhyPreview(QWidget):
-    """The 8x8 preview (one per digit of a number), its caption and the Why? toggle."""
+    """The 8x8 preview (one per digit of a number), its caption and the Why? toggle.
+
+    Signals:
+        digit_chosen(ndarray): another digit of a number was clicked: its (8, 8).
+    """
+
+    digit_chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,8 +49,9 @@ class WhyPreview(QWidget):
         self.attribution_toggle.toggled.connect(self.on_toggled)
         self.caption = QLabel(objectName="previewCaption", wordWrap=True)
         self.caption.setStyleSheet(f"color: {MUTED.name()};")
+        self.digit_preview.tile_chosen.connect(self._on_tile_chosen)
         self._model: Model | None = None
-        self._digits: np.ndarray | None = None
+        self._seen: np.ndarray | None = None
 
         side = QGridLayout()
         side.setVerticalSpacing(4)
@@ -60,28 +68,37 @@ class WhyPreview(QWidget):
         self.attribution_toggle.setText(translate("DrawTab", "Why?"))
         self.on_toggled(self.attribution_toggle.isChecked())
 
-    def show_digits(
-        self, seen: np.ndarray | None, digits: np.ndarray | None, model: Model | None
-    ) -> None:
-        """Show `seen` ((8, 8), or (k, 8, 8) for a number's k digits, or None); Why? explains
-        `digits`, the one 8x8 `model` read, when it is one digit."""
-        self._model, self._digits = model, digits
+    def show_digits(self, seen: np.ndarray | None, model: Model | None) -> None:
+        """Show `seen`: (8, 8), (k, 8, 8) for a number's k digits, or None; Why? explains the
+        digit chosen, as `model` reads it."""
+        self._model, self._seen = model, seen
         self.digit_preview.set_digits(seen)
-        count = 0 if seen is None else len(seen) if seen.ndim == 3 else 1
-        one_digit = count <= 1
-        self.attribution_toggle.setEnabled(one_digit)
+        number = seen is not None and seen.ndim == 3 and len(seen) > 1
         self.attribution_toggle.setToolTip(
-            translate("DrawTab", "Colour the 8×8 by how each cell pushed it")
-            if one_digit
-            else translate("DrawTab", "“Why?” looks at one digit at a time: draw a single digit")
+            translate("DrawTab", "Colour the chosen digit's 8×8 by how each cell pushed it")
+            if number
+            else translate("DrawTab", "Colour the 8×8 by how each cell pushed it")
         )
         self.digit_preview.setToolTip(
-            translate("DrawTab", "What the network sees: 8×8 cells, 0–16")
-            if one_digit
-            else translate("DrawTab", "What the network sees: each digit as 8×8 cells, 0–16")
+            translate(
+                "DrawTab",
+                "What the network sees: each digit as 8×8 cells, 0–16; click one to look at"
+                " it (Why?, the Inside tab)",
+            )
+            if number
+            else translate("DrawTab", "What the network sees: 8×8 cells, 0–16")
         )
-        self.attribution_overlay.setVisible(one_digit and self.attribution_toggle.isChecked())
         self._update()
+
+    def chosen_digits(self) -> np.ndarray | None:
+        """The (8, 8) looked at: the one digit, or the number's digit chosen."""
+        if self._seen is None or self._seen.ndim == 2:
+            return self._seen
+        return self._seen[self.digit_preview.chosen()]
+
+    def _on_tile_chosen(self, _index: int) -> None:
+        self._update()
+        self.digit_chosen.emit(self.chosen_digits().copy())
 
     def on_toggled(self, shown: bool) -> None:
         self.attribution_overlay.setVisible(shown)
@@ -97,7 +114,9 @@ class WhyPreview(QWidget):
         if not self.attribution_toggle.isChecked():
             return
         network_model = self._model if hasattr(self._model, "network") else None
-        if self._digits is None or network_model is None or not self._digits.any():
+        digits = self.chosen_digits()
+        if digits is None or network_model is None or not digits.any():
             self.attribution_overlay.set_attribution(None)
             return
-        self.attribution_overlay.set_attribution(attribution(network_model, self._digits))
+        area = self.digit_preview.tile_rect(self.digit_preview.chosen()).toAlignedRect()
+        self.attribution_overlay.set_attribution(attribution(network_model, digits), area)

@@ -28,7 +28,7 @@ from bpdraw.pen_recipe import held_out_drawn
 from bpdraw.training import Config, Finished, Progress, TrainingDiverged, accuracy, train
 
 # How a confusion picture is rendered: (width, height, device pixel ratio, the Chinese font
-# family while Chinese is spoken or None), chosen on the GUI thread.
+# family installed or None), chosen on the GUI thread.
 ConfusionLook = tuple[int, int, float, str | None]
 
 # At most this many progress signals a second reach the GUI; the last one always does.

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 
+from bpdraw import inside
 from bpdraw.app.draw_tab import DrawTab
 
 
@@ -317,9 +318,20 @@ def test_a_number_shows_each_digit_as_the_network_sees_it(
     assert np.array_equal(views[0], one_alone)
     assert views[1].sum() > 0 and not np.array_equal(views[1], one_alone)
     assert np.array_equal(seen[-1][0], views[0]) and seen[-1][1] == 2  # Inside: the first
-    assert not tab.attribution_toggle.isEnabled()  # "Why?" colours one 8x8
-    assert not tab.attribution_overlay.isVisible()
-    assert "one digit at a time" in tab.attribution_toggle.toolTip()
+    # Why? colours the digit chosen, at first the first, over its own tile
+    overlay, preview = tab.attribution_overlay, tab.digit_preview
+    assert tab.attribution_toggle.isEnabled() and overlay.isVisible()
+    assert overlay.geometry() == preview.tile_rect(0).toAlignedRect()
+    assert np.allclose(overlay.attribution(), inside.attribution(tab.model(), views[0]))
+    assert "chosen digit" in tab.attribution_toggle.toolTip()
+    # a click on the 0 chooses it: Why? and the Inside tab look at it
+    qtbot.mouseClick(
+        preview, Qt.MouseButton.LeftButton, pos=preview.tile_rect(1).center().toPoint()
+    )
+    assert preview.chosen() == 1
+    assert np.array_equal(seen[-1][0], views[1]) and seen[-1][1] == 2
+    assert overlay.geometry() == preview.tile_rect(1).toAlignedRect()
+    assert np.allclose(overlay.attribution(), inside.attribution(tab.model(), views[1]))
     tab.grab().save(str(tmp_path / "number.png"))
 
     qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)

@@ -92,17 +92,20 @@ def test_ctrl_z_undoes_the_last_stroke(qtbot, window, drag, vertical_line):
     qtbot.waitUntil(lambda: window.draw_tab.prediction_label.text() == "1")
 
 
-def test_the_inside_tab_reads_the_first_digit_of_a_number(
+def test_the_inside_tab_reads_the_digit_of_a_number_chosen_in_the_preview(
     qtbot, window, drag, vertical_line, circle
 ):
-    inside = window.inside_tab
+    inside, preview = window.inside_tab, window.draw_tab.digit_preview
     drag(window.draw_tab.canvas, vertical_line(window.draw_tab.canvas, 0.22, 0.6))
-    alone = window.draw_tab.digit_preview.digits()
+    alone = preview.digits()
     assert "your drawing" in inside.inputs_caption.text()
     drag(window.draw_tab.canvas, circle(window.draw_tab.canvas, 0.68, 0.6))
     assert window.draw_tab.prediction_label.text() == "10"
-    assert np.array_equal(inside.inputs._digits, alone)  # the 1, not the whole "10"
-    assert "first of the 2 digits" in inside.inputs_caption.text()
+    assert np.array_equal(inside.inputs._digits, alone)  # the 1 at first, not the whole "10"
+    assert "one of the 2 digits" in inside.inputs_caption.text()
+    zero = preview.tile_rect(1).center().toPoint()
+    qtbot.mouseClick(preview, Qt.MouseButton.LeftButton, pos=zero)
+    assert np.array_equal(inside.inputs._digits, preview.digits()[1])  # now the 0
     window.draw_tab.canvas.clear()
     qtbot.waitUntil(lambda: "your drawing" in inside.inputs_caption.text(), timeout=2000)
 
