@@ -214,12 +214,10 @@ def touching_split(
     """The best vertical cut of a wide part into two digits that both read sure, each at
     least ``confidence`` (left, right strokes), or None: too narrow for two digits, or no
     cut reads surely."""
-    extent = _extent(part)
+    extent = _wide_extent(part)
     if extent is None:
         return None
     left_edge, width, height = extent
-    if width < TOUCHING_ASPECT * height or width <= 0:
-        return None
     best, best_score = None, 0.0
     for share in CUT_SHARES:
         left, right = cut_strokes(part, left_edge + share * width)
@@ -239,12 +237,10 @@ def stroke_split(model: Model, part: Sequence) -> tuple[list, list] | None:
     """The best way to share a wide part's whole strokes between two sides (stroke_cuts)
     where each reads sure as one digit or is wide enough to be shared again, as (left,
     right) strokes; or None."""
-    extent = _extent(part)
+    extent = _wide_extent(part)
     if extent is None:
         return None
-    _left_edge, width, height = extent
-    if width < TOUCHING_ASPECT * height or width <= 0:
-        return None
+    height = extent[2]
     best, best_score = None, 0.0
     for left, right in stroke_cuts(part, height):
         try:
@@ -300,6 +296,14 @@ def _extent(part: Sequence) -> tuple[float, float, float] | None:
         return None
     low, high = points.min(axis=0), points.max(axis=0)
     return float(low[0]), float(high[0] - low[0]), float(high[1] - low[1])
+
+
+def _wide_extent(part: Sequence) -> tuple[float, float, float] | None:
+    """A part's extent (_extent) when it is wide enough for two digits (TOUCHING_ASPECT)."""
+    extent = _extent(part)
+    if extent is None or extent[1] <= 0 or extent[1] < TOUCHING_ASPECT * extent[2]:
+        return None
+    return extent
 
 
 def _too_wide_for_one(part: Sequence) -> bool:
