@@ -165,8 +165,7 @@ def picture_ink(image: np.ndarray | str | os.PathLike) -> PictureInk:
     UnreadableImage for a file that is not a picture."""
     if isinstance(image, (str, os.PathLike)):
         image = read_image(image)
-    colour = _colour(image)
-    pixel = max(np.shape(image)[:2]) / max(colour.shape[:2])
+    colour, pixel = _colour(image)
     if max(colour.shape[:2]) >= FRAMED_SIDE:
         mask, (left, top) = _cropped_ink(colour)
         return PictureInk(mask, origin=(left * pixel, top * pixel), pixel=pixel)
@@ -209,10 +208,9 @@ def _fitted_bitmap(mask: np.ndarray, conversion: Conversion) -> np.ndarray:
     return bitmap
 
 
-def _colour(image: np.ndarray | str | os.PathLike) -> np.ndarray:
-    """An image (or a file holding one) -> (h, w, 3) float RGB in [0, 1], at most READ_MAX_SIDE."""
-    if isinstance(image, (str, os.PathLike)):
-        image = read_image(image)
+def _colour(image: np.ndarray) -> tuple[np.ndarray, int]:
+    """An image's pixels -> ((h, w, 3) float RGB in [0, 1], at most READ_MAX_SIDE, averaged in
+    square blocks if larger; the blocks' side)."""
     pixels = _unit_range(np.asarray(image))
     if pixels.ndim == 3 and pixels.shape[2] == 4:
         alpha = pixels[..., 3:]
@@ -228,7 +226,7 @@ def _colour(image: np.ndarray | str | os.PathLike) -> np.ndarray:
     if pixels.ndim != 3 or pixels.shape[2] != 3 or min(pixels.shape[:2]) < 1:
         raise ValueError(f"an image must be (h, w), (h, w, 3) or (h, w, 4), got {pixels.shape}")
     factor = -(-max(pixels.shape[:2]) // READ_MAX_SIDE)
-    return np.clip(block_mean(pixels, factor), 0.0, 1.0)
+    return np.clip(block_mean(pixels, factor), 0.0, 1.0), factor
 
 
 def _unit_range(pixels: np.ndarray) -> np.ndarray:
