@@ -139,8 +139,7 @@ class DrawTab(QWidget):
 
         self._probabilities: np.ndarray | None = None
         self._first_answer: int | None = None
-        self._number_shown = False  # the drawing (or picture) reads as several digits
-        self._count = 0  # how many digits the drawing was read as
+        self._count = 0  # how many digits the drawing (or picture) was read as
         self.why.digit_chosen.connect(self._on_digit_chosen)
         self._picture_ink: PictureInk | None = None  # of the picture the canvas shows
         self.retranslate()
@@ -263,12 +262,12 @@ class DrawTab(QWidget):
         else:
             self._show(number.readings[0])
             seen = number.views[0]
-        if self._number_shown != (number is not None and len(number.readings) > 1):
-            self._number_shown = not self._number_shown
-            self._set_teach_tips()
+        was_number = self._count > 1
+        self._count = 0 if seen is None else len(seen) if seen.ndim == 3 else 1
+        if was_number != (self._count > 1):
+            self._set_teach_tips()  # a number is kept whole: the buttons say so
         self.canvas.set_marks(self._marks(number))
         self.why.show_digits(seen, self._model)
-        self._count = 0 if seen is None else len(seen) if seen.ndim == 3 else 1
         self._on_digit_chosen(self.why.chosen_digits())
 
     def _on_digit_chosen(self, digits: np.ndarray | None) -> None:
@@ -367,7 +366,7 @@ class DrawTab(QWidget):
         """What the "It's a:" buttons keep: this drawing, or, while it reads as a number,
         the whole drawing as one digit (what a single digit wrongly parted needs)."""
         tip = self.tr("It's a {digit}: keep this drawing as a {digit} (key {digit})")
-        if self._number_shown:
+        if self._count > 1:  # a number
             tip = self.tr("Keep the whole drawing as one {digit}, not as a number (key {digit})")
         for digit, button in enumerate(self.teach_buttons):
             button.setToolTip(tip.format(digit=digit))
@@ -380,7 +379,7 @@ class DrawTab(QWidget):
             self.update_prediction()
         first_answer, picture = self._first_answer, self.canvas.picture() is not None
         kept_as = self.tr("Kept as a {digit} — {count}")
-        if self._number_shown:
+        if self._count > 1:  # a number
             kept_as = self.tr("Kept the whole drawing as one {digit} — {count}")
         strokes = self._picture_ink.strokes() if picture else self.canvas.strokes()
         try:
