@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bpdraw.app import theme
+from bpdraw.app import i18n, theme
 from bpdraw.app.background import in_background
-from bpdraw.app.i18n import chinese_font_family, format_number, format_percent
+from bpdraw.app.i18n import format_number, format_percent
 from bpdraw.app.train_texts import model_text
 from bpdraw.app.warmup import load_confusion_plot
 
@@ -277,7 +277,7 @@ class ResultsPanel(QGroupBox):
         language may change in between (Latin text keeps DejaVu Sans, listed first)."""
         size = self.confusion_picture.contentsRect().size()
         width, height = max(size.width(), 200), max(size.height(), 200)
-        return width, height, self.devicePixelRatioF(), chinese_font_family()
+        return width, height, self.devicePixelRatioF(), i18n.chinese_font_family()
 
     def show_evaluation(
         self,
