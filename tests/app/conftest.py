@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from bpdraw.app import i18n
 from bpdraw.app.canvas import Canvas
 from bpdraw.model import Model, load_default
 
@@ -160,3 +161,13 @@ def freed_when_dropped(qtbot) -> Callable[[Callable[[], QWidget]], bool]:
             gc.enable()
 
     return check
+
+
+@pytest.fixture
+def chinese_font(monkeypatch) -> str:
+    """A Chinese font family; without one installed, pretend DejaVu is one (texts still checked)."""
+    family = i18n.chinese_font_family()
+    if family is None:
+        monkeypatch.setattr(i18n, "chinese_font_family", lambda: "DejaVu Sans")
+        family = "DejaVu Sans"
+    return family

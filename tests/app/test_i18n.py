@@ -52,16 +52,6 @@ def english_afterwards(qapp, monkeypatch):
     i18n.apply_language(i18n.ENGLISH)
 
 
-@pytest.fixture
-def chinese_font(monkeypatch) -> str:
-    """A Chinese font family; without one installed, pretend DejaVu is one (texts still checked)."""
-    family = i18n.chinese_font_family()
-    if family is None:
-        monkeypatch.setattr(i18n, "chinese_font_family", lambda: "DejaVu Sans")
-        family = "DejaVu Sans"
-    return family
-
-
 def _window(qtbot, default_model, settings: QSettings | None = None) -> MainWindow:
     window = MainWindow(model=default_model, settings=settings)
     qtbot.addWidget(window)

@@ -116,7 +116,7 @@ def test_every_teaching_problem_is_translated():
 
 
 def test_the_app_says_why_a_file_cannot_be_used_in_chinese(
-    qtbot, default_model, monkeypatch, tmp_path
+    qtbot, default_model, monkeypatch, tmp_path, chinese_font
 ):
     """File → Open of a file that is not a model, of a missing file, and Import of a file
     that is not a strokes file: each dialog gives the reason in Chinese; nothing changes."""
