@@ -5,8 +5,9 @@ people use: the flagged or footed 1, the crossed 7, the slashed 0, the flat-topp
 with a loop at its foot, the 6 and 9 drawn as a curl, open and closed 4s. This module
 makes such drawings, always from a ``np.random.Generator`` passed in:
 
-- ``add_flag``, ``add_foot``, ``add_crossbar``, ``add_slash``, ``turned_half`` edit a real
-  drawing (a flag on a pen 1, a crossbar through a pen 7, a 6 turned into a 9 ...);
+- ``add_flag``, ``add_foot``, ``add_crossbar``, ``add_slash``, ``add_foot_loop``,
+  ``turned_half`` edit a real drawing (a flag on a pen 1, a crossbar through a pen 7, a loop
+  at a pen 2's foot, a 6 turned into a 9 ...);
 - ``template_drawing`` draws one of ``TEMPLATES`` (control points in a unit box, each
   point jittered, the path smoothed) so every call gives a different hand;
 - ``non_digit_drawing`` draws things that are not digits (lines, plus, letters,
@@ -224,6 +225,25 @@ def add_slash(drawing: Drawing, rng: np.random.Generator) -> Drawing:
     start = np.array([low[0] - overshoot[0], high[1] + overshoot[1]])
     end = np.array([high[0] + overshoot[2], low[1] - overshoot[3]])
     return [*drawing, _line(start, end)]
+
+
+def add_foot_loop(drawing: Drawing, rng: np.random.Generator) -> Drawing:
+    """A 2 with a loop at its foot: where the stroke turns at the bottom left, it curls
+    round a small loop (left, up, over and down again) before running on along the base."""
+    drawing = [np.asarray(s, dtype=float) for s in drawing]
+    low, high, height = _bounds(drawing)
+    width = max(float(high[0] - low[0]), 1e-9)
+    # the bottom-left corner: the point lowest and furthest left, on whichever stroke has it
+    corners = [((s[:, 1] - low[1]) / height - (s[:, 0] - low[0]) / width) for s in drawing]
+    which = int(np.argmax([c.max() for c in corners]))
+    at = int(corners[which].argmax())
+    stroke, corner = drawing[which], drawing[which][at]
+    radius = rng.uniform(0.07, 0.16) * height
+    centre = corner + np.array([rng.uniform(-0.2, 0.4) * radius, -radius])
+    turn = np.linspace(np.pi / 2, 5 * np.pi / 2, 16)[1:-1]  # from the corner round to it
+    loop = centre + radius * np.stack([np.cos(turn), np.sin(turn)], axis=1)
+    looped = np.concatenate([stroke[: at + 1], loop, stroke[at:]])
+    return [*drawing[:which], looped, *drawing[which + 1 :]]
 
 
 def turned_half(drawing: Drawing) -> Drawing:

@@ -75,6 +75,27 @@ def test_slash_runs_from_lower_left_to_upper_right():
     assert start[0] < end[0] and start[1] > end[1]
 
 
+def test_foot_loop_curls_round_above_the_bottom_left_corner_of_a_two():
+    """A Z-shaped 2 gets a small closed loop where its diagonal meets its base: the stroke
+    leaves the corner, goes round above it and comes back, then runs on along the base."""
+    two = [np.array([[0.0, 0], [60, 0], [0, 100], [60, 100]])]
+    looped = styles.add_foot_loop(two, np.random.default_rng(3))
+    assert len(looped) == 1
+    stroke = looped[0]
+    assert np.array_equal(stroke[0], two[0][0]) and np.array_equal(stroke[-1], two[0][-1])
+    at_corner = np.flatnonzero(np.all(stroke == [0.0, 100.0], axis=1))
+    assert len(at_corner) == 2  # the stroke passes the corner twice: into the loop, out of it
+    loop = stroke[at_corner[0] + 1 : at_corner[1]]
+    assert len(loop) > 8
+    assert loop[:, 1].max() <= 100 and loop[:, 1].min() >= 100 - 2 * 0.16 * 100 - 1e-9
+    assert abs(loop[:, 0].mean()) < 0.16 * 100  # round the corner, not out along the base
+
+    def bottom_left_ink(drawing) -> float:
+        return render(styles.pack([drawing]))[0][0].reshape(8, 8)[6:, :3].sum()
+
+    assert bottom_left_ink(looped) > bottom_left_ink(two)
+
+
 def test_turning_a_six_half_way_makes_it_a_nine():
     drawings, labels = styles.edited_drawings(
         [stem_one()] * 3, np.array([6, 9, 5]), np.random.default_rng(0), turn_six_nine=True
