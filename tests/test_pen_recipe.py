@@ -95,7 +95,26 @@ def test_uji_41_to_60_are_never_in_a_runs_training_data(monkeypatch):
     calibration_loads = [writers for made, writers in loaded if len(made) == TINY.pen_copies + 1]
     assert training_loads == [set(pen_recipe.UJI_TRAINING_WRITERS)]  # made the extra data
     assert calibration_loads == [set(pen_recipe.UJI_HELD_OUT_WRITERS)]
-    assert copies_made[0] == int(pen_recipe.render(packed)[1].sum())
+    # copy 0: every pen drawing as drawn, and every 2 again with a loop at its foot
+    assert copies_made[0] == int(pen_recipe.render(packed)[1].sum()) + int((labels == 2).sum())
+
+
+def test_the_first_copies_learn_every_pen_2_again_with_a_loop_at_its_foot():
+    """Copies 0..STROKE_COPIES hold each 2 a second time, looped (a new loop each copy);
+    the later, cheaply moved copies do not; without LOOPED_TWOS no copy does."""
+    packed, labels, _ = pen_recipe.training_pen_drawings()
+    twos = int((labels == 2).sum())
+    plain_size = int(pen_recipe.render(packed)[1].sum())
+    rng = np.random.default_rng(0)
+    copy_of = pen_recipe.pen_copy_maker(packed, labels)
+    first, first_labels = copy_of(rng, 0)
+    assert len(first) == plain_size + twos
+    assert np.all(first_labels[plain_size:] == 2)
+    distorted, _ = copy_of(rng, 1)
+    again, _ = copy_of(rng, 1)
+    assert not np.array_equal(distorted[-twos:], again[-twos:])  # another loop, another hand
+    later, later_labels = copy_of(rng, pen_recipe.STROKE_COPIES + 1)
+    assert np.array_equal(later_labels, first_labels[:plain_size])
 
 
 def test_the_held_out_writers_are_400_drawings_drawn_the_same_for_a_seed():
