@@ -175,14 +175,22 @@ def _line(start, end, n: int = 12) -> np.ndarray:
     return np.linspace(np.asarray(start, float), np.asarray(end, float), n)
 
 
-def add_flag(drawing: Drawing, rng: np.random.Generator) -> Drawing:
-    """A 1 with a flag: a short up-stroke to the top of the stem, joined to it or apart."""
+def add_flag(
+    drawing: Drawing,
+    rng: np.random.Generator,
+    *,
+    lengths: tuple[float, float] = (0.15, 0.45),
+    angles: tuple[float, float] = (20, 60),
+) -> Drawing:
+    """A 1 with a flag: a short up-stroke to the top of the stem, joined to it or apart; its
+    length a share of the height drawn from ``lengths``, its angle below the horizontal (to
+    the left) in degrees from ``angles``."""
     drawing = [np.asarray(s, dtype=float) for s in drawing]
     everything = np.concatenate(drawing)
     _, _, height = _bounds(drawing)
     top = everything[everything[:, 1].argmin()]
-    length = rng.uniform(0.15, 0.45) * height
-    angle = np.radians(rng.uniform(20, 60))  # below the horizontal, to the left
+    length = rng.uniform(*lengths) * height
+    angle = np.radians(rng.uniform(*angles))
     start = top + length * np.array([-np.cos(angle), np.sin(angle)])
     flag = _line(start, top)
     first = drawing[0]

@@ -1,4 +1,4 @@
-"""Would the shipped recipe read small pictures better if it learnt them? An experiment.
+"""Would the shipped recipe read small pictures (or flagged 1s) better if it learnt them?
 
 A small picture (an MNIST PNG, an optdigits bitmap) is read from views the canvas never
 makes: its ink fitted into the box and its centre lines, each also turned a little
@@ -7,8 +7,10 @@ the training writers' own drawings (pendigits 01-14, UJI 01-40; never UJI 41-60)
 drawing drawn once MNIST's way and once optdigits' way by scripts/make_photo_testset.py's
 generators, read as `bpdraw predict` reads it (cached in --cache; about a minute on 2
 cores), and one view of each drawing, of a random style, added to every pen copy but the
-clean one. --flag also adds every pen 1 again with a flag (bpdraw.styles.add_flag) to the
-stroke-rendered copies, as the recipe adds looped 2s.
+clean one (--no-pictures: not). --flag also adds every pen 1 again with a flag
+(bpdraw.styles.add_flag: "broad", its own lengths and angles, up to 0.45 of the height from
+20 degrees; "steep", 0.12-0.3 of the height at 35-70 degrees) to the copies 0..STROKE_COPIES,
+as the recipe adds looped 2s.
 
 Each seed trains the shipped recipe and the candidate; both are read as scripts/eval_shipped.py
 reads models (canvas drawings of UJI 41-60 and bridger, symbols) and on the pictures in the
@@ -17,7 +19,8 @@ short flag drawn as tests/test_pen_recipe.py draws it. Candidates are saved in -
 
     python scripts/make_photo_testset.py --writers bridger --conditions mnist,bitmap32 \
         --per 400 --out /tmp/bridger_pictures
-    python scripts/eval_picture_views.py /tmp/bridger_pictures [--seeds 0 1 2] [--flag]
+    python scripts/eval_picture_views.py /tmp/bridger_pictures [--seeds 0 1 2]
+        [--flag broad|steep] [--no-pictures]
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ STYLES = {"mnist": make_photo_testset.mnist_like, "bitmap32": make_photo_testset
 VIEWS = 6
 SEED = 2026
 SHORT_FLAG_ONE = [((180, 100), (220, 60)), ((220, 60), (220, 340))]
+FLAGS = {"broad": {}, "steep": {"lengths": (0.12, 0.3), "angles": (35, 70)}}
 
 
 def drawing_views(task: tuple[int, int]) -> np.ndarray:
@@ -82,26 +86,27 @@ def picture_views(cache: Path) -> tuple[np.ndarray, np.ndarray]:
         return arrays["views"].reshape(*arrays["views"].shape[:3], 64), arrays["count"]
 
 
-def candidate(flag: bool, cache: Path):
-    """extra_data for bpdraw.training.train: the shipped copies plus one picture view of each
-    drawing in copies 1.. (and flagged 1s in copies 0..STROKE_COPIES with ``flag``)."""
+def candidate(flag: str | None, pictures: bool, cache: Path):
+    """extra_data for bpdraw.training.train: the shipped copies plus (``pictures``) one picture
+    view of each drawing in copies 1.. and (``flag``, a key of FLAGS) flagged 1s in copies
+    0..STROKE_COPIES."""
     packed, labels, _ = training_pen_drawings()
     shipped = pen_copy_maker(packed, labels)
-    all_views, counts = picture_views(cache)
+    all_views, counts = picture_views(cache) if pictures else (None, None)
     ones = [d for d, label in zip(unpack(packed), labels, strict=True) if label == 1]
 
     def copy_of(rng: np.random.Generator, copy: int):
         X, y = shipped(rng, copy)
         parts = [(X, y)]
         if flag and copy <= STROKE_COPIES:
-            flagged = pack([add_flag(drawing, rng) for drawing in ones])
+            flagged = pack([add_flag(drawing, rng, **FLAGS[flag]) for drawing in ones])
             flagged_labels = np.ones(flagged.n_drawings, dtype=labels.dtype)
             if copy == 0:
                 flagged_X, drawn = render(flagged)
                 parts.append((flagged_X[drawn], flagged_labels[drawn]))
             else:
                 parts.append(_rendered(flagged, flagged_labels, rng))
-        if copy >= 1:
+        if copy >= 1 and pictures:
             n = len(labels)
             style = rng.integers(0, counts.shape[1], n)
             count = counts[np.arange(n), style].astype(np.int64)
@@ -130,7 +135,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pictures", nargs="*", type=Path, help="make_photo_testset.py folders")
     parser.add_argument("--seeds", nargs="+", type=int, default=[0, 1, 2])
-    parser.add_argument("--flag", action="store_true", help="also learn flagged 1s")
+    parser.add_argument("--flag", choices=sorted(FLAGS), help="also learn flagged 1s")
+    parser.add_argument("--no-pictures", action="store_true", help="no picture views")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/pen_picture_views.npz"))
     parser.add_argument("--out", type=Path, default=Path("/tmp/picture_view_models"))
     args = parser.parse_args(argv)
@@ -146,7 +152,10 @@ def main(argv=None) -> int:
     X_symbols = views(mouse_drags(symbols, rng))
     line = [np.linspace(a, b, 40) for a, b in SHORT_FLAG_ONE]
     for seed in args.seeds:
-        for name, extra in (("shipped", None), ("candidate", candidate(args.flag, args.cache))):
+        for name, extra in (
+            ("shipped", None),
+            ("candidate", candidate(args.flag, not args.no_pictures, args.cache)),
+        ):
             events = train(shipped_config(seed=seed), extra_data=extra)
             model = next(e for e in events if isinstance(e, Finished)).model
             if name == "candidate":

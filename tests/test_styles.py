@@ -46,6 +46,19 @@ def test_flag_reaches_the_top_of_the_stem_from_the_lower_left():
     assert leftmost[1] > 0  # lower than the top
 
 
+@pytest.mark.parametrize(("lengths", "angles"), [((0.15, 0.45), (20, 60)), ((0.12, 0.3), (35, 70))])
+def test_a_flag_is_as_long_and_as_steep_as_asked(lengths, angles):
+    rng = np.random.default_rng(7)
+    for _ in range(30):
+        flagged = styles.add_flag(stem_one(), rng, lengths=lengths, angles=angles)
+        start = np.concatenate(flagged)[np.concatenate(flagged)[:, 0].argmin()]
+        offset = start - [50, 0]  # from the top of the stem, which is 200 high
+        length = np.hypot(*offset) / 200
+        angle = np.degrees(np.arctan2(offset[1], -offset[0]))
+        assert lengths[0] - 1e-9 <= length <= lengths[1] + 1e-9
+        assert angles[0] - 1e-6 <= angle <= angles[1] + 1e-6
+
+
 def test_foot_is_a_horizontal_stroke_through_the_bottom():
     footed = styles.add_foot(stem_one(), np.random.default_rng(2))
     foot = footed[-1]
