@@ -108,16 +108,29 @@ def pen_copy_maker(packed: PackedStrokes, labels: np.ndarray) -> ExtraData:
             X, y = (X.copy() if copy == 0 else distort_digits(X, rng)), y.copy()
         if copy > STROKE_COPIES or not LOOPED_TWOS or not twos:
             return X, y
-        looped = pack([add_foot_loop(drawing, rng) for drawing in twos])
-        looped_labels = np.full(looped.n_drawings, 2, dtype=labels.dtype)
-        if copy == 0:
-            looped_X, drawn = render(looped)
-            looped_X, looped_y = looped_X[drawn], looped_labels[drawn]
-        else:
-            looped_X, looped_y = _rendered(looped, looped_labels, rng)
+        looped_X, looped_y = edited_copy(twos, 2, add_foot_loop, rng, copy, labels.dtype)
         return np.concatenate([X, looped_X]), np.concatenate([y, looped_y])
 
     return copy_of
+
+
+def edited_copy(
+    drawings: list,
+    digit: int,
+    edit: Callable,
+    rng: np.random.Generator,
+    copy: int,
+    dtype: np.dtype = np.int64,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Drawings of ``digit`` changed by a bpdraw.styles edit, ``edit(drawing, rng)``, and
+    rendered for copy ``copy`` of the pen data: as drawn for copy 0, distorted
+    (DEFAULT_DISTORTION) for the others: (X (n, 64) 0-16, y (n,) of ``dtype``)."""
+    edited = pack([edit(drawing, rng) for drawing in drawings])
+    labels = np.full(edited.n_drawings, digit, dtype=dtype)
+    if copy == 0:
+        X, drawn = render(edited)
+        return X[drawn], labels[drawn]
+    return _rendered(edited, labels, rng)
 
 
 def _rendered(

@@ -35,8 +35,8 @@ POWERS = np.round(np.arange(1.0, 2.51, 0.05), 2)
 AIM_WRONG_FLAGGED = 0.60
 
 
-def chosen_margin(leads: np.ndarray, unlike: np.ndarray, right: np.ndarray) -> float:
-    """The rule's margin, printing the trade-off at each."""
+def chosen_margin(leads: np.ndarray, unlike: np.ndarray, right: np.ndarray) -> float | None:
+    """The rule's margin (None if none flags enough), printing the trade-off at each."""
     best, shares = None, None
     for margin in MARGINS:
         flagged = (leads < margin) | unlike

@@ -35,21 +35,20 @@ import numpy as np
 from eval_devset import mouse_drags
 from eval_shipped import bridger, report, views
 
-from bpdraw.augment import render
 from bpdraw.confidence import read_views
 from bpdraw.images import picture_ink
 from bpdraw.numbers import read_picture, strokes_to_views
 from bpdraw.pen_recipe import (
     STROKE_COPIES,
     UJI_HELD_OUT_WRITERS,
-    _rendered,
+    edited_copy,
     load_uji_packed,
     pen_copy_maker,
     training_pen_drawings,
 )
 from bpdraw.preprocess import NothingDrawn
 from bpdraw.recipes import shipped_config
-from bpdraw.styles import add_flag, pack, unpack
+from bpdraw.styles import add_flag, unpack
 from bpdraw.training import Finished, train
 
 STYLES = {"mnist": make_photo_testset.mnist_like, "bitmap32": make_photo_testset.bitmap32}
@@ -59,18 +58,18 @@ SHORT_FLAG_ONE = [((180, 100), (220, 60)), ((220, 60), (220, 340))]
 FLAGS = {"broad": {}, "steep": {"lengths": (0.12, 0.3), "angles": (35, 70)}}
 
 
-def drawing_views(task: tuple[int, int]) -> np.ndarray:
-    """(VIEWS, 8, 8) uint8 views of training drawing ``index`` drawn in style number
-    ``style``, padded with blanks where fewer are made (count in [0, 0, 0, 0])."""
+def drawing_views(task: tuple[int, int]) -> tuple[np.ndarray, int]:
+    """The views of training drawing ``index`` drawn in style number ``style``, padded with
+    blanks to (VIEWS, 8, 8) uint8, and how many are made (0: not read as one small digit)."""
     style, index = task
     packed, _, _ = training_pen_drawings()
     rng = np.random.default_rng([SEED, style, index])
     made = picture_ink(list(STYLES.values())[style](packed, index, rng)).small_views()
-    out = np.zeros((VIEWS + 1, 8, 8), dtype=np.uint8)
-    if made is not None:
-        out[: min(len(made), VIEWS)] = made[:VIEWS]
-        out[VIEWS, 0, 0] = min(len(made), VIEWS)
-    return out
+    out = np.zeros((VIEWS, 8, 8), dtype=np.uint8)
+    count = 0 if made is None else min(len(made), VIEWS)
+    if count:
+        out[:count] = made[:count]
+    return out, count
 
 
 def picture_views(cache: Path) -> tuple[np.ndarray, np.ndarray]:
@@ -79,9 +78,10 @@ def picture_views(cache: Path) -> tuple[np.ndarray, np.ndarray]:
         n = len(training_pen_drawings()[1])
         tasks = [(style, index) for style in range(len(STYLES)) for index in range(n)]
         with Pool(2) as pool:
-            made = np.stack(pool.map(drawing_views, tasks, chunksize=200))
-        made = made.reshape(len(STYLES), n, VIEWS + 1, 8, 8).swapaxes(0, 1)
-        np.savez_compressed(cache, views=made[:, :, :VIEWS], count=made[:, :, VIEWS, 0, 0])
+            made = pool.map(drawing_views, tasks, chunksize=200)
+        views = np.stack([v for v, _ in made]).reshape(len(STYLES), n, VIEWS, 8, 8)
+        counts = np.array([c for _, c in made], dtype=np.uint8).reshape(len(STYLES), n)
+        np.savez_compressed(cache, views=views.swapaxes(0, 1), count=counts.T)
     with np.load(cache) as arrays:
         return arrays["views"].reshape(*arrays["views"].shape[:3], 64), arrays["count"]
 
@@ -95,17 +95,14 @@ def candidate(flag: str | None, pictures: bool, cache: Path):
     all_views, counts = picture_views(cache) if pictures else (None, None)
     ones = [d for d, label in zip(unpack(packed), labels, strict=True) if label == 1]
 
+    def flag_one(drawing, rng: np.random.Generator):
+        return add_flag(drawing, rng, **FLAGS[flag])
+
     def copy_of(rng: np.random.Generator, copy: int):
         X, y = shipped(rng, copy)
         parts = [(X, y)]
         if flag and copy <= STROKE_COPIES:
-            flagged = pack([add_flag(drawing, rng, **FLAGS[flag]) for drawing in ones])
-            flagged_labels = np.ones(flagged.n_drawings, dtype=labels.dtype)
-            if copy == 0:
-                flagged_X, drawn = render(flagged)
-                parts.append((flagged_X[drawn], flagged_labels[drawn]))
-            else:
-                parts.append(_rendered(flagged, flagged_labels, rng))
+            parts.append(edited_copy(ones, 1, flag_one, rng, copy, labels.dtype))
         if copy >= 1 and pictures:
             n = len(labels)
             style = rng.integers(0, counts.shape[1], n)

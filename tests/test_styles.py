@@ -51,7 +51,8 @@ def test_a_flag_is_as_long_and_as_steep_as_asked(lengths, angles):
     rng = np.random.default_rng(7)
     for _ in range(30):
         flagged = styles.add_flag(stem_one(), rng, lengths=lengths, angles=angles)
-        start = np.concatenate(flagged)[np.concatenate(flagged)[:, 0].argmin()]
+        everything = np.concatenate(flagged)
+        start = everything[everything[:, 0].argmin()]
         offset = start - [50, 0]  # from the top of the stem, which is 200 high
         length = np.hypot(*offset) / 200
         angle = np.degrees(np.arctan2(offset[1], -offset[0]))
