@@ -2,36 +2,30 @@
 
 The model in use at start is the one "Learn my handwriting" kept in the user data directory
 (`kept_model_path()`), if it loads, else the shipped one; File → Use shipped model goes back.
+Model files (open, save, the kept model, the unsaved-model question) are `model_files.py`'s.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QMainWindow,
-    QMessageBox,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from bpdraw.app import i18n
 from bpdraw.app.about import about_text
 from bpdraw.app.draw_tab import DrawTab
-from bpdraw.app.file_texts import os_error_text, read_error_text, reason_text
 from bpdraw.app.inside_tab import InsideTab
+from bpdraw.app.model_files import ModelFilesMixin, starting_model
+from bpdraw.app.model_files import kept_model_path as kept_model_path  # tests import it here
 from bpdraw.app.my_digits_tab import MyDigitsTab
 from bpdraw.app.picture_reader import PictureReader
 from bpdraw.app.train_tab import TrainTab
 from bpdraw.app.train_texts import model_text
-from bpdraw.model import Model, ModelFileError, load, load_default
+from bpdraw.model import Model
 from bpdraw.personal import SampleStore
 
 if TYPE_CHECKING:
@@ -39,18 +33,9 @@ if TYPE_CHECKING:
 
 ORGANISATION = "bpdraw"
 APPLICATION = "bpdraw"
-MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "bpdraw models (*.npz);;All files (*)")
-KEPT_MODEL_NAME = "my_model.npz"
 
 
-def kept_model_path() -> Path:
-    """Where "Learn my handwriting" keeps its model: the user data directory/my_model.npz."""
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("bpdraw")) / KEPT_MODEL_NAME
-
-
-class MainWindow(QMainWindow):
+class MainWindow(ModelFilesMixin, QMainWindow):
     """One window: draw a digit, retrain the network, look at its confusion matrix.
 
     The window owns the model in use (`self.model`); `set_model` hands it to every view.
@@ -71,7 +56,7 @@ class MainWindow(QMainWindow):
         notes: list[str] = []
         applied = i18n.apply_language(i18n.chosen_language(self.settings))
         notes += [applied.note] if applied.note else []
-        self.model: Model = model if model is not None else self._starting_model(notes)
+        self.model: Model = model if model is not None else starting_model(notes)
         self.previous_model: Model | None = None
         self.confusion_window: ConfusionWindow | None = None
         self.store = store if store is not None else SampleStore()
@@ -157,25 +142,6 @@ class MainWindow(QMainWindow):
             self.settings.setValue(i18n.LANGUAGE_SETTING, applied.language)
         self.retranslate()
         return applied.language
-
-    def _starting_model(self, notes: list[str]) -> Model:
-        """The model "Learn my handwriting" kept, if it loads; else the shipped one."""
-        kept = kept_model_path()
-        if not kept.exists():
-            return load_default()
-        try:
-            model = load(kept)
-        except (ModelFileError, OSError, ValueError) as error:
-            notes.append(
-                self.tr(
-                    "Your taught model could not be read ({error}); using the shipped one."
-                ).format(error=read_error_text(kept, error))
-            )
-            return load_default()
-        notes.append(
-            self.tr("Using the model taught your handwriting (File → Use shipped model goes back).")
-        )
-        return model
 
     def _restore_geometry(self, notes: list[str]) -> None:
         """Saved window size and place; unusable saved settings are reset, with a note."""
@@ -271,58 +237,7 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(True)
         self.set_model(model)
 
-    def open_model_file(self, path: str | Path) -> bool:
-        """Load a model file; on a bad file show why and keep the current model."""
-        try:
-            model = load(path)
-        except (ModelFileError, OSError) as error:
-            QMessageBox.critical(self, self.tr("Cannot open model"), read_error_text(path, error))
-            return False
-        except (ValueError, RecursionError, MemoryError) as error:  # never silent
-            QMessageBox.critical(
-                self,
-                self.tr("Cannot open model"),
-                self.tr("{path}: cannot be read as a model ({error})").format(
-                    path=path, error=error
-                ),
-            )
-            return False
-        self.replace_model(model)
-        self.settings.setValue("files/last_directory", str(Path(path).parent))
-        return True
-
-    def save_model_file(self, path: str | Path) -> bool:
-        """Save the model in use (atomically: an existing file survives a failed save)."""
-        path = Path(path)
-        if not path.suffix:
-            path = path.with_suffix(".npz")
-        try:
-            self.model.save(path)
-        except OSError as error:
-            QMessageBox.critical(self, self.tr("Cannot save model"), os_error_text(path, error))
-            return False
-        self.settings.setValue("files/last_directory", str(path.parent))
-        self.statusBar().showMessage(self.tr("Saved the model to {path}").format(path=path), 5000)
-        return True
-
     # --- slots -------------------------------------------------------------------------
-
-    def on_open_model(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open model"), self._last_directory(), self.tr(MODEL_FILTER)
-        )
-        if path:
-            self.open_model_file(path)
-
-    def on_save_model(self) -> None:
-        path = self._ask_save_path()
-        if path:
-            self.save_model_file(path)
-
-    def _ask_save_path(self) -> str:
-        suggestion = str(Path(self._last_directory()) / "model.npz")
-        title, filter_text = self.tr("Save model"), self.tr(MODEL_FILTER)
-        return QFileDialog.getSaveFileName(self, title, suggestion, filter_text)[0]
 
     def on_restore_previous_model(self) -> None:
         if self.previous_model is None:
@@ -341,32 +256,6 @@ class MainWindow(QMainWindow):
 
     def on_drawing_taught(self, _label: int, _kept: int) -> None:
         self.my_digits_tab.mark_changed()
-
-    def on_model_learned(self, model: Model) -> None:
-        """Use the model taught your handwriting and keep it for the next start."""
-        self.replace_model(model)
-        try:
-            path = kept_model_path()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            model.save(path)
-        except OSError as error:
-            self.statusBar().showMessage(
-                self.tr(
-                    "Now using the model taught your handwriting, but it could not be kept for "
-                    "the next start ({error}); File → Save model… keeps it."
-                ).format(error=reason_text(error))
-            )
-            return
-        kept = self.tr("Now using the model taught your handwriting; it is kept for the next start")
-        self.statusBar().showMessage(kept + self.tr(" (File → Use shipped model goes back)."))
-
-    def on_use_shipped_model(self) -> None:
-        """Go back to the shipped model and forget the kept one (Restore brings it back)."""
-        kept_model_path().unlink(missing_ok=True)
-        self.replace_model(load_default())
-        shipped = self.tr("Now using the shipped model; the next start uses it too")
-        back = self.tr(" (File → Restore previous model brings the one before back for now).")
-        self.statusBar().showMessage(shipped + back)
 
     def on_training_failed(self, message: str) -> None:
         self.statusBar().showMessage(
@@ -392,33 +281,6 @@ class MainWindow(QMainWindow):
         self.confusion_window.show()
         self.confusion_window.raise_()
         self.confusion_window.activateWindow()
-
-    def _last_directory(self) -> str:
-        return str(self.settings.value("files/last_directory", str(Path.home())))
-
-    def _unsaved_model_may_go(self) -> bool:
-        """A trained model nobody saved: ask Save… / Discard / Cancel; -> True to close."""
-        has_unsaved = getattr(self.train_tab, "has_unsaved_model", None)
-        if has_unsaved is None or not has_unsaved():
-            return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Keep the trained model?"),
-            self.tr("The model you trained has not been saved. Save it before quitting?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Discard:
-            return True
-        if answer != QMessageBox.StandardButton.Save:
-            return False
-        save_new = getattr(self.train_tab, "save_new_model", None)
-        if save_new is not None:
-            return bool(save_new())
-        path = self._ask_save_path()
-        return bool(path) and self.save_model_file(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._unsaved_model_may_go():
