@@ -4,36 +4,19 @@ The form turns its controls into a recipe config (`config()`), and keeps the las
 used in QSettings. Presets fill every setting at once: "Shipped model's recipe" (the
 settings that made the model in use, read from its metadata) and "The course (classic)";
 editing a field makes the preset "Custom". Recipes come from `bpdraw.recipes.RECIPES`.
+The controls themselves (built, laid out, worded, locked) are `RecipeFields`, recipe_fields.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal, Slot
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
-from bpdraw.app import theme
 from bpdraw.app import train_texts as texts
-from bpdraw.recipes import (
-    RECIPES,
-    SHIPPED_SETTINGS,
-    TRAINING_DATA,
-    TRAINING_DATA_NAMES,
-    SettingError,
-    config_from_settings,
-)
+from bpdraw.app.recipe_fields import RecipeFields, has_setting
+from bpdraw.recipes import RECIPES, SHIPPED_SETTINGS, SettingError, config_from_settings
 
 if TYPE_CHECKING:
     from bpdraw.model import Model
@@ -51,11 +34,6 @@ FORM_FIELDS = ("hidden_units", "learning_rate", "steps", "epochs", "seed", "trai
 def recipe_defaults(recipe: str) -> Config:
     """The recipe's config with every setting at its default."""
     return RECIPES[recipe]()
-
-
-def has_setting(recipe: str, name: str) -> bool:
-    """True when `name` is a setting a user can choose for `recipe` (a config field)."""
-    return any(field.name == name and field.init for field in fields(RECIPES[recipe]))
 
 
 def model_preset(model: Model | None) -> tuple[str, dict]:
@@ -76,80 +54,14 @@ def model_preset(model: Model | None) -> tuple[str, dict]:
     return recipe, dict(settings)
 
 
-def _help_label(text: str, name: str = "") -> QLabel:
-    label = QLabel(text, objectName=name)
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {theme.MUTED}; font-size: 11px;")
-    return label
-
-
-class RecipeForm(QGroupBox):
-    """Preset, recipe, training data, hidden units, learning rate, length and seed, each with
-    a line saying what it does, and Defaults."""
+class RecipeForm(RecipeFields):
+    """The recipe form's controls (`RecipeFields`) with what they mean: presets and Defaults,
+    Custom on an edit, the config they describe, the settings kept for the next start."""
 
     preset_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.preset_combo = QComboBox(objectName="presetCombo")
-        for preset in texts.PRESET_NAMES:
-            self.preset_combo.addItem("", preset)
-        self._model_preset_name = texts.PRESET_NAMES[MODEL_PRESET]
-        self.recipe_combo = QComboBox(objectName="recipeCombo")
-        for recipe in RECIPES:
-            self.recipe_combo.addItem("", recipe)
-        self.data_combo = QComboBox(objectName="trainingDataCombo")
-        for key in TRAINING_DATA:
-            self.data_combo.addItem("", key)
-        self.hidden_spin = QSpinBox(objectName="hiddenUnitsSpin")
-        self.hidden_spin.setRange(1, 10_000)
-        self.rate_edit = QLineEdit(objectName="learningRateEdit")
-        self.length_spin = QSpinBox(objectName="lengthSpin")
-        self.length_spin.setRange(1, 100_000_000)
-        self.length_spin.setGroupSeparatorShown(True)
-        self.seed_spin = QSpinBox(objectName="seedSpin")
-        self.seed_spin.setRange(0, 2**31 - 1)
-        self.row_labels = {name: QLabel() for name in texts.ROW_NAMES if name != "epochs"}
-        self.length_label = self.row_labels["steps"]
-        self.preset_help = _help_label("", "presetHelp")
-        self.hidden_help = _help_label("")
-        self.rate_help = _help_label("")
-        self.seed_help = _help_label("")
-        self.recipe_help = _help_label("", "recipeHelp")
-        self.data_help = _help_label("", "trainingDataHelp")
-        self.length_help = _help_label("", "lengthHelp")
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        labels = self.row_labels
-        form.addRow(labels["preset"], self.preset_combo)
-        form.addRow(self.preset_help)
-        form.addRow(labels["recipe"], self.recipe_combo)
-        form.addRow(self.recipe_help)
-        form.addRow(labels["training_data"], self.data_combo)
-        form.addRow(self.data_help)
-        form.addRow(labels["hidden_units"], self.hidden_spin)
-        form.addRow(self.hidden_help)
-        form.addRow(labels["learning_rate"], self.rate_edit)
-        form.addRow(self.rate_help)
-        form.addRow(self.length_label, self.length_spin)
-        form.addRow(self.length_help)
-        form.addRow(labels["seed"], self.seed_spin)
-        form.addRow(self.seed_help)
-
-        self.defaults_button = QPushButton(objectName="defaultsButton")
-        self.defaults_button.clicked.connect(self.on_defaults_clicked)
-        self.settings_error = QLabel(objectName="settingsError")
-        self.settings_error.setWordWrap(True)
-        self.settings_error.hide()
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.settings_error)
-        layout.addWidget(self.defaults_button, 0, Qt.AlignmentFlag.AlignRight)
-
-        self._locked = False
         self._applying = False  # True while the form itself sets the controls
         self._presets = {
             MODEL_PRESET: model_preset(None),
@@ -157,55 +69,16 @@ class RecipeForm(QGroupBox):
         }
         self._base_preset = DEFAULT_PRESET  # the preset the current values came from
         self._extras: dict = {}  # the base preset's settings that have no control here
+        self.defaults_button.clicked.connect(self.on_defaults_clicked)
         self.preset_combo.currentIndexChanged.connect(self.on_preset_changed)
         self.recipe_combo.currentIndexChanged.connect(self.on_recipe_changed)
         for spin in (self.hidden_spin, self.length_spin, self.seed_spin):
             spin.valueChanged.connect(self.on_setting_edited)
         self.rate_edit.textEdited.connect(self.on_setting_edited)
         self.data_combo.currentIndexChanged.connect(self.on_setting_edited)
-        self._error: Exception | None = None  # the refusal shown under the form, if any
-        self.retranslate()
         self.apply_preset(DEFAULT_PRESET)
 
-    def retranslate(self) -> None:
-        """Every text in the language now installed (the values stay)."""
-        self.setTitle(self.tr("Recipe"))
-        for preset, name in texts.PRESET_NAMES.items():
-            name = self._model_preset_name if preset == MODEL_PRESET else name
-            self.preset_combo.setItemText(self.preset_combo.findData(preset), self.tr(name))
-        for index, config_class in enumerate(RECIPES.values()):
-            self.recipe_combo.setItemText(index, texts.recipe_text(config_class.title))
-        for index, key in enumerate(TRAINING_DATA):
-            self.data_combo.setItemText(index, texts.recipe_text(TRAINING_DATA_NAMES[key]))
-        for name, label in self.row_labels.items():
-            label.setText(self.tr(texts.ROW_NAMES[name]))
-        for label, key in (
-            (self.preset_help, "preset"),
-            (self.hidden_help, "hidden_units"),
-            (self.rate_help, "learning_rate"),
-            (self.seed_help, "seed"),
-        ):
-            label.setText(self.tr(texts.HELP[key]))
-        self.defaults_button.setText(self.tr("Defaults"))
-        self.defaults_button.setToolTip(self.tr("Put back the values of the chosen preset."))
-        if self.recipe() is not None:
-            self._show_recipe_fields(self.recipe())
-        if self._error is not None and not self.settings_error.isHidden():
-            self.show_error(self._error)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # -- reading ----------------------------------------------------------------------------
-    def recipe(self) -> str:
-        return self.recipe_combo.currentData()
-
-    def preset(self) -> str:
-        """The chosen preset: "model", "classic" or "custom"."""
-        return self.preset_combo.currentData()
-
     def settings_dict(self) -> dict:
         """The controls' values (plus the preset's other settings) as keyword arguments of the
         chosen recipe's config. Raises ValueError when the learning rate is not a number.
@@ -239,11 +112,10 @@ class RecipeForm(QGroupBox):
     def set_model_in_use(self, model: Model | None, shipped: bool = True) -> None:
         """The "model" preset becomes the recipe that made `model` (shown at once when chosen)."""
         self._presets[MODEL_PRESET] = model_preset(model)
-        self._model_preset_name = (
-            texts.PRESET_NAMES[MODEL_PRESET] if shipped else texts.IN_USE_PRESET_NAME
-        )
+        name = texts.PRESET_NAMES[MODEL_PRESET] if shipped else texts.IN_USE_PRESET_NAME
+        self._preset_names[MODEL_PRESET] = name
         index = self.preset_combo.findData(MODEL_PRESET)
-        self.preset_combo.setItemText(index, self.tr(self._model_preset_name))
+        self.preset_combo.setItemText(index, self.tr(name))
         if self.preset() == MODEL_PRESET and not self._locked:
             self.apply_preset(MODEL_PRESET)
 
@@ -301,30 +173,6 @@ class RecipeForm(QGroupBox):
         """Every control to `recipe`'s default (the seed too, unless `seed` is false)."""
         seed_value = self.seed_spin.value()
         self._fill(recipe, {} if seed else {"seed": seed_value})
-
-    def set_locked(self, locked: bool) -> None:
-        """Lock every control (while a run trains) or unlock them."""
-        self._locked = locked
-        for control in (
-            self.preset_combo,
-            self.recipe_combo,
-            self.hidden_spin,
-            self.rate_edit,
-            self.length_spin,
-            self.seed_spin,
-            self.defaults_button,
-        ):
-            control.setEnabled(not locked)
-        self.data_combo.setEnabled(not locked and has_setting(self.recipe(), "training_data"))
-
-    def show_error(self, error: Exception | str) -> None:
-        """Show why the settings were refused, as a sentence under the form (in the language
-        spoken: give the error itself, not its English message)."""
-        self._error = error if isinstance(error, Exception) else ValueError(error)
-        dark = self.palette().window().color().lightness() < 128
-        self.settings_error.setStyleSheet(f"color: {theme.status_color('bad', dark)};")
-        self.settings_error.setText(texts.sentence(texts.error_text(self._error)))
-        self.settings_error.show()
 
     # -- remembering ------------------------------------------------------------------------
     def load(self, store: QSettings) -> str | None:
@@ -438,13 +286,3 @@ class RecipeForm(QGroupBox):
         finally:
             self._applying = False
         self.preset_changed.emit(CUSTOM_PRESET)
-
-    def _show_recipe_fields(self, recipe: str) -> None:
-        config_class = RECIPES[recipe]
-        self.length_label.setText(self.tr(texts.ROW_NAMES[config_class.length_setting]))
-        self.recipe_help.setText(texts.sentence(texts.recipe_text(config_class.summary)))
-        self.length_help.setText(self.tr(texts.HELP[config_class.length_setting]))
-        pen = has_setting(recipe, "training_data")
-        self.data_combo.setEnabled(not self._locked and pen)
-        self.data_help.setText(self.tr(texts.HELP["data_fast" if pen else "data_classic"]))
-        self.data_combo.setToolTip(self.data_help.text())
