@@ -149,7 +149,7 @@ class ModelChoiceMixin:
 
     @Slot(str)
     def on_preset_changed(self, _preset: str) -> None:
-        if self._status_tone == "bad":
+        if self.controls.status_tone == "bad":
             self._set_status("")
 
     # -- the form, for the window, tests and scripts --

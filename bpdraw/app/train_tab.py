@@ -7,8 +7,9 @@ follow the state. A finished run's model is compared with the model in use (on t
 digits and on drawn digits) and changes nothing until the user chooses it: then
 `model_chosen` is emitted. `set_model_in_use` tells the tab which model the window uses.
 
-The settings form, the live plot and the results are widgets of their own
-(`recipe_form`, `learning_panel`, `results_panel`); this module only runs the lifecycle.
+The column of controls (the run's buttons, progress bar and status line around the settings
+form), the live plot and the results are widgets of their own (`train_controls`,
+`recipe_form`, `learning_panel`, `results_panel`); this module only runs the lifecycle.
 """
 
 from __future__ import annotations
@@ -17,25 +18,16 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, QThread, Signal, Slot
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from bpdraw.app import theme
 from bpdraw.app import train_texts as texts
 from bpdraw.app.learning_panel import LearningPanel
-from bpdraw.app.model_choice import ModelChoiceMixin, format_seconds, scroll_area
+from bpdraw.app.model_choice import ModelChoiceMixin, scroll_area
 from bpdraw.app.recipe_form import RecipeForm
 from bpdraw.app.results_panel import ResultsPanel
+from bpdraw.app.train_controls import TrainControls
 from bpdraw.app.warmup import ImportWarmer, in_later_turns
 from bpdraw.app.worker import (
     ModelScorer,
@@ -55,9 +47,6 @@ if TYPE_CHECKING:
     from bpdraw.training import Config, Finished, Progress
 
 CONTROLS_WIDTH = 300
-# Texts kept as functions (asked again on a language change) call this, not self.tr: a closure
-# over the tab made a cycle, and the cycle collector frees widgets on any thread it runs on.
-translate = QCoreApplication.translate
 
 
 class TrainTab(ModelChoiceMixin, QWidget):
@@ -88,27 +77,15 @@ class TrainTab(ModelChoiceMixin, QWidget):
         self._was_shown = False
 
         self.form = RecipeForm()
-        for combo in self.form.findChildren(QComboBox):  # narrow: the column fits 800x600
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(12)  # a long name shows whole in the open list
         self.learning = LearningPanel()
         self.results = ResultsPanel()
-        self._build_run_controls()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.retrain_button, 1)
-        buttons.addWidget(self.cancel_button, 1)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(self.progress_bar)
-        left_layout.addWidget(self.status_label)
-        left_layout.addSpacing(6)
-        left_layout.addWidget(self.form)
-        left_layout.addStretch(1)
-        left_layout.addWidget(self.confusion_button)
+        controls = self.controls = TrainControls(self.form)
+        self.retrain_button, self.cancel_button = controls.retrain_button, controls.cancel_button
+        self.progress_bar, self.status_label = controls.progress_bar, controls.status_label
+        self.confusion_button = controls.confusion_button
+        self.retrain_button.clicked.connect(self.on_retrain_clicked)
+        self.cancel_button.clicked.connect(self.on_cancel_clicked)
+        self.confusion_button.clicked.connect(self.confusion_requested)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -116,7 +93,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
         right_layout.addWidget(self.learning, 1)
         right_layout.addWidget(self.results, 1)
         # both columns scroll, so every control stays reachable in an 800x600 window
-        self.controls_scroll = scroll_area(left, "trainControlsScroll")
+        self.controls_scroll = scroll_area(controls, "trainControlsScroll")
         self.controls_scroll.setFixedWidth(CONTROLS_WIDTH + 18)
         self.results_scroll = scroll_area(right, "trainResultsScroll")
         layout = QHBoxLayout(self)
@@ -140,41 +117,6 @@ class TrainTab(ModelChoiceMixin, QWidget):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
 
-    def _build_run_controls(self) -> None:
-        self.retrain_button = QPushButton(objectName="retrainButton")
-        self.retrain_button.setDefault(True)
-        self.retrain_button.setMinimumHeight(32)
-        self.retrain_button.clicked.connect(self.on_retrain_clicked)
-        self.cancel_button = QPushButton(objectName="cancelButton")
-        self.cancel_button.setMinimumHeight(32)
-        self.cancel_button.clicked.connect(self.on_cancel_clicked)
-        self.progress_bar = QProgressBar(objectName="progressBar")
-        self._show_progress_text(lambda: translate("TrainTab", "Not started"))
-        self.progress_bar.setTextVisible(True)
-        self.status_label = QLabel(objectName="statusLabel")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._set_status(texts.idle_message)
-        self.confusion_button = QPushButton(objectName="confusionButton")
-        self.confusion_button.clicked.connect(self.confusion_requested)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Buttons, status and progress text in the language now installed."""
-        self.retrain_button.setText(self.tr("Retrain"))
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.confusion_button.setText(self.tr("Open confusion matrix…"))
-        self.confusion_button.setToolTip(
-            self.tr("See which test digits the model in use gets wrong.")
-        )
-        self._set_status(self._status_text, self._status_tone)
-        self.progress_bar.setFormat(self._progress_text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # -- state --
     def state(self) -> RunState:
         return self._state
@@ -190,27 +132,14 @@ class TrainTab(ModelChoiceMixin, QWidget):
 
     def _enter(self, state: RunState) -> None:
         self._state = state
-        self.retrain_button.setEnabled(state is RunState.IDLE)
-        self.cancel_button.setEnabled(state in (RunState.PREPARING, RunState.TRAINING))
+        self.controls.show_state(state)
         self.form.set_locked(state is not RunState.IDLE)
         self.results.set_rerender_paused(state is not RunState.IDLE)
         self.state_changed.emit(state)
 
     def _set_status(self, text: str | Callable[[], str], tone: str = "normal") -> None:
-        """Show `text` (a function giving it is asked again when the language changes)."""
-        self._status_text, self._status_tone = text, tone
-        color = theme.status_color(tone, self.palette().window().color().lightness() < 128)
-        self.status_label.setStyleSheet(f"color: {color};" if color else "")
-        self.status_label.setText(text() if callable(text) else text)
-
-    def _set_progress_format(self, text: Callable[[], str]) -> None:
-        self._progress_text = text
-        self.progress_bar.setFormat(text())
-
-    def _show_progress_text(self, text: Callable[[], str]) -> None:
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(0)
-        self._set_progress_format(text)
+        """The status line under the progress bar (the model choice's sentences too)."""
+        self.controls.set_status(text, tone)
 
     # -- IDLE → PREPARING → TRAINING --
     def showEvent(self, event) -> None:
@@ -248,8 +177,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
         if self.import_warmer.is_done() or self.learning.has_plot():
             self._launch()
         else:
-            self.progress_bar.setRange(0, 0)  # busy indicator until the run starts
-            self._set_status(lambda: translate("TrainTab", "Getting ready to train…"))
+            self.controls.show_getting_ready()
 
     @Slot()
     def on_imports_ready(self) -> None:
@@ -279,10 +207,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
         run = self._run
         config = run.config
         self.learning.start_run(config)
-        self.progress_bar.setRange(0, config.length)
-        self.progress_bar.setValue(0)
-        self._set_progress_format(lambda: "%p%")
-        self._set_status(functools.partial(texts.training_line, config))
+        self.controls.show_training(config)
         run.worker = TrainingWorker(config, confusion_size=self.results.confusion_size())
         run.worker.progressed.connect(self.on_progressed)
         run.worker.confusion_rendered.connect(self.on_confusion_rendered)
@@ -314,15 +239,9 @@ class TrainTab(ModelChoiceMixin, QWidget):
     def on_progressed(self, progress: Progress) -> None:
         if self._sent_by_this_run() is None:
             return
-        self.progress_bar.setValue(progress.done)
-        remaining, config = progress.remaining, self._run.config
-        left = functools.partial(texts.time_left, remaining, format_seconds)
-        if progress.preparing:
-            prepared, steps = progress.prepared, progress.preparation_steps
-            self._set_progress_format(lambda: texts.preparing_text(config, prepared, steps, left()))
-            return
-        self._set_progress_format(lambda: "%p%" + left())
-        self.learning.add(progress)
+        self.controls.show_progress(progress, self._run.config)
+        if not progress.preparing:
+            self.learning.add(progress)
 
     @Slot(int, float)
     def on_watched(self, done: int, accuracy: float) -> None:
@@ -361,59 +280,45 @@ class TrainTab(ModelChoiceMixin, QWidget):
         if not self._end_of(run):
             return
         model = finished.model
-        self.progress_bar.setValue(self.progress_bar.maximum())
-        elapsed = format_seconds(finished.elapsed)
-        self._set_progress_format(
-            lambda: translate("TrainTab", "Done in {time}").format(time=elapsed)
-        )
+        self.controls.show_done(finished.elapsed)
         if run.scores is not None:
             self._new, self._new_saved = run.scores, False
             self.results.comparison.set_new(run.scores)
             self.results.show_scores(run.scores, "The new model")
             self.results_scroll.ensureWidgetVisible(self.results.comparison)
-            self._set_status(
-                lambda: translate(
-                    "TrainTab",
-                    "Trained in {time}. Compare the new model with the one in use, then "
-                    "choose: the model in use stays until you do.",
-                ).format(time=elapsed)
-            )
+            self.controls.show_trained(finished.elapsed, choice_waits=True)
         elif run.evaluation is not None:  # a worker that scored nothing more
             self.results.show_evaluation(run.evaluation, model, run.confusion_picture)
-            self._set_status(
-                lambda: translate("TrainTab", "Trained in {time}.").format(time=elapsed)
-            )
+            self.controls.show_trained(finished.elapsed, choice_waits=False)
         self.model_trained.emit(model)
 
     @Slot(str)
     def on_failed(self, message: str) -> None:
         if not self._end_of(self._sent_by_this_run()):
             return
-        self._set_progress_format(lambda: translate("TrainTab", "Stopped"))
+        self.controls.show_failed(message)
         self.learning.mark_stopped(functools.partial(texts.stopped_mark, message))
-        self._set_status(functools.partial(texts.failed_message, message), "bad")
         self.training_failed.emit(message)
 
     @Slot()
     def on_cancelled(self) -> None:
         if not self._end_of(self._sent_by_this_run()):
             return
-        self._set_progress_format(lambda: translate("TrainTab", "Cancelled at %p%"))
-        self._set_status(texts.cancelled_message)
+        self.controls.show_cancelled()
         self.training_cancelled.emit()
 
     # -- Cancel, and FINISHING → IDLE --
     @Slot()
     def on_cancel_clicked(self) -> None:
         if self._state is RunState.PREPARING:  # nothing has started yet
-            self._show_progress_text(lambda: translate("TrainTab", "Cancelled"))
+            self.controls.show_cancelled_before_start()
             self._back_to_idle()
             self._set_status(texts.cancelled_message)
             self.training_cancelled.emit()
         elif self._state is RunState.TRAINING:
             self._run.worker.cancel()
             self._enter(RunState.FINISHING)
-            self._set_status(lambda: translate("TrainTab", "Cancelling…"))
+            self.controls.show_cancelling()
 
     @Slot()
     def on_thread_finished(self) -> None:
@@ -429,7 +334,7 @@ class TrainTab(ModelChoiceMixin, QWidget):
         if run is None:
             return
         if run.thread is None:  # PREPARING: nothing to stop
-            self._show_progress_text(lambda: translate("TrainTab", "Cancelled"))
+            self.controls.show_cancelled_before_start()
             self._back_to_idle()
             return
         stop_and_wait(run.worker, run.thread)
