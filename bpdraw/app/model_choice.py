@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QFrame, QMessageBox, QScrollArea, QWidget
 
 from bpdraw.app.file_texts import os_error_text
+from bpdraw.app.model_files import MODEL_FILTER
 from bpdraw.app.train_texts import model_text
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class ModelChoiceMixin:
             self,
             QCoreApplication.translate("TrainTab", "Save new model"),
             "new_model.npz",
-            QCoreApplication.translate("MainWindow", "bpdraw models (*.npz);;All files (*)"),
+            QCoreApplication.translate("MainWindow", MODEL_FILTER),
         )
         if path:
             self.save_new_model(path)

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from bpdraw.recipes import Config
 
 SETTINGS_GROUP = "training"
-DEFAULT_RECIPE = "classic"  # the recipe a form without a preset starts from
 MODEL_PRESET, CLASSIC_PRESET, CUSTOM_PRESET = "model", "classic", "custom"
 DEFAULT_PRESET = MODEL_PRESET  # must not read drawings worse than the shipped model
 # the shipped model's recipe, for a model in use that does not say how it was made
