@@ -1,25 +1,22 @@
 """The "My digits" tab: the drawings you taught bpdraw, and "Learn my handwriting".
 
 Counts per digit, a thumbnail of every drawing (click one to see it large, delete it, undo the
-delete), how often the app's first answer was right, Export… / Import… as a strokes file, and
-a button that teaches the model in use your drawings off the GUI thread.
+delete), how often the app's first answer was right, Export… / Import… as a strokes file (in
+my_digits_files.py), and a button that teaches the model in use your drawings off the GUI
+thread.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -27,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from bpdraw.app import theme
-from bpdraw.app.file_texts import os_error_text, read_error_text
 from bpdraw.app.i18n import format_number, format_percent
+from bpdraw.app.my_digits_files import MyDigitsFilesMixin
 from bpdraw.app.my_digits_texts import describe, report_text
 from bpdraw.app.strokes_view import THUMBNAIL_PIXELS, StrokesView, strokes_pixmap
 from bpdraw.app.teach_worker import TeachWorker
@@ -37,9 +34,7 @@ from bpdraw.app.worker import worker_thread
 from bpdraw.model import Model
 from bpdraw.personal import Sample, SampleStore
 from bpdraw.personal.adapt import MIN_CLASSES, MIN_DRAWINGS
-from bpdraw.strokes_file import StrokesFileError
 
-STROKES_FILTER = QT_TRANSLATE_NOOP("MyDigitsTab", "bpdraw strokes files (*.npz);;All files (*)")
 NOTHING_TO_LEARN = QT_TRANSLATE_NOOP(
     "MyDigitsTab",
     "Teach at least {drawings} drawings of {digits} different digits first: draw on "
@@ -54,7 +49,7 @@ def _muted(text: str = "") -> QLabel:
     return label
 
 
-class MyDigitsTab(QWidget):
+class MyDigitsTab(MyDigitsFilesMixin, QWidget):
     """Your drawings and teaching the model in use from them.
 
     Signals:
@@ -308,54 +303,6 @@ class MyDigitsTab(QWidget):
         self.store.add(sample.strokes, sample.label, sample.predicted)
         self.undo_delete_button.setEnabled(False)
         self.refresh()
-
-    # --- files ---------------------------------------------------------------------------------
-
-    def on_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export my drawings"),
-            str(Path.home() / "my_digits.npz"),
-            self.tr(STROKES_FILTER),
-        )
-        if path:
-            self.export_to(path)
-
-    def export_to(self, path: str | Path) -> int | None:
-        """Write every drawing to a strokes file; -> how many, or None after an error dialog."""
-        path = Path(path)
-        if not path.suffix:
-            path = path.with_suffix(".npz")
-        try:
-            count = self.store.export(path)
-        except OSError as error:
-            QMessageBox.critical(self, self.tr("Cannot export"), os_error_text(path, error))
-            return None
-        exported = self.tr("Exported {count} drawings to {path}.")
-        self.adapt_result_label.setText(exported.format(count=format_number(count), path=path))
-        return count
-
-    def on_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import drawings"), str(Path.home()), self.tr(STROKES_FILTER)
-        )
-        if path:
-            self.import_from(path)
-
-    def import_from(self, path: str | Path) -> int | None:
-        """Add every drawing of a strokes file, all or nothing; a bad file: a dialog, None."""
-        try:
-            count = self.store.import_file(path)
-        except (StrokesFileError, OSError, ValueError) as error:
-            problem = read_error_text(path, error)
-            QMessageBox.critical(self, self.tr("Cannot import these drawings"), problem)
-            return None
-        imported = self.tr("Imported {count} drawings from {name}.")
-        self.adapt_result_label.setText(
-            imported.format(count=format_number(count), name=Path(path).name)
-        )
-        self.refresh()
-        return count
 
     # --- learn my handwriting --------------------------------------------------------------
 
