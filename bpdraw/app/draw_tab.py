@@ -2,7 +2,8 @@
 
 Unsure answers: `prediction_label` always shows the likeliest digit (greyed out when the
 network is unsure), and the line under it says "Not sure — 3 or 8?" or "Doesn't look like a
-digit" by the project's one rule, `bpdraw.confidence.read` (calibrated probabilities).
+digit" by the project's one rule, `bpdraw.confidence.read` (calibrated probabilities); the
+two are a widget of their own (answer_view.py), told what to show by `update_prediction`.
 
 Teaching: the "It's a:" row (and the keys 0-9 on the canvas) keeps the drawing's raw strokes
 (of a picture, its centre lines) with that label and the app's first answer in the
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from bpdraw.app import theme
-from bpdraw.app.canvas import INK, MIN_DRAWING_SIZE, Canvas
-from bpdraw.app.i18n import format_number, format_percent, shortcut_text
+from bpdraw.app.answer_view import AnswerView
+from bpdraw.app.canvas import MIN_DRAWING_SIZE, Canvas
+from bpdraw.app.i18n import format_number, shortcut_text
 from bpdraw.app.probability_bars import ProbabilityBars
 from bpdraw.app.why_preview import WhyPreview
 from bpdraw.confidence import Reading, read
@@ -53,7 +55,6 @@ CONFIRMATION_MS = 4000
 ACCENT = QColor(theme.ACCENT)
 ACCENT_SOFT = QColor(theme.ACCENT_SOFT)
 TRACK = QColor(theme.TRACK)
-TEXT = INK
 MUTED = QColor(theme.MUTED)
 WARNING = QColor(theme.WARNING)
 
@@ -87,19 +88,9 @@ class DrawTab(QWidget):
         self.undo_button = QPushButton(objectName="undoButton")
         self.clear_button = QPushButton(objectName="clearButton")
 
-        self.prediction_label = QLabel("", objectName="predictionLabel")
-        self.prediction_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = QFont(self.font())
-        font.setPixelSize(96)
-        font.setBold(True)
-        self.prediction_label.setFont(font)
-        self.prediction_label.setMinimumHeight(104)  # 96 px digits; 800x600 fits the tab
-
-        self.prediction_status_label = QLabel("", objectName="predictionStatusLabel")
-        self.prediction_status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        status_font = QFont(self.font())
-        status_font.setPixelSize(15)
-        self.prediction_status_label.setFont(status_font)
+        self.answer = AnswerView()
+        self.prediction_label = self.answer.digit_label
+        self.prediction_status_label = self.answer.status_label
 
         self.teach_buttons = []
         self._teach_group = QButtonGroup(self)  # (a lambda over self per button: a leak)
@@ -193,8 +184,7 @@ class DrawTab(QWidget):
         panel.setMinimumWidth(370)
         right = QVBoxLayout(panel)
         right.setContentsMargins(18, 12, 18, 18)
-        right.addWidget(self.prediction_label)
-        right.addWidget(self.prediction_status_label)
+        right.addWidget(self.answer)
         right.addLayout(teach_row)
         right.addWidget(self.teach_status_label)
         right.addSpacing(4)
@@ -303,21 +293,7 @@ class DrawTab(QWidget):
         """Several digits: the number, and under it each digit with its confidence."""
         self._probabilities = None
         self._first_answer = None  # a number is not one digit to teach
-        self.prediction_label.setText(number.text)
-        self.prediction_label.setStyleSheet(
-            f"color: {(MUTED if number.not_sure else TEXT).name()};"
-        )
-        parts = [
-            self.tr("{digit}: {percent}").format(
-                digit=reading.digit, percent=format_percent(reading.confidence)
-            )
-            + (self.tr(" (not sure)") if reading.not_sure else "")
-            for reading in number.readings
-        ]
-        self.prediction_status_label.setText(" · ".join(parts))
-        self.prediction_status_label.setStyleSheet(
-            f"color: {(WARNING if number.not_sure else MUTED).name()};"
-        )
+        self.answer.show_number(number)
         self.probability_bars.set_probabilities(None)
 
     def _enable_controls(self) -> None:
@@ -330,34 +306,13 @@ class DrawTab(QWidget):
     def _show_blank(self) -> None:
         self._probabilities = None
         self._first_answer = None
-        self.prediction_label.setText("")
-        blank = self.tr("Draw a digit") if self._model is not None else self.tr("No model loaded")
-        if self._model is not None and self.canvas.picture() is not None:
-            blank = self.tr("No digit found in this picture")
-        self.prediction_status_label.setText(blank)
-        self.prediction_status_label.setStyleSheet(f"color: {MUTED.name()};")
+        self.answer.show_blank(self._model is not None, self.canvas.picture() is not None)
         self.probability_bars.set_probabilities(None)
 
     def _show(self, reading: Reading) -> None:
         self._probabilities = np.array(reading.probabilities, dtype=float)
         self._first_answer = reading.digit
-        self.prediction_label.setText(str(reading.digit))
-        if reading.not_sure:
-            self.prediction_label.setStyleSheet(f"color: {MUTED.name()};")
-            self.prediction_status_label.setText(
-                self.tr("Doesn't look like a digit")
-                if reading.not_a_digit
-                else self.tr("Not sure — {digit} or {runner_up}?").format(
-                    digit=reading.digit, runner_up=reading.runner_up
-                )
-            )
-            self.prediction_status_label.setStyleSheet(f"color: {WARNING.name()};")
-        else:
-            self.prediction_label.setStyleSheet(f"color: {TEXT.name()};")
-            self.prediction_status_label.setText(
-                self.tr("{percent} sure").format(percent=format_percent(reading.confidence))
-            )
-            self.prediction_status_label.setStyleSheet(f"color: {MUTED.name()};")
+        self.answer.show_reading(reading)
         self.probability_bars.set_probabilities(self._probabilities)
 
     # --- teaching --------------------------------------------------------------------------

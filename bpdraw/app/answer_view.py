@@ -1,0 +1,103 @@
+"""The Draw tab's answer: the likeliest digit, large (greyed out when the network is unsure),
+and the line under it — how sure, "Not sure — 3 or 8?", "Doesn't look like a digit", a
+number's digits each with its confidence, or why there is no answer.
+
+The tab reads the drawing and tells this view what to show. Its texts keep the Draw tab's
+translation context ("DrawTab"), so the catalogue's translations still find them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from bpdraw.app import theme
+from bpdraw.app.canvas import INK
+from bpdraw.app.i18n import format_percent
+
+if TYPE_CHECKING:
+    from bpdraw.confidence import Reading
+    from bpdraw.numbers import NumberReading
+
+translate = QCoreApplication.translate
+
+TEXT = INK
+MUTED = QColor(theme.MUTED)
+WARNING = QColor(theme.WARNING)
+
+
+class AnswerView(QWidget):
+    """The predicted digit (`digit_label`) above a line about it (`status_label`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.digit_label = QLabel("", objectName="predictionLabel")
+        self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(self.font())
+        font.setPixelSize(96)
+        font.setBold(True)
+        self.digit_label.setFont(font)
+        self.digit_label.setMinimumHeight(104)  # 96 px digits; 800x600 fits the tab
+
+        self.status_label = QLabel("", objectName="predictionStatusLabel")
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        status_font = QFont(self.font())
+        status_font.setPixelSize(15)
+        self.status_label.setFont(status_font)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.digit_label)
+        layout.addWidget(self.status_label)
+
+    def show_reading(self, reading: Reading) -> None:
+        """One digit: greyed out with why when the network is unsure, else how sure."""
+        self.digit_label.setText(str(reading.digit))
+        if reading.not_sure:
+            self.digit_label.setStyleSheet(f"color: {MUTED.name()};")
+            self.status_label.setText(
+                translate("DrawTab", "Doesn't look like a digit")
+                if reading.not_a_digit
+                else translate("DrawTab", "Not sure — {digit} or {runner_up}?").format(
+                    digit=reading.digit, runner_up=reading.runner_up
+                )
+            )
+            self.status_label.setStyleSheet(f"color: {WARNING.name()};")
+        else:
+            self.digit_label.setStyleSheet(f"color: {TEXT.name()};")
+            self.status_label.setText(
+                translate("DrawTab", "{percent} sure").format(
+                    percent=format_percent(reading.confidence)
+                )
+            )
+            self.status_label.setStyleSheet(f"color: {MUTED.name()};")
+
+    def show_number(self, number: NumberReading) -> None:
+        """Several digits: the number, and under it each digit with its confidence."""
+        self.digit_label.setText(number.text)
+        self.digit_label.setStyleSheet(f"color: {(MUTED if number.not_sure else TEXT).name()};")
+        parts = [
+            translate("DrawTab", "{digit}: {percent}").format(
+                digit=reading.digit, percent=format_percent(reading.confidence)
+            )
+            + (translate("DrawTab", " (not sure)") if reading.not_sure else "")
+            for reading in number.readings
+        ]
+        self.status_label.setText(" · ".join(parts))
+        self.status_label.setStyleSheet(f"color: {(WARNING if number.not_sure else MUTED).name()};")
+
+    def show_blank(self, has_model: bool, picture_shown: bool) -> None:
+        """No answer: what to do, or why not."""
+        self.digit_label.setText("")
+        blank = (
+            translate("DrawTab", "Draw a digit")
+            if has_model
+            else translate("DrawTab", "No model loaded")
+        )
+        if has_model and picture_shown:
+            blank = translate("DrawTab", "No digit found in this picture")
+        self.status_label.setText(blank)
+        self.status_label.setStyleSheet(f"color: {MUTED.name()};")
