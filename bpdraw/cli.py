@@ -7,10 +7,7 @@ import argparse
 import functools
 import os
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
-
-import numpy as np
 
 from bpdraw.cli_common import english as _english
 from bpdraw.cli_common import load_model as _load_model
@@ -18,12 +15,9 @@ from bpdraw.cli_common import picture_error_reason
 from bpdraw.cli_common import refuse as _refuse
 from bpdraw.cli_common import save as _save
 from bpdraw.cli_common import unsavable as _unsavable
+from bpdraw.cli_lines import confusion_text, digit_table_lines, preparing_line, progress_line
 from bpdraw.cli_parser import DEFAULT_RECIPE, build_parser
 from bpdraw.recipes import RECIPES, SHIPPED_SETTINGS, TRAINING_DATA_NAMES
-
-BAR_WIDTH = 10
-LINE_WIDTH = 79  # a progress line fits an 80-column terminal
-
 
 LANGUAGE_VARIABLE = "BPDRAW_LANG"  # as bpdraw.app.i18n reads it
 
@@ -201,17 +195,13 @@ def _print_scores(evaluation, accuracy_line: str | None = None) -> None:
         ).format(count=len(evaluation.labels))
     print(accuracy_line)
     print()
-    print(_confusion_text(evaluation.confusion))
+    print(confusion_text(evaluation.confusion, translate))
     print()
     if speaks_english():
         print(evaluation.report)
         return
-    counts = evaluation.confusion.sum(axis=1)
-    columns = [translate("cli", name) for name in ("digit", "precision", "recall", "digits")]
-    print("  ".join(_fit(name, 8) for name in columns))
-    for digit in range(len(counts)):
-        numbers = (f"{evaluation.precision[digit]:.3f}", f"{evaluation.recall[digit]:.3f}")
-        print("  ".join(_fit(text, 8) for text in (str(digit), *numbers, str(counts[digit]))))
+    for line in digit_table_lines(evaluation, translate):
+        print(line)
     print()
 
 
@@ -235,16 +225,14 @@ def _error_text(error: ValueError) -> str:
     return translate("recipes", template).format(**values)
 
 
-def _fit(text: str, width: int = LINE_WIDTH) -> str:
-    """`text` cut and padded to `width` terminal columns (a Chinese character takes two)."""
-    shown, used = [], 0
-    for character in text:
-        columns = 2 if unicodedata.east_asian_width(character) in "WF" else 1
-        if used + columns > width:
-            break
-        shown.append(character)
-        used += columns
-    return "".join(shown) + " " * (width - used)
+def _preparing_line(event) -> str:
+    """bpdraw.cli_lines' line shown while the training data is made, in the language spoken."""
+    return preparing_line(event, translate)
+
+
+def _progress_line(event) -> str:
+    """bpdraw.cli_lines' progress line of a training run, in the language spoken."""
+    return progress_line(event, translate)
 
 
 def _show_progress(event) -> None:
@@ -262,68 +250,6 @@ def _show_progress(event) -> None:
     line = _progress_line(event)
     sys.stdout.write("\r" + line if interactive else line.rstrip() + "\n")
     sys.stdout.flush()
-
-
-def _preparing_line(event) -> str:
-    """The line shown while the training data is made, at most LINE_WIDTH characters."""
-    remaining = event.remaining
-    left = ""
-    if remaining is not None:
-        left = translate("cli", ", ~{time} left in all").format(time=_duration(remaining))
-    line = translate("cli", "preparing the training data {done}/{steps} ({elapsed}{left})")
-    return _fit(
-        line.format(
-            done=event.prepared,
-            steps=event.preparation_steps,
-            elapsed=_duration(event.elapsed),
-            left=left,
-        )
-    )
-
-
-def _progress_line(event) -> str:
-    """One line of at most LINE_WIDTH characters: bar, share, loss, accuracies, time left."""
-    validation = ""
-    if event.validation_accuracy is not None:
-        validation = " " + translate("cli", "val {accuracy}").format(
-            accuracy=f"{event.validation_accuracy:.3f}"
-        )
-    remaining = event.remaining
-    left = _duration(event.elapsed)
-    if remaining:
-        left = translate("cli", "~{time} left").format(time=_duration(remaining))
-    filled = round(BAR_WIDTH * event.fraction)
-    bar = "█" * filled + "·" * (BAR_WIDTH - filled)
-    line = translate("cli", "{unit} {done}/{total} loss {loss} train {accuracy}").format(
-        unit=translate("cli", event.unit),
-        done=f"{event.done:,}",
-        total=f"{event.total:,}",
-        loss=f"{event.loss:.4f}",
-        accuracy=f"{event.train_accuracy:.3f}",
-    )
-    # padded: it overwrites a longer line
-    return _fit(f"{bar} {event.fraction:4.0%} {line}{validation} {left}")
-
-
-def _duration(seconds: float) -> str:
-    """12.3 s, 1 min 14 s."""
-    if seconds < 60:
-        shown = f"{seconds:.1f}" if seconds < 10 else f"{seconds:.0f}"
-        return translate("cli", "{seconds} s").format(seconds=shown)
-    minutes, rest = divmod(round(seconds), 60)
-    return translate("cli", "{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)
-
-
-def _confusion_text(confusion: np.ndarray) -> str:
-    header = (
-        _fit(translate("cli", "true\\pred"), 9)
-        + " "
-        + " ".join(f"{digit:>4}" for digit in range(len(confusion)))
-    )
-    rows = [header]
-    for digit, row in enumerate(confusion):
-        rows.append(f"{digit:>9} " + " ".join(f"{count:>4}" for count in row))
-    return "\n".join(rows)
 
 
 # -- evaluate / predict --------------------------------------------------------------------
