@@ -105,6 +105,17 @@ class PackedStrokes:
         return len(self.sample_ptr) - 1
 
 
+def turned(packed: PackedStrokes, degrees: float) -> PackedStrokes:
+    """The same drawings turned by ``degrees`` (clockwise on the screen, y down). They turn
+    about the origin: the conversion fits each drawing into its own box, so where a drawing
+    lies does not change its digits."""
+    angle = np.radians(degrees)
+    cos, sin = np.cos(angle), np.sin(angle)
+    x, y = packed.points[:, 0], packed.points[:, 1]
+    points = np.stack([cos * x - sin * y, sin * x + cos * y], axis=1)
+    return PackedStrokes(points, packed.stroke_ptr, packed.sample_ptr)
+
+
 def strokes_to_digits(
     strokes: Sequence, *, min_size: float = 0.0, conversion: Conversion = DEFAULT_CONVERSION
 ) -> np.ndarray:

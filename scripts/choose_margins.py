@@ -4,7 +4,8 @@ The rule: of the margins in steps of 0.05, the one that flags the lowest share o
 readings "not sure" while at least 60 % of the wrong ones are. It is run on UJI writers 41-60,
 whom no recipe trains on:
   drawings  their digits replayed as canvas mouse drags (scripts/eval_shipped.py's groups),
-            read through both conversions -> NOT_SURE_MARGIN
+            read through both conversions, as drawn and turned (bpdraw.numbers'
+            READING_TURNS) -> DRAWING_SHARPNESS (by log-loss) and NOT_SURE_MARGIN
   pictures  the same writers' digits as 28x28 MNIST-style and 32x32 optdigits-style pictures
             (scripts/make_photo_testset.py --writers uji --per 350 --conditions
             mnist,bitmap32), read from their views -> PICTURE_SHARPNESS (by log-loss)
@@ -25,7 +26,7 @@ import numpy as np
 from eval_devset import mouse_drags
 from eval_shipped import views
 
-from bpdraw.confidence import PICTURE_SHARPNESS, read_all_views, read_views
+from bpdraw.confidence import DRAWING_SHARPNESS, PICTURE_SHARPNESS, read_all_views, read_views
 from bpdraw.images import picture_ink
 from bpdraw.model import load, load_default
 from bpdraw.pen_recipe import UJI_HELD_OUT_WRITERS, load_uji_packed
@@ -56,6 +57,21 @@ def leads_of(readings) -> tuple[np.ndarray, np.ndarray]:
     return lead, np.array([r.not_a_digit for r in readings])
 
 
+def fitted_power(read_at, labels: np.ndarray, in_use: float, name: str) -> float:
+    """The power of POWERS with the least log-loss of ``read_at(power)``'s readings."""
+    losses = []
+    for power in POWERS:
+        p = np.array([r.probabilities for r in read_at(power)])
+        chance = p[np.arange(len(p)), labels]
+        losses.append(-np.log(np.maximum(chance, 1e-12)).mean())
+    best = float(POWERS[int(np.argmin(losses))])
+    print(
+        f"{name}: log-loss at power 1.0: {losses[0]:.4f}, at {in_use} (in use): "
+        f"{losses[list(POWERS).index(in_use)]:.4f}, least at {best}: {min(losses):.4f}"
+    )
+    return best
+
+
 def pictures(model, folder: Path) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
     """The views of each one-digit picture read as a small digit, its label, blob or not."""
     with open(folder / "manifest.csv") as file:
@@ -80,12 +96,22 @@ def main(argv=None) -> int:
     model = load(args.model) if args.model else load_default()
 
     uji, labels, _ = load_uji_packed(UJI_HELD_OUT_WRITERS)
-    drawn = []
-    for draw in range(args.draws):
-        drags = mouse_drags(uji, np.random.default_rng(12345 + draw))
-        drawn += read_all_views(model, views(drags))
-    right = np.array([r.digit for r in drawn]) == np.tile(labels, args.draws)
-    print(f"drawings, {args.draws} replays of each: {right.mean():.3f} right")
+    drawn_views = [
+        views(mouse_drags(uji, np.random.default_rng(12345 + draw))) for draw in range(args.draws)
+    ]
+    drawn_labels = np.tile(labels, args.draws)
+
+    def drawn_at(power: float):
+        return [r for X in drawn_views for r in read_all_views(model, X, sharpness=power)]
+
+    drawing_power = fitted_power(drawn_at, drawn_labels, DRAWING_SHARPNESS, "drawings")
+    print(f"DRAWING_SHARPNESS by log-loss: {drawing_power}")
+    drawn = drawn_at(DRAWING_SHARPNESS)
+    right = np.array([r.digit for r in drawn]) == drawn_labels
+    print(
+        f"drawings, {args.draws} replays of each, at the power {DRAWING_SHARPNESS}: "
+        f"{right.mean():.3f} right"
+    )
     margin = chosen_margin(*leads_of(drawn), right)
     print(f"NOT_SURE_MARGIN by the rule: {margin}")
 
@@ -94,18 +120,8 @@ def main(argv=None) -> int:
     def read_at(power: float):
         return [read_views(model, v, sharpness=power) for v in found]
 
-    losses = []
-    for power in POWERS:
-        p = np.array([r.probabilities for r in read_at(power)])
-        chance = p[np.arange(len(p)), picture_labels]
-        losses.append(-np.log(np.maximum(chance, 1e-12)).mean())
-    best_power = float(POWERS[int(np.argmin(losses))])
     print(f"pictures: {len(found)} read as one small digit")
-    print(
-        f"  log-loss at power 1.0: {losses[0]:.4f}, at {PICTURE_SHARPNESS} (in use): "
-        f"{losses[list(POWERS).index(PICTURE_SHARPNESS)]:.4f}, least at {best_power}: "
-        f"{min(losses):.4f}"
-    )
+    best_power = fitted_power(read_at, picture_labels, PICTURE_SHARPNESS, "pictures")
     print(f"PICTURE_SHARPNESS by log-loss: {best_power}")
     for power in sorted({PICTURE_SHARPNESS, best_power}):
         read = read_at(power)

@@ -35,7 +35,7 @@ import numpy as np
 from eval_devset import mouse_drags
 from eval_shipped import bridger, report, views
 
-from bpdraw.confidence import read_views
+from bpdraw.confidence import DRAWING_SHARPNESS, read_views
 from bpdraw.images import picture_ink
 from bpdraw.numbers import read_picture, strokes_to_views
 from bpdraw.pen_recipe import (
@@ -158,7 +158,7 @@ def main(argv=None) -> int:
             if name == "candidate":
                 model.save(args.out / f"candidate_seed{seed}.npz")
             report(f"seed {seed} {name}", model, groups, X_symbols)
-            flagged = read_views(model, strokes_to_views(line))
+            flagged = read_views(model, strokes_to_views(line), sharpness=DRAWING_SHARPNESS)
             print(f"   a 1 with a short flag reads {flagged.digit} ({flagged.confidence:.2f})")
             for folder in args.pictures:
                 print(f"   pictures in {folder}: {picture_accuracy(model, folder)}")

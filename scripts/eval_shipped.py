@@ -28,10 +28,10 @@ import numpy as np
 from eval_devset import mouse_drags
 
 from bpdraw.augment import load_pen_packed, render, select
-from bpdraw.confidence import read_all_views
+from bpdraw.confidence import DRAWING_SHARPNESS, read_all_views
 from bpdraw.data import load_split
 from bpdraw.model import load
-from bpdraw.numbers import READING_CONVERSIONS
+from bpdraw.numbers import READING_CONVERSIONS, READING_TURNS
 from bpdraw.pen_recipe import (
     UJI_HELD_OUT_WRITERS,
     UJI_TRAINING_WRITERS,
@@ -39,7 +39,7 @@ from bpdraw.pen_recipe import (
     load_uji_packed,
     pen_copy_maker,
 )
-from bpdraw.preprocess import PackedStrokes
+from bpdraw.preprocess import PackedStrokes, turned
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "devsets"
 PEN_HELD_OUT = ["11", "12", "13", "14"]
@@ -63,12 +63,20 @@ def ece(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
 
 
 def views(packed):
-    """(k, n, 64): the drawings through each of the conversions a reading averages."""
-    return np.stack([render(packed, conversion)[0] for conversion in READING_CONVERSIONS])
+    """(k, n, 64): the drawings through each of the conversions and turns a reading averages
+    (bpdraw.numbers.strokes_to_views)."""
+    drawings = [packed] + [turned(packed, degrees) for degrees in READING_TURNS]
+    return np.stack(
+        [
+            render(drawing, conversion)[0]
+            for drawing in drawings
+            for conversion in READING_CONVERSIONS
+        ]
+    )
 
 
 def readings(model, X):
-    found = read_all_views(model, X)
+    found = read_all_views(model, X, sharpness=DRAWING_SHARPNESS)
     return (
         np.array([r.digit for r in found]),
         np.array([r.confidence for r in found]),

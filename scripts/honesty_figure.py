@@ -36,7 +36,12 @@ from eval_reading import reliability  # noqa: E402
 from eval_shipped import DEV, bridger, views  # noqa: E402
 from make_photo_testset import mnist_like  # noqa: E402
 
-from bpdraw.confidence import NOT_SURE_MARGIN, PICTURE_NOT_SURE_MARGIN, read_all_views  # noqa: E402
+from bpdraw.confidence import (  # noqa: E402
+    DRAWING_SHARPNESS,
+    NOT_SURE_MARGIN,
+    PICTURE_NOT_SURE_MARGIN,
+    read_all_views,
+)
 from bpdraw.model import load_default  # noqa: E402
 from bpdraw.numbers import read_picture  # noqa: E402
 from bpdraw.pen_recipe import UJI_HELD_OUT_WRITERS, load_uji_packed  # noqa: E402
@@ -67,7 +72,7 @@ def drawings(model, rng) -> tuple[Readings, str]:
         X.append(views(mouse_drags(digits, rng)))
         y.append(digit_labels)
         name += " + bridger"
-    found = read_all_views(model, np.concatenate(X, axis=1))
+    found = read_all_views(model, np.concatenate(X, axis=1), sharpness=DRAWING_SHARPNESS)
     return _columns(found, np.concatenate(y)), name
 
 

@@ -11,8 +11,11 @@ from sklearn.datasets import load_digits
 from bpdraw.preprocess import (
     Conversion,
     NothingDrawn,
+    pack_drawings,
+    packed_to_bitmaps,
     strokes_to_bitmap,
     strokes_to_digits,
+    turned,
 )
 
 coordinate = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False)
@@ -159,3 +162,20 @@ def test_baseline_conversion_keeps_the_aspect_ratio():
 def test_bad_conversion_settings_are_refused():
     with pytest.raises(ValueError, match="max_stretch"):
         Conversion(max_stretch=0.5)
+
+
+def test_a_drawing_turned_a_quarter_turn_clockwise_lies_on_its_side():
+    """y points down, so a stroke going right (+x) turned by 90 degrees goes down (+y)."""
+    packed = pack_drawings([[[(0.0, 0.0), (10.0, 0.0)]]])
+    assert np.allclose(turned(packed, 90.0).points, [[0.0, 0.0], [0.0, 10.0]])
+    assert np.allclose(turned(turned(packed, 6.0), -6.0).points, packed.points)
+
+
+def test_where_a_drawing_turns_about_does_not_change_its_digits():
+    """turned() turns about the origin: the same drawing far from it reads the same."""
+    seven = [np.array([(0.0, 0.0), (60.0, 0.0), (25.0, 100.0)])]
+    far = [stroke + (5000.0, -3000.0) for stroke in seven]
+    near_bitmap, _ = packed_to_bitmaps(turned(pack_drawings([seven]), 6.0))
+    far_bitmap, _ = packed_to_bitmaps(turned(pack_drawings([far]), 6.0))
+    assert np.allclose(near_bitmap, far_bitmap, atol=1e-4)
+    assert not np.allclose(near_bitmap, packed_to_bitmaps(pack_drawings([seven]))[0], atol=1e-2)
