@@ -52,9 +52,6 @@ THROTTLE_MS = 60
 # How long "Kept as a 7 — …" stays under the answer.
 CONFIRMATION_MS = 4000
 
-ACCENT = QColor(theme.ACCENT)
-ACCENT_SOFT = QColor(theme.ACCENT_SOFT)
-TRACK = QColor(theme.TRACK)
 MUTED = QColor(theme.MUTED)
 WARNING = QColor(theme.WARNING)
 
@@ -301,7 +298,11 @@ class DrawTab(QWidget):
         self.undo_button.setEnabled(drawn)
         self.clear_button.setEnabled(drawn)
         for button in self.teach_buttons:
-            button.setEnabled(drawn and self._store is not None)
+            button.setEnabled(drawn and self._store is not None and self._has_strokes_to_keep())
+
+    def _has_strokes_to_keep(self) -> bool:
+        """A drawing, or a picture in which ink was found (a blank one has no centre lines)."""
+        return self.canvas.picture() is None or self._picture_ink is not None
 
     def _show_blank(self) -> None:
         self._probabilities = None
@@ -328,7 +329,7 @@ class DrawTab(QWidget):
 
     def teach(self, label: int) -> bool:
         """Keep the drawing as a `label` with the app's first answer; clear for the next one."""
-        if self._store is None or self.canvas.is_blank():
+        if self._store is None or self.canvas.is_blank() or not self._has_strokes_to_keep():
             return False
         if self._reread_timer.isActive() or self._prediction_timer.isActive():
             self.update_prediction()

@@ -164,6 +164,11 @@ def test_a_blank_picture_is_shown_with_no_digit_found(qtbot, window, tmp_path):
     assert tab.prediction_label.text() == ""
     assert tab.prediction_status_label.text() == "No digit found in this picture"
     assert tab.probabilities() is None
+    # nothing to keep: the "It's a:" buttons are off, and the digit keys do nothing
+    assert not any(button.isEnabled() for button in tab.teach_buttons)
+    qtbot.keyClick(tab.canvas, Qt.Key.Key_7)
+    assert window.store.samples() == [] and tab.canvas.picture() is not None
+    assert not tab.teach(7)
 
 
 def test_drawing_on_a_picture_puts_it_away(qtbot, window, tmp_path, drag, vertical_line):
