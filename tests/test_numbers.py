@@ -5,6 +5,8 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
 from bpdraw import cli, numbers
@@ -365,3 +367,24 @@ def test_a_drawing_is_read_through_each_conversion_as_drawn_and_turned():
     assert len(turned_strokes) == len(strokes) > 1  # each stroke turned, none joined
     assert np.array_equal(views[len(READING_CONVERSIONS)], strokes_to_digits(turned_strokes))
     assert not np.array_equal(views[0], views[len(READING_CONVERSIONS)])
+
+
+_coordinate = st.floats(min_value=-1e12, max_value=1e12) | st.sampled_from(
+    [float("nan"), float("inf"), -float("inf")]
+)
+_any_strokes = st.lists(
+    st.lists(st.tuples(_coordinate, _coordinate), max_size=30), min_size=0, max_size=5
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_any_strokes)
+def test_any_drawing_gives_its_views_as_digits_or_nothing_drawn(strokes):
+    """Huge, tiny, non-finite or empty strokes: every view is an 8x8 in 0-16, or the
+    drawing is nothing drawn; the turned views never fail where the plain ones read."""
+    try:
+        views = strokes_to_views(strokes)
+    except NothingDrawn:
+        return
+    assert views.shape[1:] == (8, 8) and len(views) >= len(READING_CONVERSIONS)
+    assert views.dtype == np.int64 and views.min() >= 0 and views.max() <= 16
