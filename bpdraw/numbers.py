@@ -172,12 +172,15 @@ def read_number(
     min_size: float = 0.0,
     wide_cuts: bool = True,
     drawn: bool = True,
+    turned_views: bool = True,
 ) -> NumberReading:
     """Read the digits of a drawing (strokes, or a picture's centre lines) left to right;
     touching digits are cut apart where that reads surely (the module's docstring).
     wide_cuts: a part too wide for one digit is tried for a cut even when it reads sure.
     drawn: the strokes were drawn one after the other (not a picture's centre lines), so
     touching digits are also looked for between whole strokes.
+    turned_views: each digit is also read turned (READING_TURNS); without, a quicker
+    reading from its two plain views (the Draw tab's while the pen moves).
 
     Raises NothingDrawn when nothing is drawn."""
 
@@ -190,10 +193,10 @@ def read_number(
                 right, cuts_left, shares_left - 1
             )
         try:
-            views = strokes_to_views(part, min_size=min_size)
+            views = strokes_to_views(part, min_size=min_size, turned_views=turned_views)
         except NothingDrawn:
             return []
-        whole = read_views(model, views, sharpness=DRAWING_SHARPNESS)
+        whole = read_views(model, views, sharpness=DRAWING_SHARPNESS if turned_views else 1.0)
         if cuts_left > 0 and whole.not_sure:
             halves = touching_split(model, part)
         elif cuts_left > 0 and wide_cuts and _too_wide_for_one(part):
@@ -214,16 +217,18 @@ def read_number(
     return NumberReading(readings, views, parts)
 
 
-def strokes_to_views(strokes: Sequence, *, min_size: float = 0.0) -> np.ndarray:
+def strokes_to_views(
+    strokes: Sequence, *, min_size: float = 0.0, turned_views: bool = True
+) -> np.ndarray:
     """A drawing -> (k, 8, 8) int64: its digits through each of READING_CONVERSIONS, as
-    drawn and then turned by each of READING_TURNS. Raises NothingDrawn for a blank or
-    near-blank drawing."""
+    drawn and then (``turned_views``) turned by each of READING_TURNS. Raises NothingDrawn
+    for a blank or near-blank drawing."""
     views = [
         strokes_to_digits(strokes, min_size=min_size, conversion=conversion)
         for conversion in READING_CONVERSIONS
     ]
     packed = pack_drawings([strokes])
-    for degrees in READING_TURNS:
+    for degrees in READING_TURNS if turned_views else ():
         for conversion in READING_CONVERSIONS:
             bitmaps, drawn = packed_to_bitmaps(turned(packed, degrees), conversion)
             if drawn[0]:

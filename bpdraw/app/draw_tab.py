@@ -263,7 +263,7 @@ class DrawTab(QWidget):
 
     def _reading(self) -> NumberReading | None:
         """The drawing read as bpdraw.numbers reads it: one digit (through both of its
-        conversions), or a number when it holds digits side by side (apart, or touching
+        conversions, and turned once the pen lifts), or a number when it holds digits side by side (apart, or touching
         where they can be cut surely); None without a model, or when no part of the drawing
         alone is a drawing."""
         if self._model is None:
@@ -271,7 +271,11 @@ class DrawTab(QWidget):
         try:
             if self.canvas.picture() is not None:  # no ink: the picture looks blank
                 return read_ink(self._model, self._picture_ink) if self._picture_ink else None
-            return read_number(self._model, self.canvas.strokes(), min_size=MIN_DRAWING_SIZE)
+            # while the pen moves, the quicker reading of the plain views; all of them after
+            strokes, moving = self.canvas.strokes(), self.canvas.is_drawing()
+            return read_number(
+                self._model, strokes, min_size=MIN_DRAWING_SIZE, turned_views=not moving
+            )
         except NothingDrawn:
             return None
 

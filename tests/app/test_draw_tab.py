@@ -70,6 +70,30 @@ def test_predicts_while_drawing_before_the_stroke_ends(qtbot, tab, vertical_line
     qtbot.mouseRelease(tab.canvas, Qt.MouseButton.LeftButton, pos=points[-1])
 
 
+def test_while_the_pen_moves_the_plain_views_are_read_and_all_once_it_lifts(
+    qtbot, tab, default_model, vertical_line
+):
+    """The live reading skips the turned views (a long stroke stays quick to follow); the
+    reading when the pen lifts is the full one."""
+    from bpdraw.confidence import DRAWING_SHARPNESS, read_views
+    from bpdraw.numbers import strokes_to_views
+
+    points = [QPoint(round(x), round(y)) for x, y in vertical_line(tab.canvas)]
+    qtbot.mousePress(tab.canvas, Qt.MouseButton.LeftButton, pos=points[0])
+    for point in points[1:]:
+        qtbot.mouseMove(tab.canvas, point)
+    qtbot.waitUntil(lambda: tab.probabilities() is not None, timeout=2000)
+    tab.update_prediction()  # the whole stroke so far, as the throttle would read it next
+    plain = strokes_to_views(tab.canvas.strokes(), turned_views=False)
+    assert len(plain) == 2
+    assert np.allclose(tab.probabilities(), read_views(default_model, plain).probabilities)
+    qtbot.mouseRelease(tab.canvas, Qt.MouseButton.LeftButton, pos=points[-1])
+    every = strokes_to_views(tab.canvas.strokes())
+    full = read_views(default_model, every, sharpness=DRAWING_SHARPNESS)
+    assert np.allclose(tab.probabilities(), full.probabilities)
+    assert not np.allclose(full.probabilities, read_views(default_model, plain).probabilities)
+
+
 def test_undo_button_removes_the_last_stroke(qtbot, tab, drag, vertical_line):
     drag(tab.canvas, vertical_line(tab.canvas))
     qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
