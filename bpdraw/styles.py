@@ -8,10 +8,9 @@ makes such drawings, always from a ``np.random.Generator`` passed in:
 - ``add_flag``, ``add_foot``, ``add_crossbar``, ``add_slash``, ``add_foot_loop``,
   ``turned_half`` edit a real drawing (a flag on a pen 1, a crossbar through a pen 7, a loop
   at a pen 2's foot, a 6 turned into a 9 ...);
-- ``template_drawing`` draws one of ``TEMPLATES`` (control points in a unit box, each
-  point jittered, the path smoothed) so every call gives a different hand;
-- ``non_digit_drawing`` draws things that are not digits (lines, plus, letters,
-  scribbles), to set the "doesn't look like a digit" threshold in bpdraw.confidence.
+- ``template_drawing`` (one of ``TEMPLATES``) and ``non_digit_drawing`` (lines, plus,
+  letters, scribbles) draw from jittered control points: they live in bpdraw.templates;
+- ``rendered`` and ``styled_extra_data`` turn drawings into training digits.
 
 A drawing is a list of strokes, each an (k, 2) float array of x, y points, y down, in any
 scale: the canvas's conversion normalises size and place.
@@ -25,143 +24,12 @@ import numpy as np
 
 from bpdraw.augment import DEFAULT_DISTORTION, Distortion, distort_strokes, render
 from bpdraw.preprocess import PackedStrokes, pack_drawings, unpack_drawings
-
-Drawing = list[np.ndarray]
-
-# Unit box: x 0..0.6 (a digit is narrower than tall), y 0..1, y down. Each template is a
-# label and its strokes' control points, in drawing order.
-TEMPLATES: dict[str, tuple[int, list[list[tuple[float, float]]]]] = {
-    "bent 1": (1, [[(0.34, 0.0), (0.27, 0.5), (0.31, 1.0)]]),
-    "flagged 1": (1, [[(0.05, 0.3), (0.38, 0.0), (0.38, 1.0)]]),
-    "flagged 1, footed": (1, [[(0.08, 0.25), (0.35, 0.0), (0.35, 1.0)], [(0.1, 1.0), (0.6, 1.0)]]),
-    "long-flag 1": (1, [[(0.0, 0.45), (0.4, 0.0), (0.4, 1.0)]]),
-    "flat-topped 3": (
-        3,
-        [
-            [
-                (0.05, 0.0),
-                (0.55, 0.0),
-                (0.22, 0.42),
-                (0.5, 0.5),
-                (0.6, 0.75),
-                (0.4, 0.98),
-                (0.0, 0.9),
-            ]
-        ],
-    ),
-    "2 with a foot loop": (
-        2,
-        [
-            [
-                (0.02, 0.22),
-                (0.25, 0.0),
-                (0.5, 0.1),
-                (0.52, 0.3),
-                (0.3, 0.6),
-                (0.06, 0.92),
-                (0.16, 0.8),
-                (0.24, 0.9),
-                (0.12, 1.0),
-                (0.35, 0.96),
-                (0.6, 1.0),
-            ]
-        ],
-    ),
-    "Z-shaped 2": (2, [[(0.02, 0.05), (0.55, 0.0), (0.05, 1.0), (0.6, 0.98)]]),
-    "curled 6": (
-        6,
-        [
-            [
-                (0.5, 0.0),
-                (0.2, 0.2),
-                (0.04, 0.6),
-                (0.15, 0.92),
-                (0.38, 1.0),
-                (0.56, 0.8),
-                (0.45, 0.58),
-                (0.2, 0.58),
-                (0.08, 0.72),
-            ]
-        ],
-    ),
-    "curled 9": (
-        9,
-        [
-            [
-                (0.1, 1.0),
-                (0.4, 0.8),
-                (0.56, 0.4),
-                (0.45, 0.08),
-                (0.22, 0.0),
-                (0.04, 0.2),
-                (0.15, 0.42),
-                (0.4, 0.42),
-                (0.52, 0.28),
-            ]
-        ],
-    ),
-    "9 with a straight stem": (
-        9,
-        [[(0.5, 0.1), (0.25, 0.0), (0.05, 0.2), (0.2, 0.42), (0.5, 0.3), (0.52, 0.0), (0.52, 1.0)]],
-    ),
-    "closed 4": (4, [[(0.45, 1.0), (0.45, 0.0), (0.0, 0.62), (0.6, 0.62)]]),
-    "open 4": (4, [[(0.28, 0.0), (0.02, 0.6), (0.6, 0.6)], [(0.45, 0.25), (0.45, 1.0)]]),
-    "open 4, tall stem": (4, [[(0.1, 0.0), (0.05, 0.55), (0.6, 0.55)], [(0.45, 0.0), (0.45, 1.0)]]),
-    "crossed 7": (7, [[(0.0, 0.05), (0.6, 0.0), (0.25, 1.0)], [(0.14, 0.52), (0.55, 0.48)]]),
-    "hooked 7": (7, [[(0.0, 0.18), (0.04, 0.0), (0.6, 0.02), (0.28, 1.0)]]),
-    "slashed 0": (
-        0,
-        [
-            [(0.3, 0.0), (0.05, 0.2), (0.0, 0.5), (0.08, 0.85), (0.3, 1.0)]
-            + [(0.52, 0.85), (0.6, 0.5), (0.55, 0.2), (0.3, 0.0)],
-            [(0.0, 0.95), (0.6, 0.05)],
-        ],
-    ),
-}
-
-# Things that are not digits, as control points in a unit box (y down), for the
-# "doesn't look like a digit" threshold. Not the bridger symbols: those stay a test.
-NON_DIGIT_TEMPLATES: dict[str, list[list[tuple[float, float]]]] = {
-    "horizontal line": [[(0.0, 0.5), (1.0, 0.5)]],
-    "plus": [[(0.0, 0.5), (1.0, 0.5)], [(0.5, 0.0), (0.5, 1.0)]],
-    "letter A": [[(0.0, 1.0), (0.35, 0.0), (0.7, 1.0)], [(0.15, 0.6), (0.55, 0.6)]],
-    "letter H": [[(0.0, 0.0), (0.0, 1.0)], [(0.7, 0.0), (0.7, 1.0)], [(0.0, 0.5), (0.7, 0.5)]],
-    "letter T": [[(0.0, 0.0), (0.8, 0.0)], [(0.4, 0.0), (0.4, 1.0)]],
-    "letter K": [[(0.0, 0.0), (0.0, 1.0)], [(0.6, 0.0), (0.0, 0.55), (0.6, 1.0)]],
-    "letter M": [[(0.0, 1.0), (0.05, 0.0), (0.4, 0.6), (0.75, 0.0), (0.8, 1.0)]],
-    "letter W": [[(0.0, 0.0), (0.2, 1.0), (0.4, 0.3), (0.6, 1.0), (0.8, 0.0)]],
-    "letter E": [[(0.6, 0.0), (0.0, 0.0), (0.0, 1.0), (0.6, 1.0)], [(0.0, 0.5), (0.45, 0.5)]],
-    "letter F": [[(0.6, 0.0), (0.0, 0.0), (0.0, 1.0)], [(0.0, 0.5), (0.45, 0.5)]],
-    "check mark": [[(0.0, 0.55), (0.3, 1.0), (1.0, 0.0)]],
-    "zigzag": [[(0.0, 0.3), (0.25, 0.7), (0.5, 0.3), (0.75, 0.7), (1.0, 0.3)]],
-    "triangle": [[(0.5, 0.0), (0.0, 0.9), (1.0, 0.9), (0.5, 0.0)]],
-    "arrow": [[(0.0, 0.5), (1.0, 0.5)], [(0.7, 0.25), (1.0, 0.5), (0.7, 0.75)]],
-}
-NON_DIGIT_KINDS = (*NON_DIGIT_TEMPLATES, "slanted line", "crossing lines", "scribble")
-
-
-def _smooth_path(control: np.ndarray, rng: np.random.Generator, jitter: float) -> np.ndarray:
-    """Control points jittered, joined and lightly smoothed: (k, 2) points about 0.01 apart."""
-    points = control + rng.normal(0, jitter, control.shape)
-    if len(points) == 1:
-        return points
-    steps = np.hypot(*np.diff(points, axis=0).T)
-    along = np.concatenate([[0], np.cumsum(steps)])
-    at = np.linspace(0, along[-1], max(2, int(along[-1] / 0.01)))
-    path = np.stack([np.interp(at, along, points[:, 0]), np.interp(at, along, points[:, 1])], 1)
-    if len(path) > 5:  # round the corners a little, as a pen does; the ends stay put
-        kernel = np.ones(5) / 5
-        inner = np.stack([np.convolve(path[:, k], kernel, mode="valid") for k in (0, 1)], 1)
-        path = np.concatenate([path[:2], inner, path[-2:]])
-    return path
-
-
-def template_drawing(style: str, rng: np.random.Generator, jitter: float = 0.025) -> Drawing:
-    """One drawing of ``TEMPLATES[style]``, every control point moved by N(0, jitter)."""
-    if style not in TEMPLATES:
-        raise ValueError(f"unknown style {style!r}; known: {', '.join(TEMPLATES)}")
-    _, strokes = TEMPLATES[style]
-    return [_smooth_path(np.array(stroke, dtype=float), rng, jitter) for stroke in strokes]
+from bpdraw.templates import NON_DIGIT_KINDS as NON_DIGIT_KINDS  # tests, scripts import these here
+from bpdraw.templates import TEMPLATES as TEMPLATES
+from bpdraw.templates import Drawing, line, templated_drawings
+from bpdraw.templates import non_digit_drawing as non_digit_drawing
+from bpdraw.templates import non_digit_drawings as non_digit_drawings
+from bpdraw.templates import template_drawing as template_drawing
 
 
 def _bounds(drawing: Drawing) -> tuple[np.ndarray, np.ndarray, float]:
@@ -169,10 +37,6 @@ def _bounds(drawing: Drawing) -> tuple[np.ndarray, np.ndarray, float]:
     everything = np.concatenate(drawing).astype(float)
     low, high = everything.min(axis=0), everything.max(axis=0)
     return low, high, max(float(high[1] - low[1]), 1e-9)
-
-
-def _line(start, end, n: int = 12) -> np.ndarray:
-    return np.linspace(np.asarray(start, float), np.asarray(end, float), n)
 
 
 def add_flag(
@@ -192,7 +56,7 @@ def add_flag(
     length = rng.uniform(*lengths) * height
     angle = np.radians(rng.uniform(*angles))
     start = top + length * np.array([-np.cos(angle), np.sin(angle)])
-    flag = _line(start, top)
+    flag = line(start, top)
     first = drawing[0]
     if rng.random() < 0.5 and np.allclose(first[0], top):  # one stroke: flag, then stem
         return [np.concatenate([flag[:-1], first]), *drawing[1:]]
@@ -207,7 +71,7 @@ def add_foot(drawing: Drawing, rng: np.random.Generator) -> Drawing:
     bottom = everything[everything[:, 1].argmax()]
     half = rng.uniform(0.12, 0.3) * height
     tilt = rng.normal(0, 0.03) * height
-    return [*drawing, _line(bottom + [-half, -tilt], bottom + [half, tilt])]
+    return [*drawing, line(bottom + [-half, -tilt], bottom + [half, tilt])]
 
 
 def add_crossbar(drawing: Drawing, rng: np.random.Generator) -> Drawing:
@@ -222,7 +86,7 @@ def add_crossbar(drawing: Drawing, rng: np.random.Generator) -> Drawing:
     shift = rng.normal(0, 0.05) * height
     tilt = rng.normal(0, 0.04) * height
     centre = np.array([stem_x + shift, level])
-    return [*drawing, _line(centre + [-half, tilt], centre + [half, -tilt])]
+    return [*drawing, line(centre + [-half, tilt], centre + [half, -tilt])]
 
 
 def add_slash(drawing: Drawing, rng: np.random.Generator) -> Drawing:
@@ -232,7 +96,7 @@ def add_slash(drawing: Drawing, rng: np.random.Generator) -> Drawing:
     overshoot = rng.uniform(-0.1, 0.12, 4) * height
     start = np.array([low[0] - overshoot[0], high[1] + overshoot[1]])
     end = np.array([high[0] + overshoot[2], low[1] - overshoot[3]])
-    return [*drawing, _line(start, end)]
+    return [*drawing, line(start, end)]
 
 
 def add_foot_loop(drawing: Drawing, rng: np.random.Generator) -> Drawing:
@@ -294,51 +158,6 @@ def edited_drawings(
             edited.append(edits[rng.integers(len(edits))](drawing, rng))
             edited_labels.append(label)
     return edited, np.array(edited_labels, dtype=np.int64)
-
-
-def templated_drawings(
-    rng: np.random.Generator, per_style: int
-) -> tuple[list[Drawing], np.ndarray]:
-    """``per_style`` drawings of every template: (drawings, labels)."""
-    drawings, labels = [], []
-    for style, (label, _) in TEMPLATES.items():
-        for _ in range(per_style):
-            drawings.append(template_drawing(style, rng))
-            labels.append(label)
-    return drawings, np.array(labels, dtype=np.int64)
-
-
-def non_digit_drawing(kind: str, rng: np.random.Generator) -> Drawing:
-    """Something that is not a digit, drawn with random variation: one of NON_DIGIT_KINDS."""
-    if kind in NON_DIGIT_TEMPLATES:
-        return [
-            _smooth_path(np.array(stroke, dtype=float), rng, 0.04)
-            for stroke in NON_DIGIT_TEMPLATES[kind]
-        ]
-    if kind in ("slanted line", "crossing lines"):
-        # lines well away from the vertical (a vertical line is a 1), crossing at 60-120 degrees
-        angles = [rng.uniform(-55, 55)]
-        if kind == "crossing lines":
-            angles.append(angles[0] + rng.choice([-1, 1]) * rng.uniform(60, 120))
-        strokes = []
-        for angle in np.radians(angles):
-            direction = np.array([np.cos(angle), np.sin(angle)]) / 2
-            strokes.append(_line(0.5 - direction, 0.5 + direction) + rng.normal(0, 0.03, 2))
-        return strokes
-    if kind == "scribble":
-        steps = rng.normal(0, 0.25, (int(rng.integers(6, 14)), 2))
-        return [_smooth_path(np.cumsum(steps, axis=0), rng, 0.0)]
-    raise ValueError(f"unknown kind {kind!r}; known: {', '.join(NON_DIGIT_KINDS)}")
-
-
-def non_digit_drawings(rng: np.random.Generator, per_kind: int) -> tuple[list[Drawing], list[str]]:
-    """``per_kind`` drawings of every NON_DIGIT_KINDS kind: (drawings, kinds)."""
-    drawings, kinds = [], []
-    for kind in NON_DIGIT_KINDS:
-        for _ in range(per_kind):
-            drawings.append(non_digit_drawing(kind, rng))
-            kinds.append(kind)
-    return drawings, kinds
 
 
 def pack(drawings: Sequence[Drawing]) -> PackedStrokes:
