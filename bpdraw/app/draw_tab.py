@@ -263,9 +263,9 @@ class DrawTab(QWidget):
 
     def _reading(self) -> NumberReading | None:
         """The drawing read as bpdraw.numbers reads it: one digit (through both of its
-        conversions, and turned once the pen lifts), or a number when it holds digits side by side (apart, or touching
-        where they can be cut surely); None without a model, or when no part of the drawing
-        alone is a drawing."""
+        conversions, and turned once the pen lifts), or a number when it holds digits side
+        by side (apart, or touching where they can be cut surely); None without a model, or
+        when no part of the drawing alone is a drawing."""
         if self._model is None:
             return None
         try:
