@@ -388,3 +388,15 @@ def test_any_drawing_gives_its_views_as_digits_or_nothing_drawn(strokes):
         return
     assert views.shape[1:] == (8, 8) and len(views) >= len(READING_CONVERSIONS)
     assert views.dtype == np.int64 and views.min() >= 0 and views.max() <= 16
+
+
+@pytest.mark.parametrize(("index", "digit"), [(417, 2), (612, 7)])
+def test_a_wide_digit_is_not_cut_where_its_halves_read_in_full_are_not_sure(index, digit):
+    """Drawn half as wide again, this 2 and this 7 have a cut whose halves each read sure
+    in one view ("24", "74"); read in full (every conversion and turn) the right half is
+    not sure, so the cut does not stand and the digit stays one."""
+    drawings, labels = pen_digits()
+    assert labels[index] == digit
+    wide = [np.asarray(stroke, dtype=float) * (1.5, 1.0) for stroke in drawings[index]]
+    assert touching_split(shipped_model(), wide, confidence=0.99) is not None
+    assert read_number(shipped_model(), wide).text == str(digit)
