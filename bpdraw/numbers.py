@@ -232,8 +232,9 @@ def strokes_to_views(
         strokes_to_digits(strokes, min_size=min_size, conversion=conversion)
         for conversion in READING_CONVERSIONS
     ]
-    packed = pack_drawings([strokes])
-    for degrees in READING_TURNS if turned_views else ():
+    turns = READING_TURNS if turned_views else ()
+    packed = pack_drawings([strokes]) if turns else None  # not while the pen moves
+    for degrees in turns:
         for conversion in READING_CONVERSIONS:
             bitmaps, drawn = packed_to_bitmaps(turned(packed, degrees), conversion)
             if drawn[0]:
