@@ -14,6 +14,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import ndimage
 
+from bpdraw.printed_lines import SPECK_SHARE, parts_on_border, without_frames, without_rules
+
 # The paper is estimated at this many px on the longer side, with a median window of
 # BACKGROUND_WINDOW of the shorter side: wider than twice a thick marker's stroke.
 BACKGROUND_SIDE = 128
@@ -36,22 +38,6 @@ FILLED_LOOP = 0.5
 # In a small scan only a loop of at least this many pixels is judged so: a smaller one is a
 # few grey pixels whose colour says little (an 8's pinholes), a dot's hollow is dozens.
 SCAN_LOOP_PIXELS = 9
-# A part with less ink than this share of the largest is a speck.
-SPECK_SHARE = 0.08
-# Printed lines (ruled or squared paper, a form's boxes) are not a digit: a straight
-# horizontal (vertical) run of ink at least RULE_SHARE of the picture's width (height) that
-# reaches past the rest of the ink at both ends, by RULE_OVERHANG of the rest's extent.
-RULE_SHARE = 0.5
-RULE_OVERHANG = 0.1
-# Two or more lines this share of the picture's side long are a ruled page's, even where a
-# digit is as wide as the picture.
-RULE_ACROSS = 0.9
-# Gaps in a printed line up to this share of the picture's side are bridged to find it.
-RULE_GAP = 0.02
-# A part that encloses other ink and lies along its bounding box's sides (within FRAME_BAND
-# of its shorter side) is a box drawn around a digit, not a digit.
-FRAME_BAND = 0.1
-FRAME_SHARE = 0.9
 
 
 def background_factor(colour: np.ndarray) -> int:
@@ -158,166 +144,6 @@ def _ink_against(
     return _with_filled_loops(colour, ink, smallest_loop)
 
 
-def without_rules(mask: np.ndarray) -> np.ndarray:
-    """The ink mask without printed lines (RULE_SHARE, RULE_OVERHANG, RULE_ACROSS): a digit
-    written on ruled or squared paper or in a form's box. Where a stroke crosses a line, the line's
-    width of the stroke is kept. A digit's own straight stroke (a 1, a 7's bar, a 4's stem)
-    does not reach past the rest of the digit at both ends, so it stays."""
-    for _ in range(2):  # a box's sides go once its top and bottom no longer span the rest
-        unruled = _without_rules_once(mask)
-        if unruled is mask:
-            break
-        mask = unruled
-    return mask
-
-
-def _without_rules_once(mask: np.ndarray) -> np.ndarray:
-    """One pass of without_rules: ``mask`` itself when it finds no printed line."""
-    height, width = mask.shape
-    along = {0: max(3, round(RULE_SHARE * width)), 1: max(3, round(RULE_SHARE * height))}
-    straight = {}
-    for axis, n in along.items():
-        # a printed line found in a photo has gaps (noise, faint spots): bridged to find it
-        gap = max(3, round(RULE_GAP * n / RULE_SHARE))
-        rows = mask if axis == 0 else mask.T
-        bridged = rows | _runs(~rows, shorter_than=gap, inside=True)
-        found = _runs(bridged, at_least=n) & rows
-        straight[axis] = found if axis == 0 else found.T
-    if not (straight[0].any() or straight[1].any()):
-        return mask
-    # the rest of the ink, without any straight run; if there is none (a 1 as tall as half
-    # the picture, crossing ruled lines), without the runs of one direction at a time
-    both = _main_parts(mask & ~straight[0] & ~straight[1])
-    # each direction's runs as (labels, their (rows, columns) slices)
-    parts = {}
-    for axis, lines in straight.items():
-        labels, _ = ndimage.label(lines, structure=np.ones((3, 3)))
-        parts[axis] = (labels, ndimage.find_objects(labels))
-    rules = np.zeros_like(mask)
-    if both is not None:  # a printed box round the rest, even with the digit touching it
-        sides = _box_sides(parts)
-        if sides.any() and _encloses(sides, both):
-            rules |= sides
-    for axis, lines in straight.items():
-        rest = both if both is not None else _main_parts(mask & ~lines)
-        if rest is None:
-            continue  # the straight ink is all there is: the digit, not a line
-        extent = np.flatnonzero(rest.any(axis=axis))
-        overhang = max(2, RULE_OVERHANG * (extent[-1] - extent[0] + 1))
-        labels, boxes = parts[axis]
-        spans = [box[1 - axis] for box in boxes]
-        # lines from edge to edge, two or more: a ruled page, even behind a digit as wide
-        side = mask.shape[1 - axis]
-        edge_to_edge = [span.stop - span.start >= RULE_ACROSS * side for span in spans]
-        for index, span in enumerate(spans, start=1):
-            past = span.start <= extent[0] - overhang and span.stop - 1 >= extent[-1] + overhang
-            if past or (edge_to_edge[index - 1] and sum(edge_to_edge) >= 2):
-                rules |= labels == index
-    if not rules.any():
-        return mask
-    kept = mask & ~rules
-    # a stroke crossing a line: bridge the line's width where ink lies on both sides of it
-    thickness = 2 + int(ndimage.distance_transform_edt(rules).max() * 2)
-    across = ndimage.binary_closing(kept, np.ones((thickness, 1), bool)) | ndimage.binary_closing(
-        kept, np.ones((1, thickness), bool)
-    )
-    return kept | (rules & across)
-
-
-def _box_sides(parts: dict[int, tuple[np.ndarray, list]]) -> np.ndarray:
-    """The straight runs (parts[0] across, parts[1] down: labels and their slices) that end
-    at both ends in a corner with a run that ends there too: a printed box's sides. Ruled
-    lines run past a digit's ends, so a 1 written between two of them has no corners."""
-    widths = [box[axis].stop - box[axis].start for axis in parts for box in parts[axis][1]]
-    reach = 3 + max(widths, default=0)
-    sides = np.zeros(parts[0][0].shape, dtype=bool)
-    for axis, (labels, boxes) in parts.items():
-        others = parts[1 - axis][1]
-        for index, box in enumerate(boxes, start=1):
-            along = box[1 - axis]
-            ends = (along.start, along.stop - 1)
-            if all(_corner(box, end, others, axis, reach) for end in ends):
-                sides |= labels == index
-    return sides
-
-
-def _encloses(sides: np.ndarray, rest: np.ndarray) -> bool:
-    """Whether the rest of the ink lies within the bounding box of a box's sides."""
-    inner = [np.flatnonzero(sides.any(axis=1 - axis)) for axis in (0, 1)]
-    ink = [np.flatnonzero(rest.any(axis=1 - axis)) for axis in (0, 1)]
-    return all(i[0] <= r[0] and r[-1] <= i[-1] for i, r in zip(inner, ink, strict=True))
-
-
-def _corner(box: tuple[slice, slice], end: int, others, axis: int, reach: int) -> bool:
-    """Whether a run of direction ``axis`` (its bounding ``box``) meets, at its ``end``, a run
-    of the other direction that has one of its own ends on it (within ``reach`` px)."""
-    across = box[axis]
-    for other in others:
-        other_along, other_across = other[axis], other[1 - axis]
-        if not other_across.start - reach <= end < other_across.stop + reach:
-            continue
-        for other_end in (other_along.start, other_along.stop - 1):
-            if across.start - reach <= other_end < across.stop + reach:
-                return True
-    return False
-
-
-def without_frames(mask: np.ndarray) -> np.ndarray:
-    """The ink mask without boxes around other ink (a form's boxes, a box drawn round a
-    digit): parts with FRAME_SHARE of their ink within FRAME_BAND of their bounding box's
-    sides that enclose another part. A 0 is round, and encloses nothing."""
-    labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
-    if count < 2:
-        return mask
-    frames = []
-    for index, box in enumerate(ndimage.find_objects(labels), start=1):
-        part = labels[box] == index
-        inside = ndimage.binary_fill_holes(part) & ~part
-        if not (inside & (labels[box] > 0)).any():
-            continue
-        band = max(2, round(FRAME_BAND * min(part.shape)))
-        sides = np.ones_like(part)
-        sides[band:-band, band:-band] = False
-        if (part & sides).sum() >= FRAME_SHARE * part.sum():
-            frames.append(index)
-    return mask & ~np.isin(labels, frames) if frames else mask
-
-
-def _runs(
-    rows: np.ndarray, *, at_least: int = 0, shorter_than: int | None = None, inside: bool = False
-) -> np.ndarray:
-    """The pixels of the runs of True along each row of ``rows`` that are ``at_least`` and
-    ``shorter_than`` long; inside: only runs with neither end at the row's ends (a gap)."""
-    height, width = rows.shape
-    steps = np.diff(np.pad(rows, ((0, 0), (1, 1))).astype(np.int8), axis=1)
-    row, start = np.nonzero(steps == 1)
-    stop = np.nonzero(steps == -1)[1]  # in the same order: each run's end after its start
-    length = stop - start
-    keep = length >= at_least
-    if shorter_than is not None:
-        keep &= length < shorter_than
-    if inside:
-        keep &= (start > 0) & (stop < width)
-    found = np.zeros((height, width + 1), dtype=np.int32)
-    np.add.at(found, (row[keep], start[keep]), 1)
-    np.add.at(found, (row[keep], stop[keep]), -1)
-    return np.cumsum(found, axis=1)[:, :width] > 0
-
-
-def _main_parts(mask: np.ndarray) -> np.ndarray | None:
-    """The parts of a mask that are not specks (SPECK_SHARE of the largest) and, if any part
-    stands free, do not touch the frame's border (as digit_like keeps them); or None."""
-    labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
-    if count == 0:
-        return None
-    index = np.arange(1, count + 1)
-    area = ndimage.sum_labels(mask, labels, index)
-    on_border = _on_border(labels, count)
-    if (~on_border).any():
-        area = np.where(on_border, 0, area)
-    return np.isin(labels, index[area >= max(1, SPECK_SHARE * area.max())])
-
-
 def _with_filled_loops(colour: np.ndarray, mask: np.ndarray, smallest: int = 1) -> np.ndarray:
     """The ink mask with every loop (of at least `smallest` px) whose inside looks like ink
     rather than paper filled in.
@@ -356,7 +182,7 @@ def digit_like(mask: np.ndarray, thick_digit: bool = False) -> np.ndarray | None
     thickness = ndimage.maximum(ndimage.distance_transform_edt(mask), labels, index)
     boxes = ndimage.find_objects(labels)
     long_side = np.array([max(s.stop - s.start for s in box) for box in boxes])
-    on_border = _on_border(labels, count)
+    on_border = parts_on_border(labels, count)
     blob = (thickness > BLOB_THICKNESS * long_side) & (long_side > 4)
     keep = ~blob
     if (keep & ~on_border).any():
@@ -367,14 +193,6 @@ def digit_like(mask: np.ndarray, thick_digit: bool = False) -> np.ndarray | None
         return None
     keep &= area >= SPECK_SHARE * area[keep].max()
     return np.isin(labels, index[keep])
-
-
-def _on_border(labels: np.ndarray, count: int) -> np.ndarray:
-    """(count,) bool: which of the labelled parts 1..count touch the frame's border."""
-    on_border = np.zeros(count + 1, dtype=bool)
-    for edge in (labels[0], labels[-1], labels[:, 0], labels[:, -1]):
-        on_border[edge] = True
-    return on_border[1:]
 
 
 def block_mean(pixels: np.ndarray, factor: int) -> np.ndarray:

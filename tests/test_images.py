@@ -307,7 +307,7 @@ def test_digits_in_a_forms_boxes_read_as_a_number():
 
 
 def test_a_digits_own_straight_strokes_are_not_printed_lines():
-    from bpdraw.photo import without_frames, without_rules
+    from bpdraw.printed_lines import without_frames, without_rules
 
     one = np.zeros((100, 80), dtype=bool)
     one[10:90, 38:42] = True  # a 1 as tall as the picture: all the ink there is
@@ -323,7 +323,7 @@ def test_a_digits_own_straight_strokes_are_not_printed_lines():
 def test_a_stroke_crossing_a_printed_line_stays_whole():
     from scipy import ndimage
 
-    from bpdraw.photo import without_rules
+    from bpdraw.printed_lines import without_rules
 
     mask = ruled((120, 200), 30, start=10)
     mask[35:95, 98:103] = True  # a stroke across the lines at rows 40-41 and 70-71
@@ -337,7 +337,7 @@ def test_a_stroke_crossing_a_printed_line_stays_whole():
 def test_runs_of_ink_are_what_an_opening_and_a_closing_along_the_rows_find(seed):
     from scipy import ndimage
 
-    from bpdraw.photo import _runs
+    from bpdraw.printed_lines import _runs
 
     rows = np.random.default_rng(seed).random((40, 70)) < 0.7
     long_runs = ndimage.binary_opening(rows, np.ones((1, 6), bool))
