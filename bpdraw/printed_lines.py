@@ -27,6 +27,11 @@ RULE_GAP = 0.02
 # of its shorter side) is a box drawn around a digit, not a digit.
 FRAME_BAND = 0.1
 FRAME_SHARE = 0.9
+# A comb field (a form's row of boxes sharing their walls): COMB_WALLS or more straight runs
+# (each at least COMB_RUN of the picture's side) that reach from one printed line to
+# another, the first and last at both lines' ends.
+COMB_WALLS = 3
+COMB_RUN = 0.1
 # A part with less ink than this share of the largest is a speck.
 SPECK_SHARE = 0.08
 
@@ -48,14 +53,15 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
     """One pass of without_rules: ``mask`` itself when it finds no printed line."""
     height, width = mask.shape
     along = {0: max(3, round(RULE_SHARE * width)), 1: max(3, round(RULE_SHARE * height))}
-    straight = {}
+    straight, spanned = {}, {}
     for axis, n in along.items():
         # a printed line found in a photo has gaps (noise, faint spots): bridged to find it
         gap = max(3, round(RULE_GAP * n / RULE_SHARE))
         rows = mask if axis == 0 else mask.T
         bridged = rows | _runs(~rows, shorter_than=gap, inside=True)
-        found = _runs(bridged, at_least=n) & rows
-        straight[axis] = found if axis == 0 else found.T
+        found = _runs(bridged, at_least=n)
+        spanned[axis] = found if axis == 0 else found.T  # gaps included: one line, one part
+        straight[axis] = spanned[axis] & mask
     if not (straight[0].any() or straight[1].any()):
         return mask
     # the rest of the ink, without any straight run; if there is none (a 1 as tall as half
@@ -63,10 +69,11 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
     both = _main_parts(mask & ~straight[0] & ~straight[1])
     # each direction's runs as (labels, their (rows, columns) slices)
     parts = {}
-    for axis, lines in straight.items():
+    for axis, lines in spanned.items():
         labels, _ = ndimage.label(lines, structure=np.ones((3, 3)))
+        labels[~mask] = 0
         parts[axis] = (labels, ndimage.find_objects(labels))
-    rules = np.zeros_like(mask)
+    rules = _comb_walls(mask, parts)
     if both is not None:  # a printed box round the rest, even with the digit touching it
         sides = _box_sides(parts)
         if sides.any() and _encloses(sides, both):
@@ -95,6 +102,62 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
         kept, np.ones((1, thickness), bool)
     )
     return kept | (rules & across)
+
+
+def _comb_walls(mask: np.ndarray, parts: dict[int, tuple[np.ndarray, list]]) -> np.ndarray:
+    """The walls of comb fields: for each two printed lines of one direction (parts, as in
+    _box_sides), the straight runs of the other that reach from one to the other, when
+    there are COMB_WALLS or more and the outermost stand at both lines' ends; with the two
+    lines. A ruled page's lines run past the digits, so 1s between them are no walls."""
+    walls = np.zeros_like(mask)
+    widths = [box[axis].stop - box[axis].start for axis in parts for box in parts[axis][1]]
+    reach = 3 + max(widths, default=0)
+    for axis in (0, 1):
+        cross_labels, crosses = parts[1 - axis]
+        if len(crosses) < 2:
+            continue
+        rows = mask if axis == 0 else mask.T
+        side = rows.shape[1]
+        gap = max(3, round(RULE_GAP * side))
+        bridged = rows | _runs(~rows, shorter_than=gap, inside=True)
+        found = _runs(bridged, at_least=max(3, round(COMB_RUN * side)))
+        labels, _ = ndimage.label(found if axis == 0 else found.T, structure=np.ones((3, 3)))
+        labels[~mask] = 0
+        between: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for index, box in enumerate(ndimage.find_objects(labels), start=1):
+            along, across = box[1 - axis], box[axis]
+            ends = [
+                _landing(end, across, crosses, axis, reach) for end in (along.start, along.stop - 1)
+            ]
+            if None not in ends and ends[0] != ends[1]:
+                between.setdefault((min(ends), max(ends)), []).append((index, across.start))
+        for (first, second), runs in between.items():
+            if len(runs) < COMB_WALLS:
+                continue
+            runs.sort(key=lambda run: run[1])
+            outer = (runs[0][1], runs[-1][1])
+            if all(_at_ends(crosses[line], outer, axis, reach) for line in (first, second)):
+                walls |= np.isin(labels, [index for index, _ in runs])
+                walls |= np.isin(cross_labels, [first + 1, second + 1])
+    return walls
+
+
+def _landing(end: int, across: slice, crosses: list, axis: int, reach: int) -> int | None:
+    """The index of the run in ``crosses`` (the other direction's, their slices) that a run
+    of direction ``axis`` lying at ``across`` ends on at ``end`` (within ``reach``)."""
+    for line, cross in enumerate(crosses):
+        cross_along, cross_across = cross[axis], cross[1 - axis]
+        if cross_across.start - reach <= end < cross_across.stop + reach and (
+            cross_along.start - reach <= across.start and across.stop <= cross_along.stop + reach
+        ):
+            return line
+    return None
+
+
+def _at_ends(cross: tuple[slice, slice], outer: tuple[int, int], axis: int, reach: int) -> bool:
+    """Whether a printed line (its slices) ends at the outermost walls (their positions)."""
+    along = cross[axis]
+    return abs(along.start - outer[0]) <= reach and abs(along.stop - 1 - outer[1]) <= reach
 
 
 def _box_sides(parts: dict[int, tuple[np.ndarray, list]]) -> np.ndarray:

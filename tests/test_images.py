@@ -292,18 +292,54 @@ def test_a_digit_touching_its_printed_box_is_read_without_the_box():
     assert_reads_like_the_clean_seven(touching)
 
 
+FOUR_STROKES = [
+    np.array([(75.0, 10.0), (20.0, 100.0), (115.0, 100.0)]),
+    np.array([(85, 50), (85, 150)]),
+]
+
+
 def test_digits_in_a_forms_boxes_read_as_a_number():
     from bpdraw.numbers import read_picture
 
-    four = [
-        np.array([(75.0, 10.0), (20.0, 100.0), (115.0, 100.0)]),
-        np.array([(85, 50), (85, 150)]),
-    ]
-    ink = np.maximum(ink_of(four, size=(440, 220), offset=(30, 30)),
+    ink = np.maximum(ink_of(FOUR_STROKES, size=(440, 220), offset=(30, 30)),
                      ink_of(SEVEN_STROKES, size=(440, 220), offset=(210, 20)))  # fmt: skip
     picture = photo_of(ink)
     boxes = box(picture.shape, 25, 195, 20, 200) | box(picture.shape, 25, 195, 215, 400)
     assert read_picture(shipped_model(), printed(picture, boxes, colour=(60, 60, 60))).text == "47"
+
+
+def comb(shape, top, bottom, left, cell, cells, thick=2):
+    """A form's comb field: `cells` boxes `cell` px wide in a row, each wall shared."""
+    lines = np.zeros(shape[:2], dtype=bool)
+    right = left + cells * cell + thick
+    lines[top : top + thick, left:right] = lines[bottom - thick : bottom, left:right] = True
+    for k in range(cells + 1):
+        lines[top:bottom, left + k * cell : left + k * cell + thick] = True
+    return lines
+
+
+@pytest.mark.parametrize("colour", [(60, 60, 60), (200, 90, 110)])
+def test_digits_in_a_forms_comb_field_read_as_the_number_not_its_walls(colour):
+    from bpdraw.numbers import read_picture
+
+    size = (3 * 170 + 60, 220)
+    ink = np.zeros(size[::-1])
+    for k, strokes in enumerate([SEVEN_STROKES, FOUR_STROKES, SEVEN_STROKES]):
+        ink = np.maximum(ink, ink_of(strokes, size=size, offset=(55 + 170 * k, 30)))
+    picture = printed(photo_of(ink), comb(ink.shape, 25, 200, 30, 170, 3), colour=colour)
+    assert read_picture(shipped_model(), picture).text == "747"  # not 7 1 4 1 7
+
+
+def test_ones_between_a_ruled_pages_lines_are_not_a_combs_walls():
+    from bpdraw.printed_lines import without_rules
+
+    mask = ruled((120, 300), 60, start=20)  # lines at rows 20-21 and 80-81, edge to edge
+    for x in (100, 150, 200):
+        mask[20:82, x : x + 3] = True  # three 1s, each from one line to the next
+    kept = without_rules(mask)
+    assert not kept[:, :90].any() and not kept[:, 210:].any()  # the lines are gone
+    for x in (100, 150, 200):
+        assert kept[22:80, x : x + 3].all()  # the 1s stay
 
 
 def test_a_digits_own_straight_strokes_are_not_printed_lines():
