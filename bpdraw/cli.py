@@ -298,7 +298,7 @@ def _evaluate(arguments) -> int:
 
 def _predict(arguments) -> int:
     from bpdraw.images import NothingDrawn
-    from bpdraw.numbers import read_picture
+    from bpdraw.picture_reading import read_picture
 
     model = _load_model(arguments.model, translate)
     if model is None:

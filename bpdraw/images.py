@@ -87,6 +87,8 @@ class PictureInk:
     # and how many of them a mask pixel spans (a large array is averaged in blocks as read).
     origin: tuple[float, float] = (0.0, 0.0)
     pixel: float = 1.0
+    # A form's comb field: where its boxes meet (x in the picture's pixels), one digit in each.
+    cells: tuple[float, ...] = ()
 
     def strokes(self) -> list[np.ndarray]:
         """The ink's centre lines as strokes, y down, left to right."""
@@ -114,7 +116,7 @@ class PictureInk:
         return _thickness(self.mask) > BLOB_THICKNESS
 
     def small_views(self) -> np.ndarray | None:
-        """(k, 8, 8) int64, the views a small digit is read from (bpdraw.numbers.read_picture):
+        """(k, 8, 8) int64, the views a small digit is read from (picture_reading.read_picture):
         its ink (small_digit, first) and, when they draw anything, its centre lines drawn
         again as the canvas draws strokes (not for a blob, which has none); then the same of
         the ink turned by each of SMALL_DIGIT_TURNS. None where small_digit is None."""
@@ -167,13 +169,14 @@ def picture_ink(image: np.ndarray | str | os.PathLike) -> PictureInk:
         image = read_image(image)
     colour, pixel = _colour(image)
     if max(colour.shape[:2]) >= FRAMED_SIDE:
-        mask, (left, top) = _cropped_ink(colour)
-        return PictureInk(mask, origin=(left * pixel, top * pixel), pixel=pixel)
+        mask, (left, top), walls = _cropped_ink(colour)
+        cells = tuple(float(wall * pixel) for wall in walls)
+        return PictureInk(mask, origin=(left * pixel, top * pixel), pixel=pixel, cells=cells)
     # A small picture is a scan or a crop: a thick part in it is a marker's digit (an MNIST
     # digit's loops filled in), not the shadow or stain it would be in a photo.
     framed = _framed(colour)
     margin = (framed.shape[0] - colour.shape[0]) // 2
-    mask, (left, top) = _cropped_ink(framed, scan=True)
+    mask, (left, top), _ = _cropped_ink(framed, scan=True)
     origin = ((left - margin) * pixel, (top - margin) * pixel)
     return PictureInk(mask, scan=True, origin=origin, pixel=pixel)
 
@@ -244,17 +247,17 @@ def _unit_range(pixels: np.ndarray) -> np.ndarray:
     return pixels / (255.0 if top <= 255 else top) if top > 1 else pixels
 
 
-def _cropped_ink(colour: np.ndarray, *, scan: bool = False) -> tuple[np.ndarray, tuple[int, int]]:
+def _cropped_ink(colour: np.ndarray, *, scan: bool = False) -> tuple[np.ndarray, tuple, tuple]:
     """(h, w, 3) picture -> (bool ink mask cropped to the digit(s) (photo.ink_parts), the
-    crop's left and top in the picture)."""
-    mask = ink_parts(colour, scan=scan)
+    crop's left and top in the picture, the columns where a comb's boxes meet in it)."""
+    mask, walls = ink_parts(colour, scan=scan)
     if mask is None:
         raise NothingDrawn("nothing drawn: the image is blank (no ink stands out)")
     if mask.sum() < 3:
         raise NothingDrawn("nothing drawn: the image has only a speck of ink")
     rows, columns = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
     crop = mask[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
-    return crop, (int(columns[0]), int(rows[0]))
+    return crop, (int(columns[0]), int(rows[0])), walls
 
 
 def _thinning_size(mask: np.ndarray) -> np.ndarray:

@@ -24,24 +24,19 @@ vertical cuts, 82 % with the strokes shared too, and 74 % of numbers of four tou
 of 1,222 single digits by unseen writers, 7 are cut: 10 without the full reading of the
 halves, which costs the vertical cuts alone a point of the pairs). Any part read "not
 sure" is tried: a further bar on how unsure (below 0.6) cost one writer's touching pairs 6
-points and spared none of his single digits.
+points and spared none of his single digits. Pictures are read by bpdraw.picture_reading.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from bpdraw.confidence import (
     DRAWING_SHARPNESS,
-    PICTURE_NOT_SURE_MARGIN,
-    PICTURE_SHARPNESS,
     Reading,
-    judged_not_a_digit,
     read_all,
     read_views,
 )
@@ -56,9 +51,6 @@ from bpdraw.preprocess import (
     strokes_to_digits,
     turned,
 )
-
-if TYPE_CHECKING:
-    from bpdraw.images import PictureInk
 
 # A gap wider than this share of the number's height separates two digits.
 GAP_SHARE = 0.1
@@ -370,27 +362,6 @@ def cut_strokes(strokes: Sequence, x: float) -> tuple[list[np.ndarray], list[np.
             (left if on_left[start] else right).append(piece)
             start = end
     return left, right
-
-
-def read_picture(model: Model, image: np.ndarray | str | os.PathLike) -> NumberReading:
-    """Read the digits in a picture (array or PNG/JPEG file) left to right; a digit too
-    small to thin well is read from its views (bpdraw.images.PictureInk.small_views)."""
-    from bpdraw.images import picture_ink
-
-    return read_ink(model, picture_ink(image))
-
-
-def read_ink(model: Model, ink: PictureInk) -> NumberReading:
-    """Read a picture's ink (bpdraw.images.picture_ink, the slow part, done once) as
-    read_picture does: the app keeps a picture's ink and reads it again with another model."""
-    views = ink.small_views()
-    if views is None:  # a scan's wide ink is more often one wide digit than two touching
-        return read_number(model, ink.strokes(), wide_cuts=not ink.scan, drawn=False)
-    # read every way: the ink itself and its centre lines drawn again, each also turned
-    reading = read_views(model, views, margin=PICTURE_NOT_SURE_MARGIN, sharpness=PICTURE_SHARPNESS)
-    if ink.blob:
-        reading = judged_not_a_digit(reading)
-    return NumberReading((reading,), (views[0],))
 
 
 def _finite(stroke) -> np.ndarray:

@@ -14,7 +14,13 @@ from __future__ import annotations
 import numpy as np
 from scipy import ndimage
 
-from bpdraw.printed_lines import SPECK_SHARE, parts_on_border, without_frames, without_rules
+from bpdraw.printed_lines import (
+    SPECK_SHARE,
+    parts_on_border,
+    without_combs,
+    without_frames,
+    without_rules,
+)
 
 # The paper is estimated at this many px on the longer side, with a median window of
 # BACKGROUND_WINDOW of the shorter side: wider than twice a thick marker's stroke.
@@ -87,8 +93,11 @@ def contrast(colour: np.ndarray, paper: np.ndarray, reach: int = 0) -> np.ndarra
     return np.sqrt(np.where(beside_an_edge, closest, direct) / 3.0)
 
 
-def ink_parts(colour: np.ndarray, *, scan: bool = False) -> np.ndarray | None:
-    """(h, w, 3) float picture -> bool mask of its digit-like ink, or None if it has none.
+def ink_parts(
+    colour: np.ndarray, *, scan: bool = False
+) -> tuple[np.ndarray | None, tuple[int, ...]]:
+    """(h, w, 3) float picture -> (bool mask of its digit-like ink, or None if it has none;
+    the columns where a form's comb field parts one digit's box from the next, if any).
 
     Thick ink (a marker) is looked for again against paper estimated over a window
     wide enough for it. scan: the picture is a small scan or crop of a digit, so thick
@@ -98,8 +107,10 @@ def ink_parts(colour: np.ndarray, *, scan: bool = False) -> np.ndarray | None:
     smallest_loop = SCAN_LOOP_PIXELS if scan else 1
     ink = _ink_against(colour, 0.0, smallest_loop)
     if ink is None or not ink.any():
-        return None
+        return None, ()
+    walls = ()
     if not scan:  # a photo of a page may have printed lines; a small scan is one digit
+        ink, walls = without_combs(ink)
         ink = without_rules(without_frames(ink))
     mask = digit_like(ink, thick_digit=scan)
     # A stroke too wide for the window (a marker) is found as its rim, its inside filled in
@@ -112,9 +123,9 @@ def ink_parts(colour: np.ndarray, *, scan: bool = False) -> np.ndarray | None:
     if STROKES_PER_WINDOW * width > window:
         ink = _ink_against(colour, width, smallest_loop)
         if ink is not None and not scan:
-            ink = without_rules(without_frames(ink))
-        return None if ink is None else digit_like(ink, thick_digit=scan)
-    return mask
+            ink = without_rules(without_frames(without_combs(ink)[0]))
+        return None if ink is None else digit_like(ink, thick_digit=scan), walls
+    return mask, walls
 
 
 def _ink_against(

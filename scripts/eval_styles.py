@@ -23,7 +23,8 @@ from make_photo_testset import mnist_like
 
 from bpdraw import styles
 from bpdraw.model import load, load_default
-from bpdraw.numbers import read_number, read_picture
+from bpdraw.numbers import read_number
+from bpdraw.picture_reading import read_picture
 from bpdraw.preprocess import unpack_drawings
 
 

@@ -43,8 +43,8 @@ from bpdraw.confidence import (  # noqa: E402
     read_all_views,
 )
 from bpdraw.model import load_default  # noqa: E402
-from bpdraw.numbers import read_picture  # noqa: E402
 from bpdraw.pen_recipe import UJI_HELD_OUT_WRITERS, load_uji_packed  # noqa: E402
+from bpdraw.picture_reading import read_picture  # noqa: E402
 from bpdraw.preprocess import NothingDrawn  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,8 +3,8 @@ walls, one pen digit written in each (not kept in the repo).
 
 A form asks for a number in a comb: 3-5 boxes side by side, each wall printed once and
 shared by the boxes on either side of it, 1-3 px wide, grey, black or a form's pink or
-pale blue; each digit is written inside its box, not always centred, sometimes touching
-a wall. The whole comb reads as the number. Writers as in make_photo_testset.py
+pale blue; each digit is written inside its box, not always centred, and a quarter of
+them over a wall (SLOPPY). The whole comb reads as the number. Writers as in make_photo_testset.py
 (--writers uji: UJI writers 41-60, no model trained on them; bridger: a tune split only).
 The manifest is make_photo_testset.py's, so eval_photos.py reads the set.
 
@@ -39,6 +39,8 @@ WALL_COLOURS = (
     (0.9, 0.55, 0.6),  # a form's pink
     (0.5, 0.65, 0.9),  # pale blue
 )
+# This share of the digits is written over a wall of its box, by 10-25 % of its width.
+SLOPPY = 0.25
 
 
 def comb(packed, indices, rng, walls: bool = True) -> np.ndarray:
@@ -60,6 +62,8 @@ def comb(packed, indices, rng, walls: bool = True) -> np.ndarray:
             digit_width = 0.85 * box_w
         tall = max(float(np.concatenate(strokes)[:, 1].max()), 1.0)
         x = left + k * box_w + wall + rng.uniform(0.05, 0.95) * (box_w - wall - digit_width)
+        if rng.random() < SLOPPY:  # over a wall, into the next box a little
+            x += rng.choice([-1, 1]) * rng.uniform(0.1, 0.25) * digit_width
         y = top + wall + rng.uniform(0.1, 0.9) * (box_h - wall - tall)
         placed += [stroke + (x, y) for stroke in strokes]
     pen = max(1.5, rng.uniform(0.03, 0.06) * digit_height)

@@ -214,7 +214,7 @@ def test_sharpened_views_keep_their_digit_and_total_and_lead_by_more():
 
 def test_a_small_picture_is_read_with_the_pictures_sharpness_and_margin():
     from bpdraw.images import picture_ink
-    from bpdraw.numbers import read_picture
+    from bpdraw.picture_reading import read_picture
 
     picture = np.full((28, 28), 255, dtype=np.uint8)
     picture[4:24, 12:16] = 0  # a 1, MNIST-sized

@@ -299,7 +299,7 @@ FOUR_STROKES = [
 
 
 def test_digits_in_a_forms_boxes_read_as_a_number():
-    from bpdraw.numbers import read_picture
+    from bpdraw.picture_reading import read_picture
 
     ink = np.maximum(ink_of(FOUR_STROKES, size=(440, 220), offset=(30, 30)),
                      ink_of(SEVEN_STROKES, size=(440, 220), offset=(210, 20)))  # fmt: skip
@@ -320,7 +320,7 @@ def comb(shape, top, bottom, left, cell, cells, thick=2):
 
 @pytest.mark.parametrize("colour", [(60, 60, 60), (200, 90, 110)])
 def test_digits_in_a_forms_comb_field_read_as_the_number_not_its_walls(colour):
-    from bpdraw.numbers import read_picture
+    from bpdraw.picture_reading import read_picture
 
     size = (3 * 170 + 60, 220)
     ink = np.zeros(size[::-1])
@@ -330,16 +330,79 @@ def test_digits_in_a_forms_comb_field_read_as_the_number_not_its_walls(colour):
     assert read_picture(shipped_model(), picture).text == "747"  # not 7 1 4 1 7
 
 
+def comb_picture(digits, cell=170):
+    """A photo of a comb field with `digits` (strokes, or None for an empty box) in its boxes."""
+    size = (len(digits) * cell + 60, 220)
+    ink = np.zeros(size[::-1])
+    for k, strokes in enumerate(digits):
+        if strokes is not None:
+            ink = np.maximum(ink, ink_of(strokes, size=size, offset=(55 + cell * k, 30)))
+    walls = comb(ink.shape, 25, 200, 30, cell, len(digits))
+    return printed(photo_of(ink), walls, colour=(60, 60, 60))
+
+
+def test_a_comb_with_its_lines_broken_by_glare_is_still_a_comb():
+    from bpdraw.picture_reading import read_picture
+
+    size = (3 * 170 + 60, 220)
+    ink = np.zeros(size[::-1])
+    for k, strokes in enumerate([SEVEN_STROKES, FOUR_STROKES, SEVEN_STROKES]):
+        ink = np.maximum(ink, ink_of(strokes, size=size, offset=(55 + 170 * k, 30)))
+    walls = comb(ink.shape, 25, 200, 30, 170, 3)
+    walls[:, 170:195] = False  # glare: the top and bottom lines broken before the first wall
+    walls[60:100, 370:373] = False  # and the second wall too
+    assert read_picture(shipped_model(), printed(photo_of(ink), walls, (60, 60, 60))).text == "747"
+
+
+def test_a_digit_written_in_two_parts_in_a_comb_box_is_one_digit():
+    from dataclasses import replace
+
+    from bpdraw.images import picture_ink
+    from bpdraw.picture_reading import read_ink
+
+    # a 4 whose stem stands apart from its arm, as two digits would
+    four = [np.array([(60.0, 10.0), (20.0, 100.0), (70.0, 100.0)]), np.array([(95, 40), (95, 150)])]
+    ink = picture_ink(comb_picture([SEVEN_STROKES, four, SEVEN_STROKES]))
+    assert ink.cells == pytest.approx((200, 370), abs=2)  # where the boxes meet
+    assert read_ink(shipped_model(), ink).text == "747"
+    assert read_ink(shipped_model(), replace(ink, cells=())).text != "747"  # read by its gaps
+
+
+def test_empty_boxes_of_a_comb_are_skipped():
+    from bpdraw.picture_reading import read_picture
+
+    picture = comb_picture([SEVEN_STROKES, None, FOUR_STROKES, None])
+    assert read_picture(shipped_model(), picture).text == "74"
+
+
+def test_a_digit_over_its_boxs_wall_stays_whole_and_touching_digits_are_cut_at_it():
+    from bpdraw.picture_reading import cell_strokes
+
+    tail = [np.array([(20.0, 0.0), (20.0, 100.0), (110.0, 100.0)])]  # 10 past the wall at 100
+    cells = cell_strokes(tail, [100.0, 200.0])
+    assert [len(cell) for cell in cells] == [1, 0, 0]
+    assert np.array_equal(cells[0][0], tail[0])
+    joined = [np.array([(20.0, 0.0), (20.0, 100.0), (180.0, 100.0), (180.0, 0.0)])]
+    left, right, last = cell_strokes(joined, [100.0, 200.0])
+    assert np.concatenate(left)[:, 0].max() == pytest.approx(100.0)
+    assert np.concatenate(right)[:, 0].min() == pytest.approx(100.0) and not last
+
+
 def test_ones_between_a_ruled_pages_lines_are_not_a_combs_walls():
-    from bpdraw.printed_lines import without_rules
+    from bpdraw.printed_lines import without_combs, without_rules
 
     mask = ruled((120, 300), 60, start=20)  # lines at rows 20-21 and 80-81, edge to edge
     for x in (100, 150, 200):
         mask[20:82, x : x + 3] = True  # three 1s, each from one line to the next
+    assert without_combs(mask) == (mask, ())
     kept = without_rules(mask)
     assert not kept[:, :90].any() and not kept[:, 210:].any()  # the lines are gone
     for x in (100, 150, 200):
         assert kept[22:80, x : x + 3].all()  # the 1s stay
+    mask[:, :10] = mask[:, 290:] = False  # the lines end at walls: a comb
+    mask[20:82, 10:13] = mask[20:82, 287:290] = True
+    unruled, walls = without_combs(mask)
+    assert walls == (101, 151, 201) and not unruled.any()
 
 
 def test_a_digits_own_straight_strokes_are_not_printed_lines():
@@ -444,7 +507,7 @@ def small_nine(size=28, pen=2.5, width=28):
 
 def test_a_small_thick_digit_is_read_from_its_ink(assert_valid_digit):
     from bpdraw.images import picture_ink
-    from bpdraw.numbers import read_picture
+    from bpdraw.picture_reading import read_picture
 
     ink = picture_ink(small_nine())
     digits = ink.small_digit()
@@ -519,8 +582,8 @@ def marker_scan(index: int, pen: int = 5) -> np.ndarray:
 
 @pytest.mark.parametrize("index", [173, 188])  # two pen 6s whose thick loop makes a blob
 def test_a_small_scan_in_thick_marker_is_read_not_called_blank(index):
-    from bpdraw.numbers import read_picture
     from bpdraw.photo import digit_like
+    from bpdraw.picture_reading import read_picture
 
     picture = marker_scan(index)
     assert read_picture(shipped_model(), picture).text == "6"
@@ -559,7 +622,7 @@ def test_a_tight_scan_keeps_the_ink_that_touches_its_frame():
     """In a photo, ink on the frame's edge beside a free-standing digit is a band or a shadow;
     in a scan cropped to its digit it is the digit: both parts of the 4 are read."""
     from bpdraw.images import picture_ink
-    from bpdraw.numbers import read_picture
+    from bpdraw.picture_reading import read_picture
 
     picture = tight_four()
     assert (picture[0] == 0).any()  # the first part touches the top edge
@@ -582,7 +645,7 @@ def test_a_tight_scan_keeps_the_ink_that_touches_its_frame():
     ids=["1x1", "1x3", "3x1", "diagonal 5x5", "dash", "bar", "noise"],
 )
 def test_tiny_and_odd_pictures_give_a_reading_or_nothing_drawn(picture):
-    from bpdraw.numbers import read_picture
+    from bpdraw.picture_reading import read_picture
 
     try:
         number = read_picture(shipped_model(), picture)
@@ -607,7 +670,7 @@ def test_a_loop_whose_inside_looks_like_ink_is_filled_and_a_zero_is_not():
 
 
 def test_a_photographed_dot_is_not_read_as_a_sure_zero():
-    from bpdraw.numbers import read_picture
+    from bpdraw.picture_reading import read_picture
 
     rows, columns = np.mgrid[:300, :300]
     picture = np.full((300, 300, 3), 0.92)
@@ -623,7 +686,7 @@ def test_a_photographed_dot_is_not_read_as_a_sure_zero():
 def test_a_scanned_dot_is_not_read_as_a_sure_zero(radius):
     """In a small scan too, the dot's inside is ink (it read "0" at 100 % as a ring), and it
     is read from its ink alone (thinned, the blob drew a cross that read "4" at 98 %)."""
-    from bpdraw.numbers import read_picture
+    from bpdraw.picture_reading import read_picture
 
     rows, columns = np.mgrid[:28, :28]
     scan = np.where(np.hypot(rows - 14, columns - 14) <= radius, 0, 255).astype(np.uint8)

@@ -27,13 +27,13 @@ from bpdraw.numbers import (
     READING_TURNS,
     cut_strokes,
     read_number,
-    read_picture,
     split_digits,
     stroke_cuts,
     stroke_split,
     strokes_to_views,
     touching_split,
 )
+from bpdraw.picture_reading import read_picture
 from bpdraw.preprocess import NothingDrawn, pack_drawings, strokes_to_digits, turned
 
 

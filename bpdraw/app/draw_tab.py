@@ -37,7 +37,8 @@ from bpdraw.app.i18n import format_number, shortcut_text
 from bpdraw.app.probability_bars import ProbabilityBars
 from bpdraw.app.why_preview import WhyPreview
 from bpdraw.confidence import Reading, read
-from bpdraw.numbers import NumberReading, read_ink, read_number
+from bpdraw.numbers import NumberReading, read_number
+from bpdraw.picture_reading import read_ink
 from bpdraw.preprocess import NothingDrawn
 
 if TYPE_CHECKING:
