@@ -34,6 +34,10 @@ MIN_CONTRAST = 0.08
 MIN_CONTRAST_OVER_NOISE = 6.0
 # Hysteresis: strokes start above SEED of the strongest contrast and extend above GROW.
 SEED, GROW = 0.5, 0.3
+# Printed lines too pale to be ink (a form's pink or pale blue) are looked for above FAINT
+# of the strongest ink and FAINT_OVER_NOISE times the paper's typical deviation.
+FAINT = 0.15
+FAINT_OVER_NOISE = 4.0
 # A pixel this close (relative) to the paper a block away is paper beside an edge.
 EDGE_MATCH = 0.35
 # A part is a blob when its widest point is this share of its bounding box's long side.
@@ -105,12 +109,12 @@ def ink_parts(
     and only loops of SCAN_LOOP_PIXELS or more are judged by their inside.
     """
     smallest_loop = SCAN_LOOP_PIXELS if scan else 1
-    ink = _ink_against(colour, 0.0, smallest_loop)
+    ink, faint = _ink_against(colour, 0.0, smallest_loop)
     if ink is None or not ink.any():
         return None, ()
     walls = ()
     if not scan:  # a photo of a page may have printed lines; a small scan is one digit
-        ink, walls = without_combs(ink)
+        ink, walls = without_combs(ink, faint)
         ink = without_rules(without_frames(ink))
     mask = digit_like(ink, thick_digit=scan)
     # A stroke too wide for the window (a marker) is found as its rim, its inside filled in
@@ -121,19 +125,20 @@ def ink_parts(
     factor = background_factor(colour)
     window = min(colour.shape[:2]) // factor * BACKGROUND_WINDOW * factor
     if STROKES_PER_WINDOW * width > window:
-        ink = _ink_against(colour, width, smallest_loop)
+        ink, faint = _ink_against(colour, width, smallest_loop)
         if ink is not None and not scan:
-            ink = without_rules(without_frames(without_combs(ink)[0]))
+            ink = without_rules(without_frames(without_combs(ink, faint)[0]))
         return None if ink is None else digit_like(ink, thick_digit=scan), walls
     return mask, walls
 
 
 def _ink_against(
     colour: np.ndarray, stroke_width: float, smallest_loop: int = 1
-) -> np.ndarray | None:
+) -> tuple[np.ndarray | None, np.ndarray | None]:
     """The ink against the paper estimated for strokes `stroke_width` px wide, loops of at
-    least `smallest_loop` px that look like ink filled in; None when nothing stands out
-    (digit_like then keeps a digit's parts of it)."""
+    least `smallest_loop` px that look like ink filled in, or None when nothing stands out
+    (digit_like then keeps a digit's parts of it); and all that stands out at all (FAINT of
+    the strongest ink: a form's pale print, which the ink leaves out)."""
     factor = background_factor(colour)
     reach = factor + 1 if factor > 1 else 0
     strength = contrast(colour, local_background(colour, stroke_width), reach)
@@ -145,14 +150,15 @@ def _ink_against(
         if strongest > max(MIN_CONTRAST, MIN_CONTRAST_OVER_NOISE * noise):
             break
     else:
-        return None
+        return None, None
     seeds = strength > SEED * strongest
     labels, count = ndimage.label(strength > GROW * strongest, structure=np.ones((3, 3)))
     seeded = np.zeros(count + 1, dtype=bool)
     seeded[labels[seeds]] = True
     seeded[0] = False
     ink = seeded[labels]
-    return _with_filled_loops(colour, ink, smallest_loop)
+    faint = strength > max(FAINT * strongest, FAINT_OVER_NOISE * noise)
+    return _with_filled_loops(colour, ink, smallest_loop), faint
 
 
 def _with_filled_loops(colour: np.ndarray, mask: np.ndarray, smallest: int = 1) -> np.ndarray:

@@ -53,13 +53,20 @@ def without_rules(mask: np.ndarray) -> np.ndarray:
     return mask
 
 
-def without_combs(mask: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
+def without_combs(
+    mask: np.ndarray, faint: np.ndarray | None = None
+) -> tuple[np.ndarray, tuple[int, ...]]:
     """The ink mask without the lines of comb fields (COMB_WALLS, COMB_RUN, COMB_COVER), a
     stroke kept whole where it crosses one; and the columns where a comb running across
-    parts one digit's box from the next, left to right (empty if there is none). Taken out
-    before the other printed lines: a comb's boxes may look like frames, and a frame taken
-    out of a comb broken by glare would leave the rest of it behind."""
+    parts one digit's box from the next, left to right (empty if there is none). faint: all
+    that stands out from the paper at all, where a form's pale print is looked for (in the
+    ink, only where strokes touch it). Taken out before the other printed lines: a comb's
+    boxes may look like frames, and a frame taken out of a comb broken by glare would leave
+    the rest of it behind."""
     lines, inner = _comb_walls(mask)
+    if faint is not None and not lines.any():
+        lines, inner = _comb_walls(faint | mask)
+        lines &= mask
     return (_taken_out(mask, lines) if lines.any() else mask), inner
 
 
@@ -154,6 +161,8 @@ def _upright_comb(mask: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
     if len(across) < 2 or len(down) < COMB_WALLS:
         return found, ()
     reach = 4 + int(np.median([band.thickness for band in (*across, *down)]))
+    # a line's end may run on over a speck beside it, bridged as a gap
+    end_reach = reach + max(3, round(RULE_GAP * mask.shape[1]))
     between: dict[tuple[int, int], list[_Band]] = {}
     for wall in down:
         ends = [_band_at(across, end, wall.middle, reach) for end in (wall.low, wall.high)]
@@ -169,8 +178,8 @@ def _upright_comb(mask: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
         left, right = walls[0].middle, walls[-1].middle
         lines = (across[top], across[bottom])
         if not all(
-            abs(line.low - left) <= reach
-            and abs(line.high - right) <= reach
+            abs(line.low - left) <= end_reach
+            and abs(line.high - right) <= end_reach
             and line.cover(left, right) >= COMB_COVER
             for line in lines
         ):

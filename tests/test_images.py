@@ -405,6 +405,22 @@ def test_ones_between_a_ruled_pages_lines_are_not_a_combs_walls():
     assert walls == (101, 151, 201) and not unruled.any()
 
 
+def test_a_pale_combs_pieces_that_touch_the_digits_are_taken_out_too():
+    from bpdraw.printed_lines import without_combs
+
+    walls = comb((200, 420), 20, 180, 10, 100, 4)  # too pale to be ink: only faint
+    ink = np.zeros_like(walls)
+    for left in (40, 140, 240, 340):
+        ink[50:150, left : left + 4] = True  # four 1s
+    ink[50:53, 40:110] = True  # the first 1's flag, over the wall at x = 110
+    ink[20:22, 130:170] = ink[20:180, 210:212] = True  # the bits of print they touch
+    unruled, cells = without_combs(ink, faint=walls | ink)
+    assert cells == (110, 210, 310)
+    assert not unruled[20:22].any() and not unruled[55:150, 210:212].any()
+    assert unruled[50:53, 40:110].all()  # the flag over the wall stays whole
+    assert without_combs(ink) == (ink, ())  # in the ink alone, no comb
+
+
 def test_a_digits_own_straight_strokes_are_not_printed_lines():
     from bpdraw.printed_lines import without_frames, without_rules
 
