@@ -63,11 +63,26 @@ def without_combs(
     ink, only where strokes touch it). Taken out before the other printed lines: a comb's
     boxes may look like frames, and a frame taken out of a comb broken by glare would leave
     the rest of it behind."""
-    lines, inner = _comb_walls(mask)
+    main = _main_parts(mask)
+    if main is None:
+        return mask, ()
+    # a comb small in a large photo: looked for around the ink (not its specks), its runs
+    # measured by that
+    rows, columns = np.flatnonzero(main.any(axis=1)), np.flatnonzero(main.any(axis=0))
+    margin = (rows[-1] - rows[0] + 1) // 2  # a pale comb's walls beyond the digits
+    around = (
+        slice(max(rows[0] - margin, 0), rows[-1] + margin + 1),
+        slice(max(columns[0] - margin, 0), columns[-1] + margin + 1),
+    )
+    lines, inner = _comb_walls(mask[around])
     if faint is not None and not lines.any():
-        lines, inner = _comb_walls(faint | mask)
-        lines &= mask
-    return (_taken_out(mask, lines) if lines.any() else mask), inner
+        lines, inner = _comb_walls(faint[around] | mask[around])
+        lines &= mask[around]
+    if not lines.any():
+        return mask, ()
+    found = np.zeros_like(mask)
+    found[around] = lines
+    return _taken_out(mask, found), tuple(int(wall) + around[1].start for wall in inner)
 
 
 def _straight_runs(mask: np.ndarray) -> dict[int, np.ndarray]:

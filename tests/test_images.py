@@ -354,6 +354,18 @@ def test_a_comb_with_its_lines_broken_by_glare_is_still_a_comb():
     assert read_picture(shipped_model(), printed(photo_of(ink), walls, (60, 60, 60))).text == "747"
 
 
+def test_a_small_comb_in_a_large_photo_is_found_around_the_ink():
+    from bpdraw.picture_reading import read_picture
+
+    size, scale = (1100, 900), 0.45  # read at half size: the comb's walls 36 px of 450
+    ink = np.zeros(size[::-1])
+    for k, strokes in enumerate([SEVEN_STROKES, FOUR_STROKES, SEVEN_STROKES]):
+        small = [np.asarray(stroke, dtype=float) * scale for stroke in strokes]
+        ink = np.maximum(ink, ink_of(small, size=size, pen=3, offset=(430 + 80 * k, 410)))
+    walls = comb(ink.shape, 400, 480, 410, 80, 3)
+    assert read_picture(shipped_model(), printed(photo_of(ink), walls, (60, 60, 60))).text == "747"
+
+
 def test_a_digit_written_in_two_parts_in_a_comb_box_is_one_digit():
     from dataclasses import replace
 
