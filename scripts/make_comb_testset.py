@@ -10,6 +10,9 @@ The manifest is make_photo_testset.py's, so eval_photos.py reads the set.
 
     .venv/bin/python scripts/make_comb_testset.py --writers uji --out /tmp/comb_uji
     .venv/bin/python scripts/eval_photos.py --set /tmp/comb_uji --only-after
+
+The README's figures: --per 150 --seed 21 (UJI), --seed 22 (bridger), --far --per 40
+--seed 31; each also with --no-walls.
 """
 
 from __future__ import annotations
@@ -43,13 +46,14 @@ WALL_COLOURS = (
 SLOPPY = 0.25
 
 
-def comb(packed, indices, rng, walls: bool = True) -> np.ndarray:
+def comb(packed, indices, rng, walls: bool = True, far: bool = False) -> np.ndarray:
     """(h, w, 3) float photo of a comb field with drawing indices[k] in box k (without its
-    printed lines unless walls: the same digits on blank paper, to compare)."""
+    printed lines unless walls: the same digits on blank paper, to compare; far: small in a
+    large photo, 150-600 px of paper round it)."""
     count = len(indices)
     box_w, box_h = int(rng.integers(70, 111)), int(rng.integers(90, 131))
     wall = int(rng.integers(1, 4))
-    margin = rng.integers(15, 60, 4)  # paper round the comb: top, bottom, left, right
+    margin = rng.integers(150, 600, 4) if far else rng.integers(15, 60, 4)  # t, b, l, r
     width = int(margin[2] + count * box_w + wall + margin[3])
     height = int(margin[0] + box_h + wall + margin[1])
     left, top = int(margin[2]), int(margin[0])
@@ -93,6 +97,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--writers", default="uji", choices=("uji", "bridger"))
     parser.add_argument("--no-walls", action="store_true", help="the same digits, no comb")
+    parser.add_argument("--far", action="store_true", help="a small comb in a large photo")
     arguments = parser.parse_args()
     rng = np.random.default_rng(arguments.seed)
     if arguments.writers == "uji":
@@ -109,7 +114,7 @@ def main() -> None:
         writer = writers[int(rng.integers(len(writers)))]
         pool = np.flatnonzero(writers == writer)
         indices = [int(i) for i in rng.choice(pool, int(rng.integers(3, 6)))]
-        picture = comb(packed, indices, rng, walls=not arguments.no_walls)
+        picture = comb(packed, indices, rng, walls=not arguments.no_walls, far=arguments.far)
         path = save(picture, folder / f"{n:03d}", "comb", None, rng)
         label = "".join(str(labels[i]) for i in indices)
         rows.append((split, "comb", writer, label, str(path)))
