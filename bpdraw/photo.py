@@ -14,10 +14,10 @@ from __future__ import annotations
 import numpy as np
 from scipy import ndimage
 
+from bpdraw.combs import without_combs
 from bpdraw.printed_lines import (
     SPECK_SHARE,
     parts_on_border,
-    without_combs,
     without_frames,
     without_rules,
 )

@@ -5,12 +5,10 @@ page or an exercise book's grid, a box printed round it, or a form's comb, a row
 sharing their walls with one digit in each. Such lines are long, straight runs of ink that
 reach past the digit at both ends, or meet other runs in a box's corners, or reach from one
 such line to another; a digit's own straight strokes do neither. They are taken out of the
-ink mask, keeping the part of a stroke that crosses one.
+ink mask, keeping the part of a stroke that crosses one. Comb fields are found in combs.py.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 from scipy import ndimage
@@ -29,13 +27,6 @@ RULE_GAP = 0.02
 # of its shorter side) is a box drawn around a digit, not a digit.
 FRAME_BAND = 0.1
 FRAME_SHARE = 0.9
-# A comb field (a form's row of boxes sharing their walls): COMB_WALLS or more straight
-# walls (of runs at least COMB_RUN of the picture's side) that reach from one printed line to
-# another, the first and last at both lines' ends; walls and lines may be broken (a stroke
-# over them, glare) but cover COMB_COVER of their way.
-COMB_WALLS = 3
-COMB_RUN = 0.1
-COMB_COVER = 0.7
 # A part with less ink than this share of the largest is a speck.
 SPECK_SHARE = 0.08
 
@@ -53,38 +44,6 @@ def without_rules(mask: np.ndarray) -> np.ndarray:
     return mask
 
 
-def without_combs(
-    mask: np.ndarray, faint: np.ndarray | None = None
-) -> tuple[np.ndarray, tuple[int, ...]]:
-    """The ink mask without the lines of comb fields (COMB_WALLS, COMB_RUN, COMB_COVER), a
-    stroke kept whole where it crosses one; and the columns where a comb running across
-    parts one digit's box from the next, left to right (empty if there is none). faint: all
-    that stands out from the paper at all, where a form's pale print is looked for (in the
-    ink, only where strokes touch it). Taken out before the other printed lines: a comb's
-    boxes may look like frames, and a frame taken out of a comb broken by glare would leave
-    the rest of it behind."""
-    main = _main_parts(mask)
-    if main is None:
-        return mask, ()
-    # a comb small in a large photo: looked for around the ink (not its specks), its runs
-    # measured by that
-    rows, columns = np.flatnonzero(main.any(axis=1)), np.flatnonzero(main.any(axis=0))
-    margin = (rows[-1] - rows[0] + 1) // 2  # a pale comb's walls beyond the digits
-    around = (
-        slice(max(rows[0] - margin, 0), rows[-1] + margin + 1),
-        slice(max(columns[0] - margin, 0), columns[-1] + margin + 1),
-    )
-    lines, inner = _comb_walls(mask[around])
-    if faint is not None and not lines.any():
-        lines, inner = _comb_walls(faint[around] | mask[around])
-        lines &= mask[around]
-    if not lines.any():
-        return mask, ()
-    found = np.zeros_like(mask)
-    found[around] = lines
-    return _taken_out(mask, found), tuple(int(wall) + around[1].start for wall in inner)
-
-
 def _straight_runs(mask: np.ndarray) -> dict[int, np.ndarray]:
     """The mask's straight runs across (0) and down (1), at least RULE_SHARE of the picture
     long, their gaps (up to RULE_GAP) bridged: one printed line is one run."""
@@ -95,8 +54,8 @@ def _straight_runs(mask: np.ndarray) -> dict[int, np.ndarray]:
         # a printed line found in a photo has gaps (noise, faint spots): bridged to find it
         gap = max(3, round(RULE_GAP * n / RULE_SHARE))
         rows = mask if axis == 0 else mask.T
-        bridged = rows | _runs(~rows, shorter_than=gap, inside=True)
-        found = _runs(bridged, at_least=n)
+        bridged = rows | run_pixels(~rows, shorter_than=gap, inside=True)
+        found = run_pixels(bridged, at_least=n)
         spanned[axis] = found if axis == 0 else found.T
     return spanned
 
@@ -119,7 +78,7 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
         return mask
     # the rest of the ink, without any straight run; if there is none (a 1 as tall as half
     # the picture, crossing ruled lines), without the runs of one direction at a time
-    both = _main_parts(mask & ~straight[0] & ~straight[1])
+    both = main_parts(mask & ~straight[0] & ~straight[1])
     parts = _labelled(spanned, mask)
     rules = np.zeros_like(mask)
     if both is not None:  # a printed box round the rest, even with the digit touching it
@@ -127,7 +86,7 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
         if sides.any() and _encloses(sides, both):
             rules |= sides
     for axis, lines in straight.items():
-        rest = both if both is not None else _main_parts(mask & ~lines)
+        rest = both if both is not None else main_parts(mask & ~lines)
         if rest is None:
             continue  # the straight ink is all there is: the digit, not a line
         extent = np.flatnonzero(rest.any(axis=axis))
@@ -141,10 +100,10 @@ def _without_rules_once(mask: np.ndarray) -> np.ndarray:
             past = span.start <= extent[0] - overhang and span.stop - 1 >= extent[-1] + overhang
             if past or (edge_to_edge[index - 1] and sum(edge_to_edge) >= 2):
                 rules |= labels == index
-    return _taken_out(mask, rules) if rules.any() else mask
+    return taken_out(mask, rules) if rules.any() else mask
 
 
-def _taken_out(mask: np.ndarray, rules: np.ndarray) -> np.ndarray:
+def taken_out(mask: np.ndarray, rules: np.ndarray) -> np.ndarray:
     """The mask without printed lines ``rules``, but where a stroke crosses a line, the line's
     width of the stroke is kept."""
     kept = mask & ~rules
@@ -154,130 +113,6 @@ def _taken_out(mask: np.ndarray, rules: np.ndarray) -> np.ndarray:
         kept, np.ones((1, thickness), bool)
     )
     return kept | (rules & across)
-
-
-def _comb_walls(mask: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
-    """The lines of the comb fields in the ink mask, across and down (the mask's own way and
-    transposed); and the columns of the inner walls of those that run across."""
-    upright, inner = _upright_comb(mask)
-    turned, _ = _upright_comb(mask.T)
-    return upright | turned.T, inner
-
-
-def _upright_comb(mask: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
-    """The lines of comb fields running across: two printed lines (runs across, COMB_RUN of
-    the picture's width or longer, gaps bridged; the runs in one band of rows are one line,
-    however broken) and COMB_WALLS or more walls down from one to the other (the runs down in
-    one band of columns, covering COMB_COVER of the way), the outermost at both lines' ends,
-    the lines covering COMB_COVER of the way between them. A ruled page's lines run past the
-    digits, so 1s from one line to the next are no walls. With the inner walls' columns."""
-    found = np.zeros_like(mask)
-    across, down = _banded(mask, 0), _banded(mask, 1)
-    if len(across) < 2 or len(down) < COMB_WALLS:
-        return found, ()
-    reach = 4 + int(np.median([band.thickness for band in (*across, *down)]))
-    # a line's end may run on over a speck beside it, bridged as a gap
-    end_reach = reach + max(3, round(RULE_GAP * mask.shape[1]))
-    between: dict[tuple[int, int], list[_Band]] = {}
-    for wall in down:
-        ends = [_band_at(across, end, wall.middle, reach) for end in (wall.low, wall.high)]
-        if None in ends or ends[0] == ends[1]:
-            continue
-        if wall.cover(wall.low, wall.high) >= COMB_COVER:
-            between.setdefault((ends[0], ends[1]), []).append(wall)
-    inner: list[int] = []
-    for (top, bottom), walls in between.items():
-        if len(walls) < COMB_WALLS:
-            continue
-        walls.sort(key=lambda wall: wall.middle)
-        left, right = walls[0].middle, walls[-1].middle
-        lines = (across[top], across[bottom])
-        if not all(
-            abs(line.low - left) <= end_reach
-            and abs(line.high - right) <= end_reach
-            and line.cover(left, right) >= COMB_COVER
-            for line in lines
-        ):
-            continue
-        for band in (*lines, *walls):
-            found |= band.pixels
-        inner += [wall.middle for wall in walls[1:-1]]
-    return found, tuple(sorted(inner))
-
-
-@dataclass
-class _Band:
-    """Straight runs of ink along one direction lying in one band across it: one printed
-    line, however broken. low/high: its extent along; first/last: its band across."""
-
-    pixels: np.ndarray
-    pieces: list[tuple[int, int]]  # each run's extent along the line (first, last)
-    first: int
-    last: int
-
-    @property
-    def low(self) -> int:
-        return min(piece[0] for piece in self.pieces)
-
-    @property
-    def high(self) -> int:
-        return max(piece[1] for piece in self.pieces)
-
-    @property
-    def middle(self) -> int:
-        return (self.first + self.last) // 2
-
-    @property
-    def thickness(self) -> int:
-        return self.last - self.first + 1
-
-    def cover(self, start: int, stop: int) -> float:
-        """The share of the way from start to stop (along the line) its runs cover."""
-        covered = np.zeros(max(stop - start + 1, 1), dtype=bool)
-        for low, high in self.pieces:
-            covered[max(low - start, 0) : max(high - start + 1, 0)] = True
-        return float(covered.mean())
-
-
-def _banded(mask: np.ndarray, axis: int) -> list[_Band]:
-    """The mask's straight runs across (axis 0) or down (1), COMB_RUN of the picture's side
-    or longer with their gaps (RULE_GAP) bridged, gathered by the band across them they lie
-    in (overlapping, or within 2 px)."""
-    rows = mask if axis == 0 else mask.T
-    side = rows.shape[1]
-    bridged = rows | _runs(~rows, shorter_than=max(3, round(RULE_GAP * side)), inside=True)
-    runs = _runs(bridged, at_least=max(3, round(COMB_RUN * side)))
-    labels, _ = ndimage.label(runs, structure=np.ones((3, 3)))
-    pieces = []
-    for index, box in enumerate(ndimage.find_objects(labels), start=1):
-        if box is not None:
-            pieces.append((box[0].start, box[0].stop - 1, box[1].start, box[1].stop - 1, index))
-    bands: list[list] = []
-    for piece in sorted(pieces):
-        if bands and piece[0] <= bands[-1][0][1] + 2:
-            bands[-1][0][1] = max(bands[-1][0][1], piece[1])
-            bands[-1][1].append(piece)
-        else:
-            bands.append([[piece[0], piece[1]], [piece]])
-    found = []
-    for (first, last), members in bands:
-        pixels = np.isin(labels, [member[4] for member in members]) & rows
-        spans = [(member[2], member[3]) for member in members]
-        found.append(_Band(pixels if axis == 0 else pixels.T, spans, first, last))
-    return found
-
-
-def _band_at(bands: list[_Band], position: int, along: int, reach: int) -> int | None:
-    """The index of the longest band that lies at ``position`` across (within ``reach``)
-    and spans ``along`` (within reach): the line a wall's end lands on, not a digit's stroke
-    beside it."""
-    landed = [
-        index
-        for index, band in enumerate(bands)
-        if band.first - reach <= position <= band.last + reach
-        and band.low - reach <= along <= band.high + reach
-    ]
-    return max(landed, key=lambda index: bands[index].high - bands[index].low, default=None)
 
 
 def _box_sides(parts: dict[int, tuple[np.ndarray, list]]) -> np.ndarray:
@@ -339,7 +174,7 @@ def without_frames(mask: np.ndarray) -> np.ndarray:
     return mask & ~np.isin(labels, frames) if frames else mask
 
 
-def _runs(
+def run_pixels(
     rows: np.ndarray, *, at_least: int = 0, shorter_than: int | None = None, inside: bool = False
 ) -> np.ndarray:
     """The pixels of the runs of True along each row of ``rows`` that are ``at_least`` and
@@ -360,7 +195,7 @@ def _runs(
     return np.cumsum(found, axis=1)[:, :width] > 0
 
 
-def _main_parts(mask: np.ndarray) -> np.ndarray | None:
+def main_parts(mask: np.ndarray) -> np.ndarray | None:
     """The parts of a mask that are not specks (SPECK_SHARE of the largest) and, if any part
     stands free, do not touch the frame's border (as digit_like keeps them); or None."""
     labels, count = ndimage.label(mask, structure=np.ones((3, 3)))

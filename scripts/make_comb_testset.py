@@ -12,7 +12,8 @@ The manifest is make_photo_testset.py's, so eval_photos.py reads the set.
     .venv/bin/python scripts/eval_photos.py --set /tmp/comb_uji --only-after
 
 The README's figures: --per 150 --seed 21 (UJI), --seed 22 (bridger), --far --per 40
---seed 31; each also with --no-walls.
+--seed 31, --ticks --per 80 --seed 41 (UJI), --ticks --writers bridger --seed 42; each also
+with --no-walls.
 """
 
 from __future__ import annotations
@@ -46,10 +47,13 @@ WALL_COLOURS = (
 SLOPPY = 0.25
 
 
-def comb(packed, indices, rng, walls: bool = True, far: bool = False) -> np.ndarray:
+def comb(
+    packed, indices, rng, walls: bool = True, far: bool = False, ticks: bool = False
+) -> np.ndarray:
     """(h, w, 3) float photo of a comb field with drawing indices[k] in box k (without its
     printed lines unless walls: the same digits on blank paper, to compare; far: small in a
-    large photo, 150-600 px of paper round it)."""
+    large photo, 150-600 px of paper round it; ticks: an open comb, a baseline with short
+    walls rising from it, 20-40 % of a box's height, and no top line)."""
     count = len(indices)
     box_w, box_h = int(rng.integers(70, 111)), int(rng.integers(90, 131))
     wall = int(rng.integers(1, 4))
@@ -75,11 +79,13 @@ def comb(packed, indices, rng, walls: bool = True, far: bool = False) -> np.ndar
     sheet = paper((width, height), np.full(3, rng.uniform(0.85, 0.97)), rng)
     lines = np.zeros((height, width), dtype=bool)
     bottom, right = top + box_h, left + count * box_w
-    lines[top : top + wall, left : right + wall] = True
+    if not ticks:
+        lines[top : top + wall, left : right + wall] = True
     lines[bottom : bottom + wall, left : right + wall] = True
+    tick_top = bottom - int(rng.uniform(0.2, 0.4) * box_h) if ticks else top
     for k in range(count + 1):
         x = left + k * box_w
-        lines[top : bottom + wall, x : x + wall] = True
+        lines[tick_top : bottom + wall, x : x + wall] = True
     colour = np.array(WALL_COLOURS[int(rng.integers(len(WALL_COLOURS)))])
     if walls:
         sheet[lines] = sheet[lines] * 0.15 + colour * 0.85
@@ -98,6 +104,7 @@ def main() -> None:
     parser.add_argument("--writers", default="uji", choices=("uji", "bridger"))
     parser.add_argument("--no-walls", action="store_true", help="the same digits, no comb")
     parser.add_argument("--far", action="store_true", help="a small comb in a large photo")
+    parser.add_argument("--ticks", action="store_true", help="open combs: baseline and ticks")
     arguments = parser.parse_args()
     rng = np.random.default_rng(arguments.seed)
     if arguments.writers == "uji":
@@ -114,7 +121,14 @@ def main() -> None:
         writer = writers[int(rng.integers(len(writers)))]
         pool = np.flatnonzero(writers == writer)
         indices = [int(i) for i in rng.choice(pool, int(rng.integers(3, 6)))]
-        picture = comb(packed, indices, rng, walls=not arguments.no_walls, far=arguments.far)
+        picture = comb(
+            packed,
+            indices,
+            rng,
+            walls=not arguments.no_walls,
+            far=arguments.far,
+            ticks=arguments.ticks,
+        )
         path = save(picture, folder / f"{n:03d}", "comb", None, rng)
         label = "".join(str(labels[i]) for i in indices)
         rows.append((split, "comb", writer, label, str(path)))

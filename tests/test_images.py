@@ -366,6 +366,31 @@ def test_a_small_comb_in_a_large_photo_is_found_around_the_ink():
     assert read_picture(shipped_model(), printed(photo_of(ink), walls, (60, 60, 60))).text == "747"
 
 
+def test_digits_in_an_open_comb_read_as_the_number_not_its_ticks():
+    from bpdraw.picture_reading import read_picture
+
+    size = (3 * 170 + 60, 220)
+    ink = np.zeros(size[::-1])
+    for k, strokes in enumerate([SEVEN_STROKES, FOUR_STROKES, SEVEN_STROKES]):
+        ink = np.maximum(ink, ink_of(strokes, size=size, offset=(55 + 170 * k, 30)))
+    walls = comb(ink.shape, 25, 200, 30, 170, 3)
+    walls[:150] = False  # a baseline and ticks a quarter of a box high: no top line
+    assert read_picture(shipped_model(), printed(photo_of(ink), walls, (60, 60, 60))).text == "747"
+
+
+def test_ones_standing_on_an_underline_are_not_an_open_combs_ticks():
+    from bpdraw.combs import without_combs
+
+    mask = np.zeros((160, 300), dtype=bool)
+    mask[130:133, 40:260] = True  # an underline
+    for x in (40, 150, 257):
+        mask[30:131, x : x + 3] = True  # 1s as tall as they are wide apart, one at each end
+    assert without_combs(mask) == (mask, ())
+    mask[:100] = False  # short ticks at even steps, the outer ones at the line's ends: a comb
+    unruled, walls = without_combs(mask)
+    assert walls == (151,) and not unruled.any()
+
+
 def test_a_digit_written_in_two_parts_in_a_comb_box_is_one_digit():
     from dataclasses import replace
 
@@ -401,7 +426,8 @@ def test_a_digit_over_its_boxs_wall_stays_whole_and_touching_digits_are_cut_at_i
 
 
 def test_ones_between_a_ruled_pages_lines_are_not_a_combs_walls():
-    from bpdraw.printed_lines import without_combs, without_rules
+    from bpdraw.combs import without_combs
+    from bpdraw.printed_lines import without_rules
 
     mask = ruled((120, 300), 60, start=20)  # lines at rows 20-21 and 80-81, edge to edge
     for x in (100, 150, 200):
@@ -418,7 +444,7 @@ def test_ones_between_a_ruled_pages_lines_are_not_a_combs_walls():
 
 
 def test_a_pale_combs_pieces_that_touch_the_digits_are_taken_out_too():
-    from bpdraw.printed_lines import without_combs
+    from bpdraw.combs import without_combs
 
     walls = comb((200, 420), 20, 180, 10, 100, 4)  # too pale to be ink: only faint
     ink = np.zeros_like(walls)
@@ -464,13 +490,13 @@ def test_a_stroke_crossing_a_printed_line_stays_whole():
 def test_runs_of_ink_are_what_an_opening_and_a_closing_along_the_rows_find(seed):
     from scipy import ndimage
 
-    from bpdraw.printed_lines import _runs
+    from bpdraw.printed_lines import run_pixels
 
     rows = np.random.default_rng(seed).random((40, 70)) < 0.7
     long_runs = ndimage.binary_opening(rows, np.ones((1, 6), bool))
-    assert np.array_equal(_runs(rows, at_least=6), long_runs)
+    assert np.array_equal(run_pixels(rows, at_least=6), long_runs)
     closed = ndimage.binary_closing(np.pad(rows, 4, mode="edge"), np.ones((1, 4), bool))[4:-4, 4:-4]
-    assert np.array_equal(rows | _runs(~rows, shorter_than=4, inside=True), closed)
+    assert np.array_equal(rows | run_pixels(~rows, shorter_than=4, inside=True), closed)
 
 
 def test_thick_marker_reads_like_a_thin_pen():
