@@ -63,7 +63,7 @@ def without_combs(
         return mask, ()
     found = np.zeros_like(mask)
     found[around] = lines
-    return taken_out(mask, found), tuple(int(wall) + around[1].start for wall in inner)
+    return taken_out(mask, found), tuple(int(wall + around[1].start) for wall in inner)
 
 
 def _comb_walls(mask: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
@@ -166,22 +166,24 @@ def _open_comb(
         )
         if len(alike) < 2:
             continue
-        spacing = float(np.median(np.diff(alike)))
+        spacing = _spacing(np.diff(alike))
         if spacing <= reach or length > TICK_SHARE * spacing:
             continue
-        # every tick as long as the others or longer, where the spacing puts one
-        walls = sorted(
-            (
-                tick
-                for tick in ticks
-                if tick.high - tick.low >= (1 - TICK_ALIKE) * length
-                and _in_step(tick.middle, alike, spacing, min(2 * reach, TICK_STEP * spacing))
-            ),
-            key=lambda tick: tick.middle,
+        # a tick where the spacing puts one (a digit touching it makes its band wide)
+        slack = min(2 * reach, TICK_STEP * spacing)
+        steps = range(
+            int(np.ceil((line.low - slack - alike[0]) / spacing)),
+            int(np.floor((line.high + slack - alike[0]) / spacing)) + 1,
         )
+        walls = [
+            column
+            for step in steps
+            if (column := _tick_at(mask, line, side, alike[0] + step * spacing, slack, length))
+            is not None
+        ]
         if len(walls) < COMB_WALLS:
             continue
-        left, right = walls[0].middle, walls[-1].middle
+        left, right = walls[0], walls[-1]
         if not (
             abs(line.low - left) <= end_reach
             and abs(line.high - right) <= end_reach
@@ -192,20 +194,54 @@ def _open_comb(
         rows = np.arange(mask.shape[0])[:, None]
         # as far from the line as a tick goes, not up a digit's stroke beside it
         near = (
-            rows >= line.first - (1 + TICK_ALIKE) * length
+            (rows >= line.first - (1 + TICK_ALIKE) * length) & (rows < line.first)
             if side
-            else rows <= line.last + (1 + TICK_ALIKE) * length
+            else (rows <= line.last + (1 + TICK_ALIKE) * length) & (rows > line.last)
         )
-        for tick in walls:
-            found |= tick.pixels & near
-        inner += [tick.middle for tick in walls[1:-1]]
+        half = 1 + max(tick.thickness for tick in printed) // 2
+        for column in walls:
+            strip = np.zeros_like(mask)
+            strip[:, max(column - half, 0) : column + half + 1] = True
+            found |= mask & strip & near
+        inner += walls[1:-1]
     return found, tuple(sorted(inner))
 
 
-def _in_step(middle: float, alike: list[int], spacing: float, slack: float) -> bool:
-    """Whether ``middle`` is a whole number of spacings (within slack) from an alike tick."""
-    apart = min(abs(middle - other) for other in alike)
-    return abs(apart - round(apart / spacing) * spacing) <= slack
+def _spacing(gaps: np.ndarray) -> float:
+    """The ticks' spacing from the gaps between those found alike: the smallest, if the others
+    are whole numbers of it (TICK_STEP; a tick a digit touches is missing), or the median."""
+    gaps = gaps[gaps > 0]  # (two ticks in one column, one above the other, are one)
+    if not len(gaps):
+        return 0.0
+    steps = gaps / gaps.min()
+    if (np.abs(steps - np.round(steps)) <= TICK_STEP).all():
+        return float(gaps.min())
+    return float(np.median(gaps))
+
+
+def _tick_at(
+    mask: np.ndarray, line: _Band, side: int, x: float, slack: float, length: float
+) -> int | None:
+    """The column within ``slack`` of x nearest it where ink runs on from the line (up from
+    it, side 1, or down, side 0) for (1 - TICK_ALIKE) of a tick's ``length`` or more."""
+    low, high = max(round(x - slack), 0), min(round(x + slack) + 1, mask.shape[1])
+    if low >= high:
+        return None
+    # from the line's far edge through it and on: ink unbroken
+    strip = mask[: line.last + 1, low:high][::-1] if side else mask[line.first :, low:high]
+    run = np.cumprod(strip, axis=0).sum(axis=0) - line.thickness
+    tall = run >= (1 - TICK_ALIKE) * length
+    columns = np.flatnonzero(tall) + low
+    if not len(columns):
+        return None
+    # the middle of the tick's width (its columns side by side)
+    nearest = int(np.argmin(np.abs(columns - x)))
+    first = last = nearest
+    while first > 0 and columns[first - 1] == columns[first] - 1:
+        first -= 1
+    while last + 1 < len(columns) and columns[last + 1] == columns[last] + 1:
+        last += 1
+    return int(columns[first] + columns[last]) // 2
 
 
 @dataclass

@@ -12,8 +12,8 @@ The manifest is make_photo_testset.py's, so eval_photos.py reads the set.
     .venv/bin/python scripts/eval_photos.py --set /tmp/comb_uji --only-after
 
 The README's figures: --per 150 --seed 21 (UJI), --seed 22 (bridger), --far --per 40
---seed 31, --ticks --per 80 --seed 41 (UJI), --ticks --writers bridger --seed 42; each also
-with --no-walls.
+--seed 31, --ticks --per 80 --seed 41 (UJI), --ticks --writers bridger --seed 42, and
+--ticks --per 80 --seed 43 (a draw never tuned on); each also with --no-walls.
 """
 
 from __future__ import annotations

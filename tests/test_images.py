@@ -391,6 +391,22 @@ def test_ones_standing_on_an_underline_are_not_an_open_combs_ticks():
     assert walls == (151,) and not unruled.any()
 
 
+def test_an_open_combs_ticks_are_found_where_digits_touch_them():
+    from bpdraw.combs import without_combs
+
+    mask = np.zeros((200, 460), dtype=bool)
+    mask[150:153, 20:423] = True  # the baseline
+    for x in range(20, 421, 100):
+        mask[110:150, x : x + 3] = True  # a tick a quarter of a box high every 100 px
+    for x in (120, 420):  # a digit's stroke comes down onto the second tick and the last
+        for y in range(60, 112):
+            left = x - 48 + (y - 60) * 48 // 52
+            mask[y, left : left + 10] = True
+    unruled, walls = without_combs(mask)
+    assert walls == (121, 221, 321)
+    assert not unruled[150:153].any() and unruled[60:100].sum() == mask[60:100].sum()
+
+
 def test_a_digit_written_in_two_parts_in_a_comb_box_is_one_digit():
     from dataclasses import replace
 
