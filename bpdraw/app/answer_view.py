@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from bpdraw.app import theme
@@ -27,6 +27,10 @@ translate = QCoreApplication.translate
 TEXT = INK
 MUTED = QColor(theme.MUTED)
 WARNING = QColor(theme.WARNING)
+# The answer's digits are this many px high, a long number's down to MIN_DIGIT_PX to fit.
+DIGIT_PX = 96
+MIN_DIGIT_PX = 40
+NO_BREAK = "\u00a0"  # between a digit and its confidence
 
 
 class AnswerView(QWidget):
@@ -37,13 +41,14 @@ class AnswerView(QWidget):
         self.digit_label = QLabel("", objectName="predictionLabel")
         self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.font())
-        font.setPixelSize(96)
+        font.setPixelSize(DIGIT_PX)
         font.setBold(True)
         self.digit_label.setFont(font)
         self.digit_label.setMinimumHeight(104)  # 96 px digits; 800x600 fits the tab
 
         self.status_label = QLabel("", objectName="predictionStatusLabel")
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_label.setWordWrap(True)  # a long number's digits go on a second line
         status_font = QFont(self.font())
         status_font.setPixelSize(15)
         self.status_label.setFont(status_font)
@@ -53,9 +58,24 @@ class AnswerView(QWidget):
         layout.addWidget(self.digit_label)
         layout.addWidget(self.status_label)
 
+    def _fit_digits(self, text: str) -> None:
+        """The digits' size: DIGIT_PX, or less for a number too long for the view's width."""
+        font = self.digit_label.font()
+        font.setPixelSize(DIGIT_PX)
+        wide = QFontMetrics(font).horizontalAdvance(text)
+        room = self.width() - 16
+        if wide > room > 0:
+            font.setPixelSize(max(MIN_DIGIT_PX, DIGIT_PX * room // wide))
+        self.digit_label.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_digits(self.digit_label.text())
+
     def show_reading(self, reading: Reading) -> None:
         """One digit: greyed out with why when the network is unsure, else how sure."""
         self.digit_label.setText(str(reading.digit))
+        self._fit_digits(str(reading.digit))
         if reading.not_sure:
             self.digit_label.setStyleSheet(f"color: {MUTED.name()};")
             self.status_label.setText(
@@ -76,8 +96,10 @@ class AnswerView(QWidget):
             self.status_label.setStyleSheet(f"color: {MUTED.name()};")
 
     def show_number(self, number: NumberReading) -> None:
-        """Several digits: the number, and under it each digit with its confidence."""
+        """Several digits: the number (smaller when long, to fit), and under it each digit
+        with its confidence, a line broken only between digits."""
         self.digit_label.setText(number.text)
+        self._fit_digits(number.text)
         self.digit_label.setStyleSheet(f"color: {(MUTED if number.not_sure else TEXT).name()};")
         parts = [
             translate("DrawTab", "{digit}: {percent}").format(
@@ -86,7 +108,7 @@ class AnswerView(QWidget):
             + (translate("DrawTab", " (not sure)") if reading.not_sure else "")
             for reading in number.readings
         ]
-        self.status_label.setText(" · ".join(parts))
+        self.status_label.setText(" · ".join(part.replace(" ", NO_BREAK) for part in parts))
         self.status_label.setStyleSheet(f"color: {(WARNING if number.not_sure else MUTED).name()};")
 
     def show_blank(self, has_model: bool, picture_shown: bool) -> None:

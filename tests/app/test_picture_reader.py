@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontMetrics, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
 from bpdraw.app import MainWindow
@@ -349,3 +349,27 @@ def test_a_single_digit_picture_shows_its_centre_lines_read(qtbot, window, tmp_p
     window.draw_tab.canvas.clear()
     qtbot.waitUntil(lambda: window.draw_tab.prediction_label.text() == "")
     assert window.draw_tab.canvas.marks() == []
+
+
+def test_a_long_number_fits_the_answer_its_digits_smaller_and_their_line_wrapped(
+    qtbot, window, tmp_path
+):
+    picture = Image.new("L", (9 * 180 + 40, 260), 230)
+    for k in range(9):  # 747474747, each digit well apart from the next
+        for line in SHAPES[7 if k % 2 == 0 else 4]:
+            shifted = [(x + 20 + 180 * k, y) for x, y in line]
+            ImageDraw.Draw(picture).line(shifted, fill=25, width=9, joint="curve")
+    picture.save(tmp_path / "long.png")
+    window.resize(1000, 700)
+    read_and_wait(qtbot, window, str(tmp_path / "long.png"))
+    answer = window.draw_tab.answer
+    assert answer.digit_label.text() == "747474747"
+    digits = answer.digit_label
+    assert QFontMetrics(digits.font()).horizontalAdvance(digits.text()) <= digits.width()
+    status = answer.status_label
+    wide = QFontMetrics(status.font()).horizontalAdvance(status.text())
+    assert wide > status.width()  # one line would be cut off at both ends: it wraps
+    qtbot.waitUntil(lambda: status.height() >= status.heightForWidth(status.width()))
+    assert all(part.count("\u00a0") >= 1 for part in status.text().split(" · "))
+    window.resize(1400, 700)  # room again: the digits grow back
+    qtbot.waitUntil(lambda: digits.font().pixelSize() > 60)
