@@ -3,7 +3,8 @@
 The comb's lines are printed lines (printed_lines.py), taken out of the ink mask before the
 others: a comb's boxes may look like frames. Closed combs have a line above and below the
 boxes, walls from one to the other; open combs have one line with short ticks rising from it
-(or hanging). The inner walls' columns part one digit's box from the next.
+(or hanging). The walls' columns part one digit's box from the next, and the outer ones the
+comb from what is written or printed beside it (a form's label).
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ def without_combs(
     mask: np.ndarray, faint: np.ndarray | None = None
 ) -> tuple[np.ndarray, tuple[int, ...]]:
     """The ink mask without the lines of comb fields (COMB_WALLS, COMB_RUN, COMB_COVER), a
-    stroke kept whole where it crosses one; and the columns where a comb running across
-    parts one digit's box from the next, left to right (empty if there is none). faint: all
+    stroke kept whole where it crosses one; and the columns of the walls of a comb running
+    across, left to right, its outer walls first and last (empty if there is none). faint: all
     that stands out from the paper at all, where a form's pale print is looked for (in the
     ink, only where strokes touch it). Taken out before the other printed lines: a comb's
     boxes may look like frames, and a frame taken out of a comb broken by glare would leave
@@ -68,7 +69,7 @@ def without_combs(
 
 def _comb_walls(mask: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
     """The lines of the comb fields in the ink mask, across and down (the mask's own way and
-    transposed); and the columns of the inner walls of those that run across. Open combs
+    transposed); and the columns of the walls (outer ones too) of those that run across. Open combs
     only when there is no closed one, and only across: a closed comb's wall is a line that
     short runs (the bits of its lines) rise from."""
     upright, inner = _upright_comb(mask)
@@ -84,7 +85,7 @@ def _upright_comb(mask: np.ndarray, open_too: bool = False) -> tuple[np.ndarray,
     however broken) and COMB_WALLS or more walls down from one to the other (the runs down in
     one band of columns, covering COMB_COVER of the way), the outermost at both lines' ends,
     the lines covering COMB_COVER of the way between them. A ruled page's lines run past the
-    digits, so 1s from one line to the next are no walls. With the inner walls' columns.
+    digits, so 1s from one line to the next are no walls. With the walls' columns.
     open_too: open combs (_open_comb) where there is no closed one."""
     found = np.zeros_like(mask)
     across, down = _banded(mask, 0), _banded(mask, 1)
@@ -116,7 +117,7 @@ def _upright_comb(mask: np.ndarray, open_too: bool = False) -> tuple[np.ndarray,
             continue
         for band in (*lines, *walls):
             found |= band.pixels
-        inner += [wall.middle for wall in walls[1:-1]]
+        inner += [wall.middle for wall in walls]
     if open_too and not found.any():
         return _open_comb(mask, across, reach, end_reach)
     return found, tuple(sorted(inner))
@@ -203,7 +204,7 @@ def _open_comb(
             strip = np.zeros_like(mask)
             strip[:, max(column - half, 0) : column + half + 1] = True
             found |= mask & strip & near
-        inner += walls[1:-1]
+        inner += walls
     return found, tuple(sorted(inner))
 
 

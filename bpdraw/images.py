@@ -87,7 +87,8 @@ class PictureInk:
     # and how many of them a mask pixel spans (a large array is averaged in blocks as read).
     origin: tuple[float, float] = (0.0, 0.0)
     pixel: float = 1.0
-    # A form's comb field: where its boxes meet (x in the picture's pixels), one digit in each.
+    # A form's comb field: its walls (x in the picture's pixels, the outer ones first and
+    # last), one digit between each two; what lies beyond the outer walls is not its number.
     cells: tuple[float, ...] = ()
 
     def strokes(self) -> list[np.ndarray]:

@@ -72,15 +72,24 @@ def read_ink(model: Model, ink: PictureInk) -> NumberReading:
 
 
 def read_cells(model: Model, ink: PictureInk) -> NumberReading | None:
-    """Read a picture's comb field (ink.cells: where its boxes meet) box by box; None when
-    fewer than two boxes hold a digit (the picture is then read as any other is)."""
+    """Read a picture's comb field (ink.cells: its walls) box by box, leaving out what lies
+    beyond its outer walls (a form's printed label); None when fewer than two boxes hold a
+    digit (the picture is then read as any other is)."""
     strokes = ink.strokes()
     if not strokes:
         return None
     # the strokes are in the thinned mask's coordinates, the walls in the picture's
     origin, step = ink.in_picture(np.array([[0.0, 0.0], [1.0, 0.0]]))[:, 0]
     walls = [(cell - origin) / (step - origin) for cell in ink.cells]
-    cells = [cell for cell in cell_strokes(strokes, walls) if cell]
+    # a part (a digit, bpdraw.numbers.split_digits) is the comb's when its ink's middle lies
+    # between the outer walls; one over an outer wall is not cut there
+    inside = [
+        part
+        for part in split_digits(strokes)
+        if walls[0] <= float(np.concatenate(part)[:, 0].mean()) <= walls[-1]
+    ]
+    kept = [stroke for part in inside for stroke in part]
+    cells = [cell for cell in cell_strokes(kept, walls[1:-1]) if cell]
     heights = [float(np.ptp(np.concatenate(cell)[:, 1])) for cell in cells]
     tallest = max(heights, default=0.0)
     read = []

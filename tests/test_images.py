@@ -388,7 +388,7 @@ def test_ones_standing_on_an_underline_are_not_an_open_combs_ticks():
     assert without_combs(mask) == (mask, ())
     mask[:100] = False  # short ticks at even steps, the outer ones at the line's ends: a comb
     unruled, walls = without_combs(mask)
-    assert walls == (151,) and not unruled.any()
+    assert walls == (41, 151, 258) and not unruled.any()
 
 
 def test_an_open_combs_ticks_are_found_where_digits_touch_them():
@@ -403,8 +403,26 @@ def test_an_open_combs_ticks_are_found_where_digits_touch_them():
             left = x - 48 + (y - 60) * 48 // 52
             mask[y, left : left + 10] = True
     unruled, walls = without_combs(mask)
-    assert walls == (121, 221, 321)
+    assert walls == (21, 121, 221, 321, 421)
     assert not unruled[150:153].any() and unruled[60:100].sum() == mask[60:100].sum()
+
+
+def test_a_forms_label_printed_beside_its_comb_is_not_read_with_the_number():
+    from bpdraw.picture_reading import read_picture
+
+    size = (3 * 170 + 230, 220)
+    ink = np.zeros(size[::-1])
+    for k, strokes in enumerate([SEVEN_STROKES, FOUR_STROKES, SEVEN_STROKES]):
+        ink = np.maximum(ink, ink_of(strokes, size=size, offset=(225 + 170 * k, 30)))
+    label = [  # "No." in print, left of the comb
+        np.array([(0.0, 60.0), (0.0, 0.0), (40.0, 60.0), (40.0, 0.0)]),
+        np.array([(70.0, 35.0), (60.0, 45.0), (70.0, 60.0), (85.0, 50.0), (80.0, 36.0)]),
+        np.array([(100.0, 58.0), (101.0, 60.0)]),
+    ]
+    ink = np.maximum(ink, ink_of(label, size=size, pen=4, offset=(25, 90)))
+    walls = comb(ink.shape, 25, 200, 200, 170, 3)
+    picture = printed(photo_of(ink), walls, colour=(60, 60, 60))
+    assert read_picture(shipped_model(), picture).text == "747"
 
 
 def test_a_digit_written_in_two_parts_in_a_comb_box_is_one_digit():
@@ -416,7 +434,7 @@ def test_a_digit_written_in_two_parts_in_a_comb_box_is_one_digit():
     # a 4 whose stem stands apart from its arm, as two digits would
     four = [np.array([(60.0, 10.0), (20.0, 100.0), (70.0, 100.0)]), np.array([(95, 40), (95, 150)])]
     ink = picture_ink(comb_picture([SEVEN_STROKES, four, SEVEN_STROKES]))
-    assert ink.cells == pytest.approx((200, 370), abs=2)  # where the boxes meet
+    assert ink.cells == pytest.approx((30, 200, 370, 540), abs=2)  # its walls
     assert read_ink(shipped_model(), ink).text == "747"
     assert read_ink(shipped_model(), replace(ink, cells=())).text != "747"  # read by its gaps
 
@@ -456,7 +474,7 @@ def test_ones_between_a_ruled_pages_lines_are_not_a_combs_walls():
     mask[:, :10] = mask[:, 290:] = False  # the lines end at walls: a comb
     mask[20:82, 10:13] = mask[20:82, 287:290] = True
     unruled, walls = without_combs(mask)
-    assert walls == (101, 151, 201) and not unruled.any()
+    assert walls == (11, 101, 151, 201, 288) and not unruled.any()
 
 
 def test_a_pale_combs_pieces_that_touch_the_digits_are_taken_out_too():
@@ -469,7 +487,7 @@ def test_a_pale_combs_pieces_that_touch_the_digits_are_taken_out_too():
     ink[50:53, 40:110] = True  # the first 1's flag, over the wall at x = 110
     ink[20:22, 130:170] = ink[20:180, 210:212] = True  # the bits of print they touch
     unruled, cells = without_combs(ink, faint=walls | ink)
-    assert cells == (110, 210, 310)
+    assert cells == (10, 110, 210, 310, 410)
     assert not unruled[20:22].any() and not unruled[55:150, 210:212].any()
     assert unruled[50:53, 40:110].all()  # the flag over the wall stays whole
     assert without_combs(ink) == (ink, ())  # in the ink alone, no comb
