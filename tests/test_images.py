@@ -318,14 +318,20 @@ def comb(shape, top, bottom, left, cell, cells, thick=2):
     return lines
 
 
+def ink_747(left=30):
+    """(220, w) ink of 7 4 7, one in each box of a comb whose first wall is at x = left."""
+    size = (3 * 170 + left + 30, 220)
+    ink = np.zeros(size[::-1])
+    for k, strokes in enumerate([SEVEN_STROKES, FOUR_STROKES, SEVEN_STROKES]):
+        ink = np.maximum(ink, ink_of(strokes, size=size, offset=(left + 25 + 170 * k, 30)))
+    return ink
+
+
 @pytest.mark.parametrize("colour", [(60, 60, 60), (200, 90, 110)])
 def test_digits_in_a_forms_comb_field_read_as_the_number_not_its_walls(colour):
     from bpdraw.picture_reading import read_picture
 
-    size = (3 * 170 + 60, 220)
-    ink = np.zeros(size[::-1])
-    for k, strokes in enumerate([SEVEN_STROKES, FOUR_STROKES, SEVEN_STROKES]):
-        ink = np.maximum(ink, ink_of(strokes, size=size, offset=(55 + 170 * k, 30)))
+    ink = ink_747()
     picture = printed(photo_of(ink), comb(ink.shape, 25, 200, 30, 170, 3), colour=colour)
     assert read_picture(shipped_model(), picture).text == "747"  # not 7 1 4 1 7
 
@@ -344,10 +350,7 @@ def comb_picture(digits, cell=170):
 def test_a_comb_with_its_lines_broken_by_glare_is_still_a_comb():
     from bpdraw.picture_reading import read_picture
 
-    size = (3 * 170 + 60, 220)
-    ink = np.zeros(size[::-1])
-    for k, strokes in enumerate([SEVEN_STROKES, FOUR_STROKES, SEVEN_STROKES]):
-        ink = np.maximum(ink, ink_of(strokes, size=size, offset=(55 + 170 * k, 30)))
+    ink = ink_747()
     walls = comb(ink.shape, 25, 200, 30, 170, 3)
     walls[:, 170:195] = False  # glare: the top and bottom lines broken before the first wall
     walls[60:100, 370:373] = False  # and the second wall too
@@ -369,10 +372,7 @@ def test_a_small_comb_in_a_large_photo_is_found_around_the_ink():
 def test_digits_in_an_open_comb_read_as_the_number_not_its_ticks():
     from bpdraw.picture_reading import read_picture
 
-    size = (3 * 170 + 60, 220)
-    ink = np.zeros(size[::-1])
-    for k, strokes in enumerate([SEVEN_STROKES, FOUR_STROKES, SEVEN_STROKES]):
-        ink = np.maximum(ink, ink_of(strokes, size=size, offset=(55 + 170 * k, 30)))
+    ink = ink_747()
     walls = comb(ink.shape, 25, 200, 30, 170, 3)
     walls[:150] = False  # a baseline and ticks a quarter of a box high: no top line
     assert read_picture(shipped_model(), printed(photo_of(ink), walls, (60, 60, 60))).text == "747"
@@ -410,10 +410,8 @@ def test_an_open_combs_ticks_are_found_where_digits_touch_them():
 def test_a_forms_label_printed_beside_its_comb_is_not_read_with_the_number():
     from bpdraw.picture_reading import read_picture
 
-    size = (3 * 170 + 230, 220)
-    ink = np.zeros(size[::-1])
-    for k, strokes in enumerate([SEVEN_STROKES, FOUR_STROKES, SEVEN_STROKES]):
-        ink = np.maximum(ink, ink_of(strokes, size=size, offset=(225 + 170 * k, 30)))
+    ink = ink_747(left=200)
+    size = ink.shape[::-1]
     label = [  # "No." in print, left of the comb
         np.array([(0.0, 60.0), (0.0, 0.0), (40.0, 60.0), (40.0, 0.0)]),
         np.array([(70.0, 35.0), (60.0, 45.0), (70.0, 60.0), (85.0, 50.0), (80.0, 36.0)]),
