@@ -56,15 +56,15 @@ def without_combs(
         slice(max(rows[0] - margin, 0), rows[-1] + margin + 1),
         slice(max(columns[0] - margin, 0), columns[-1] + margin + 1),
     )
-    lines, inner = _comb_walls(mask[around])
+    lines, columns = _comb_walls(mask[around])
     if faint is not None and not lines.any():
-        lines, inner = _comb_walls(faint[around] | mask[around])
+        lines, columns = _comb_walls(faint[around] | mask[around])
         lines &= mask[around]
     if not lines.any():
         return mask, ()
     found = np.zeros_like(mask)
     found[around] = lines
-    return taken_out(mask, found), tuple(int(wall + around[1].start) for wall in inner)
+    return taken_out(mask, found), tuple(int(column + around[1].start) for column in columns)
 
 
 def _comb_walls(mask: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
@@ -72,11 +72,9 @@ def _comb_walls(mask: np.ndarray) -> tuple[np.ndarray, tuple[int, ...]]:
     transposed); and the columns of the walls (outer ones too) of those that run across. Open combs
     only when there is no closed one, and only across: a closed comb's wall is a line that
     short runs (the bits of its lines) rise from."""
-    upright, inner = _upright_comb(mask)
     turned, _ = _upright_comb(mask.T)
-    if not (upright.any() or turned.any()):
-        upright, inner = _upright_comb(mask, open_too=True)
-    return upright | turned.T, inner
+    upright, columns = _upright_comb(mask, open_too=not turned.any())
+    return upright | turned.T, columns
 
 
 def _upright_comb(mask: np.ndarray, open_too: bool = False) -> tuple[np.ndarray, tuple[int, ...]]:
@@ -101,7 +99,7 @@ def _upright_comb(mask: np.ndarray, open_too: bool = False) -> tuple[np.ndarray,
             continue
         if wall.cover(wall.low, wall.high) >= COMB_COVER:
             between.setdefault((ends[0], ends[1]), []).append(wall)
-    inner: list[int] = []
+    columns: list[int] = []
     for (top, bottom), walls in between.items():
         if len(walls) < COMB_WALLS:
             continue
@@ -117,10 +115,10 @@ def _upright_comb(mask: np.ndarray, open_too: bool = False) -> tuple[np.ndarray,
             continue
         for band in (*lines, *walls):
             found |= band.pixels
-        inner += [wall.middle for wall in walls]
+        columns += [wall.middle for wall in walls]
     if open_too and not found.any():
         return _open_comb(mask, across, reach, end_reach)
-    return found, tuple(sorted(inner))
+    return found, tuple(sorted(columns))
 
 
 def _open_comb(
@@ -147,7 +145,7 @@ def _open_comb(
         for side, line in enumerate(ends):  # (a digit's stroke may cross its other end)
             if line is not None:
                 on_line.setdefault((line, side), []).append(tick)
-    inner: list[int] = []
+    columns: list[int] = []
     for (line_index, side), ticks in on_line.items():
         line = across[line_index]
         # printed as the line is: as thick (within a factor 2), and thin for their length
@@ -201,11 +199,10 @@ def _open_comb(
         )
         half = 1 + max(tick.thickness for tick in printed) // 2
         for column in walls:
-            strip = np.zeros_like(mask)
-            strip[:, max(column - half, 0) : column + half + 1] = True
-            found |= mask & strip & near
-        inner += walls
-    return found, tuple(sorted(inner))
+            strip = slice(max(column - half, 0), column + half + 1)
+            found[:, strip] |= mask[:, strip] & near
+        columns += walls
+    return found, tuple(sorted(columns))
 
 
 def _spacing(gaps: np.ndarray) -> float:

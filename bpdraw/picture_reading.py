@@ -81,15 +81,8 @@ def read_cells(model: Model, ink: PictureInk) -> NumberReading | None:
     # the strokes are in the thinned mask's coordinates, the walls in the picture's
     origin, step = ink.in_picture(np.array([[0.0, 0.0], [1.0, 0.0]]))[:, 0]
     walls = [(cell - origin) / (step - origin) for cell in ink.cells]
-    # a part (a digit, bpdraw.numbers.split_digits) is the comb's when its ink's middle lies
-    # between the outer walls; one over an outer wall is not cut there
-    inside = [
-        part
-        for part in split_digits(strokes)
-        if walls[0] <= float(np.concatenate(part)[:, 0].mean()) <= walls[-1]
-    ]
-    kept = [stroke for part in inside for stroke in part]
-    cells = [cell for cell in cell_strokes(kept, walls[1:-1]) if cell]
+    boxes = cell_strokes(strokes, walls[1:-1], within=(walls[0], walls[-1]))
+    cells = [cell for cell in boxes if cell]
     heights = [float(np.ptp(np.concatenate(cell)[:, 1])) for cell in cells]
     tallest = max(heights, default=0.0)
     read = []
@@ -107,15 +100,21 @@ def read_cells(model: Model, ink: PictureInk) -> NumberReading | None:
     return NumberReading(readings, views, parts)
 
 
-def cell_strokes(strokes: list[np.ndarray], walls: list[float]) -> list[list[np.ndarray]]:
+def cell_strokes(
+    strokes: list[np.ndarray], walls: list[float], within: tuple[float, float] | None = None
+) -> list[list[np.ndarray]]:
     """Strokes (x, y) -> the digits' strokes in each box between two walls (x), left to right:
     the first box left of the first wall, the last right of the last. Each digit (a part
     apart from the others, bpdraw.numbers.split_digits) goes to the box that holds the middle
     of its ink; one that reaches over a wall by at least OVER_THE_WALL of its height on both
-    sides is two digits touching there, and is cut at the wall."""
+    sides is two digits touching there, and is cut at the wall. within: the comb's outer
+    walls (x): a digit whose ink's middle lies beyond them is left out (a form's printed
+    label), one over them is not cut there."""
     cells: list[list[np.ndarray]] = [[] for _ in range(len(walls) + 1)]
     walls = sorted(walls)
     for part in split_digits(strokes):
+        if within is not None and not within[0] <= _middle(part) <= within[1]:
+            continue
         height = float(np.ptp(np.concatenate(part)[:, 1]))
         pieces = [part]
         for wall in walls:
@@ -132,9 +131,13 @@ def cell_strokes(strokes: list[np.ndarray], walls: list[float]) -> list[list[np.
                     cut.append(piece)
             pieces = cut
         for piece in pieces:
-            middle = float(np.concatenate(piece)[:, 0].mean())
-            cells[int(np.searchsorted(walls, middle))] += piece
+            cells[int(np.searchsorted(walls, _middle(piece)))] += piece
     return cells
+
+
+def _middle(strokes: list[np.ndarray]) -> float:
+    """The x of the middle of the strokes' ink (the mean of their points)."""
+    return float(np.concatenate(strokes)[:, 0].mean())
 
 
 def _left(strokes: list[np.ndarray]) -> float:
