@@ -1,5 +1,7 @@
+import atexit
 import io
 import os
+import shutil
 import sys
 import tempfile
 import zipfile
@@ -20,6 +22,7 @@ os.environ["BPDRAW_LANG"] = "en"
 # process a test starts (which inherits this environment), gets a private home for them.
 # (Set before anything imports platformdirs or Qt, which read these once.)
 PRIVATE_HOME = tempfile.mkdtemp(prefix="bpdraw-tests-")
+atexit.register(shutil.rmtree, PRIVATE_HOME, ignore_errors=True)  # and nothing left behind
 for variable, folder in (
     ("XDG_CONFIG_HOME", "config"),
     ("XDG_DATA_HOME", "data"),
