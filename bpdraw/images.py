@@ -21,11 +21,10 @@ import numpy as np
 from scipy import ndimage
 
 from bpdraw.data import BITMAP_SIZE, count_blocks
-from bpdraw.photo import block_mean, ink_parts
+from bpdraw.photo import LUMA, block_mean, ink_parts
 from bpdraw.picture_file import READ_MAX_SIDE, read_image
 from bpdraw.preprocess import DEFAULT_CONVERSION, Conversion, NothingDrawn, strokes_to_digits
 
-LUMA = np.array([0.299, 0.587, 0.114])
 # Ink less tall than this (px) is one digit read from the ink itself, not its centre lines:
 # at MNIST's 20 px, thinning closes loops and merges strokes (MNIST-style pictures of the
 # tune writers' pen digits: 14 of 300 read wrong through centre lines, 7 this way).

@@ -21,7 +21,10 @@ from bpdraw.printed_lines import (
     without_frames,
     without_rules,
 )
+from bpdraw.sheet import find_sheet, sheet_edge
 
+# Brightness of an RGB pixel.
+LUMA = np.array([0.299, 0.587, 0.114])
 # The paper is estimated at this many px on the longer side, with a median window of
 # BACKGROUND_WINDOW of the shorter side: wider than twice a thick marker's stroke.
 BACKGROUND_SIDE = 128
@@ -107,7 +110,22 @@ def ink_parts(
     wide enough for it. scan: the picture is a small scan or crop of a digit, so thick
     parts are the digit when nothing else is (digit_like's thick_digit: a marker's digit)
     and only loops of SCAN_LOOP_PIXELS or more are judged by their inside.
+
+    A photo of a sheet of paper on a table is read on the sheet alone (_on_the_sheet); if
+    no digit stands on it (the "sheet" was a lit part of a page, the "table" its shadow),
+    the whole photo is read.
     """
+    if not scan:
+        on_sheet, table = _on_the_sheet(colour)
+        if table is not None and (found := _ink_parts(on_sheet, False, table))[0] is not None:
+            return found
+    return _ink_parts(colour, scan, None)
+
+
+def _ink_parts(
+    colour: np.ndarray, scan: bool, table: np.ndarray | None
+) -> tuple[np.ndarray | None, tuple[int, ...]]:
+    """ink_parts with ``table`` (where the sheet of paper is not) known, or None."""
     smallest_loop = SCAN_LOOP_PIXELS if scan else 1
     ink, faint = _ink_against(colour, 0.0, smallest_loop)
     if ink is None or not ink.any():
@@ -116,7 +134,7 @@ def ink_parts(
     if not scan:  # a photo of a page may have printed lines; a small scan is one digit
         ink, walls = without_combs(ink, faint)
         ink = without_rules(without_frames(ink))
-    mask = digit_like(ink, thick_digit=scan)
+    mask = digit_like(ink, thick_digit=scan, off=table)
     # A stroke too wide for the window (a marker) is found as its rim, its inside filled in
     # (_with_filled_loops); none of it may be left digit-like, so all the ink is measured.
     measured = ink if mask is None else mask
@@ -128,7 +146,7 @@ def ink_parts(
         ink, faint = _ink_against(colour, width, smallest_loop)
         if ink is not None and not scan:
             ink = without_rules(without_frames(without_combs(ink, faint)[0]))
-        return None if ink is None else digit_like(ink, thick_digit=scan), walls
+        return None if ink is None else digit_like(ink, thick_digit=scan, off=table), walls
     return mask, walls
 
 
@@ -185,12 +203,15 @@ def _with_filled_loops(colour: np.ndarray, mask: np.ndarray, smallest: int = 1) 
     return mask | np.isin(labels, filled)
 
 
-def digit_like(mask: np.ndarray, thick_digit: bool = False) -> np.ndarray | None:
+def digit_like(
+    mask: np.ndarray, thick_digit: bool = False, off: np.ndarray | None = None
+) -> np.ndarray | None:
     """The parts of an ink mask a digit is made of: no border bands, blobs or specks.
 
     thick_digit: when every part is a blob, the blobs inside the frame are the digit (a
     small scan of a digit in marker: its filled loops make it a blob by the rule for
-    photos, where such a part is a shadow or a stain)."""
+    photos, where such a part is a shadow or a stain). off: where the picture's sheet of
+    paper is not (bpdraw.sheet.off_sheet), whose parts are dropped as border parts are."""
     labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
     if count == 0:
         return None
@@ -200,6 +221,8 @@ def digit_like(mask: np.ndarray, thick_digit: bool = False) -> np.ndarray | None
     boxes = ndimage.find_objects(labels)
     long_side = np.array([max(s.stop - s.start for s in box) for box in boxes])
     on_border = parts_on_border(labels, count)
+    if off is not None:
+        on_border[np.unique(labels[off & mask]) - 1] = True
     blob = (thickness > BLOB_THICKNESS * long_side) & (long_side > 4)
     keep = ~blob
     if (keep & ~on_border).any():
@@ -210,6 +233,31 @@ def digit_like(mask: np.ndarray, thick_digit: bool = False) -> np.ndarray | None
         return None
     keep &= area >= SPECK_SHARE * area[keep].max()
     return np.isin(labels, index[keep])
+
+
+def _on_the_sheet(colour: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """A photo of a sheet of paper on a table (bpdraw.sheet, looked for at the paper's
+    estimating resolution) -> (the photo with the table coloured as the nearest paper, so
+    that the paper is estimated from the sheet alone; where the sheet is not, its edge
+    included, to drop ink from). Any other picture -> (itself, None)."""
+    factor = background_factor(colour)
+    small = block_mean(colour, factor)
+    sheet = find_sheet(small @ LUMA)
+    if sheet is None:
+        return colour, None
+    # the table coloured as the nearest paper well inside the sheet (its edge blocks are
+    # part table)
+    inner = ndimage.binary_erosion(sheet, iterations=2)
+    inner = inner if inner.any() else sheet
+    nearest = ndimage.distance_transform_edt(~inner, return_indices=True)[1]
+    paper = small[nearest[0], nearest[1]]
+
+    def grown(blocks: np.ndarray) -> np.ndarray:
+        full = np.repeat(np.repeat(blocks, factor, axis=0), factor, axis=1)
+        return _fit_shape(full, colour.shape[:2])
+
+    on_sheet = np.where(grown(~sheet)[..., None], grown(paper), colour)
+    return on_sheet, grown(sheet_edge(sheet))
 
 
 def block_mean(pixels: np.ndarray, factor: int) -> np.ndarray:

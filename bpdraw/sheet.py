@@ -1,0 +1,111 @@
+"""A sheet of paper photographed on a table: where the sheet ends.
+
+A phone photo of a page often shows the table around it. The paper is estimated locally
+(bpdraw.photo.local_background), so near the sheet's edge, where the estimate's window holds
+more table than paper, the paper itself stands out from its estimate as ink does, and the
+grain of a wooden table may too. A frame's border is known; a sheet's edge is found here:
+the sheet is the picture's largest bright part once its ink is filled in, bounded by a sharp
+step in brightness (a shadow's edge is soft), solid (paper with a little ink on it, not a
+chalk digit on a board) and convex (a sheet, even photographed at a slant, is a
+quadrilateral). The paper is then estimated from the sheet alone, the table taken for more
+of it, and ink touching the sheet's edge or lying off it is dropped as ink touching the
+frame's border is (bpdraw.photo.digit_like).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import ndimage
+
+# The sheet is looked for at about this many px on the longer side.
+SHEET_SIDE = 128
+# It covers this share of the frame at least, and leaves this much table at least (a thin
+# band at an edge is handled as the frame's border is: it hardly changes the paper's estimate).
+MIN_SHEET, MIN_TABLE = 0.15, 0.15
+# The sheet is this much brighter than the table (luma, 0-1).
+MIN_STEP = 0.15
+# Across its edge (EDGE_RING px in, EDGE_RING px out) brightness changes by at least this
+# share of the sheet's and the table's difference: a sheet's edge is sharp, a shadow's soft.
+SHARP_EDGE = 0.8
+EDGE_RING = 2
+# At least this share of the sheet's paper with its holes filled is bright (paper, not a
+# loop's inside), and it fills at least this share of its convex hull.
+SOLID = 0.85
+CONVEX = 0.92
+# The table's bright grain, thinner than twice this (px), is not part of the sheet.
+OPENING = 2
+
+
+def find_sheet(luma: np.ndarray) -> np.ndarray | None:
+    """(h, w) brightness 0-1 of a picture, about SHEET_SIDE px on its longer side -> (h, w)
+    bool, the sheet of paper (the convex hull of its paper: its ink and the thin paper
+    between a digit and the edge included); None when the picture shows no sheet with
+    table around it."""
+    if min(luma.shape) < 4 * EDGE_RING + 2:
+        return None
+    opened = ndimage.binary_opening(luma > _otsu(luma), iterations=OPENING)
+    labels, count = ndimage.label(opened)
+    if count == 0:
+        return None
+    sizes = ndimage.sum_labels(opened, labels, np.arange(1, count + 1))
+    paper = labels == 1 + int(np.argmax(sizes))
+    filled = ndimage.binary_fill_holes(paper)
+    if paper.sum() < SOLID * filled.sum():  # a loop's dark inside: a chalk 0, not a sheet
+        return None
+    sheet = _hull(filled)
+    if filled.sum() < CONVEX * sheet.sum():
+        return None
+    return sheet if _on_a_table(luma, paper, sheet) else None
+
+
+def sheet_edge(sheet: np.ndarray) -> np.ndarray:
+    """The table around a sheet (find_sheet) and its edge's pixels: its blocks there are
+    part table."""
+    return ~ndimage.binary_erosion(sheet, border_value=1)
+
+
+def _on_a_table(luma: np.ndarray, paper: np.ndarray, sheet: np.ndarray) -> bool:
+    """Whether `sheet`, whose bright `paper` part is, is a sheet of paper on a table: of
+    a fair size, with table around it darker by MIN_STEP and a sharp edge between them."""
+    share = sheet.mean()
+    if share < MIN_SHEET or share > 1 - MIN_TABLE:
+        return False
+    step = float(np.median(luma[paper]) - np.median(luma[~sheet]))
+    if step < MIN_STEP:
+        return False
+    inside = sheet & paper & ~ndimage.binary_erosion(sheet, iterations=EDGE_RING, border_value=1)
+    outside = ndimage.binary_dilation(sheet, iterations=EDGE_RING) & ~sheet
+    if not inside.any() or not outside.any():
+        return False
+    return float(np.median(luma[inside]) - np.median(luma[outside])) >= SHARP_EDGE * step
+
+
+def _hull(mask: np.ndarray) -> np.ndarray:
+    """The pixels whose centres lie in the convex hull of a mask's pixels (their squares)."""
+    from scipy.spatial import ConvexHull, QhullError
+
+    rows, columns = np.nonzero(mask & ~ndimage.binary_erosion(mask))
+    corners = np.concatenate(
+        [np.stack([rows + down, columns + right], axis=1) for down in (0, 1) for right in (0, 1)]
+    )
+    try:
+        facets = ConvexHull(corners).equations  # normal . point + offset <= 0 inside
+    except QhullError:  # all in a line
+        return mask
+    centres = np.indices(mask.shape).reshape(2, -1).T + 0.5
+    inside = (centres @ facets[:, :2].T + facets[:, 2] <= 1e-9).all(axis=1)
+    return inside.reshape(mask.shape) | mask
+
+
+def _otsu(values: np.ndarray) -> float:
+    """The threshold that best parts values (0-1) into a dark and a bright class (Otsu)."""
+    counts, edges = np.histogram(values, bins=64, range=(0.0, 1.0))
+    centres = (edges[:-1] + edges[1:]) / 2
+    weight = np.cumsum(counts)
+    mean = np.cumsum(counts * centres)
+    total, total_mean = weight[-1], mean[-1]
+    dark, bright = weight[:-1], total - weight[:-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (total_mean * dark / total - mean[:-1]) ** 2 / (dark * bright)
+    between = np.nan_to_num(between)
+    return float(edges[1 + int(np.argmax(between))])
