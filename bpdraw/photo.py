@@ -5,8 +5,10 @@ in a corner; a dim photo is dark all over, and ink may differ from the paper in 
 only. So the paper is estimated locally (a median over a window much wider than a pen
 stroke, at a reduced resolution: it keeps gradients, shadows and the edges of large
 patches, but not strokes), and ink is whatever differs from it, in any direction of
-colour. Parts of the ink that are not digit-like (touching the frame's border while a
-digit stands free, solid blobs, specks) are dropped.
+colour. A sheet of paper lying on a table is read alone (bpdraw.sheet): the table is
+coloured as the paper before the paper is estimated. Parts of the ink that are not
+digit-like (touching the frame's border or the sheet's edge while a digit stands free, solid
+blobs, specks) are dropped.
 """
 
 from __future__ import annotations

@@ -10,7 +10,11 @@ by its mass, thick soft strokes, saved dark on light as the issue's MNIST PNGs a
 "paint" (a paint program's hard-edged brush on white) and "bitmap32" (a 32x32 black-and-
 white bitmap the digit fills from top to bottom, as optdigits' original bitmaps do); and
 paper with printed lines: "ruled" (lines across the page, the digit over two or three),
-"squared" (a school exercise book's grid) and "boxed" (a form's box printed round the digit).
+"squared" (a school exercise book's grid) and "boxed" (a form's box printed round the digit);
+and a sheet photographed lying on a table: "table" (wooden, all round the sheet),
+"table_turned" (the sheet turned 5-25 degrees, its digit with it), "table_grey" (a grey
+table, its grain as bright as the paper in places) and "table_cut" (the sheet running off
+one or two sides of the frame).
 Pendigits writers 11-14 are the test split, 01-10 the tune split; but the shipped model
 trained on all 14, so for figures on writers its weights never saw use --writers uji: UJI
 writers 41-60 (assets; only the temperature was fitted on them), all in the test split.
@@ -60,6 +64,10 @@ CONDITIONS = (
     "ruled",
     "squared",
     "boxed",
+    "table",
+    "table_turned",
+    "table_grey",
+    "table_cut",
 )
 
 
@@ -260,6 +268,8 @@ def photo(packed, indices, condition, rng) -> tuple[np.ndarray, int | None]:
     picture = picture * light[..., None]
     if condition == "edge_band":
         _edge_band(picture, rng)
+    if condition.startswith("table"):
+        picture = _on_a_table(picture, condition, rng)
     noise = 0.015 if condition != "dim" else 0.01
     picture = picture + rng.normal(0, noise, picture.shape).astype(np.float32)
     tag = int(rng.choice([3, 6, 8])) if condition == "exif_rotated" else None
@@ -323,6 +333,40 @@ def _edge_band(picture: np.ndarray, rng) -> None:
         picture[:, width - int(depth * width) :] = colour
 
 
+def _on_a_table(picture: np.ndarray, condition: str, rng) -> np.ndarray:
+    """The photo of a sheet `picture` lying on a table with a grain, seen around it."""
+    if condition == "table_turned":
+        angle = rng.uniform(5, 25) * rng.choice([-1, 1])
+        alpha = ndimage.rotate(np.ones(picture.shape[:2]), angle, order=1, cval=0.0)
+        picture = np.clip(ndimage.rotate(picture, angle, axes=(1, 0), order=1), 0, 1)
+    else:
+        alpha = np.ones(picture.shape[:2])
+    height, width = alpha.shape
+    grow = rng.uniform(1.2, 1.6, 2) if condition != "table_turned" else (1.35, 1.35)
+    size = (int(height * grow[0]), int(width * grow[1]))
+    if condition == "table_grey":
+        colour = np.full(3, rng.uniform(0.45, 0.65))
+    else:
+        colour = np.array([0.45, 0.3, 0.18]) * rng.uniform(0.6, 1.1)
+    grain = ndimage.gaussian_filter(rng.normal(0, 1, size), (1, 12))
+    table = np.clip(colour * (1 + 0.25 * grain / grain.std())[..., None], 0, 1)
+    top = int(rng.uniform(0.1, 0.9) * (size[0] - height))
+    left = int(rng.uniform(0.1, 0.9) * (size[1] - width))
+    under = table[top : top + height, left : left + width]
+    table[top : top + height, left : left + width] = (
+        alpha[..., None] * picture + (1 - alpha[..., None]) * under
+    )
+    if condition != "table_cut":
+        return table
+    # the frame's edge falls inside the sheet on one or two sides, clear of its middle
+    bounds = [0, size[0], 0, size[1]]  # top, bottom, left, right
+    for side in rng.choice(4, int(rng.integers(1, 3)), replace=False):
+        into = rng.uniform(0.03, 0.1) * (height if side < 2 else width)
+        edge = (top, top + height, left, left + width)[side]
+        bounds[side] = int(edge + into) if side % 2 == 0 else int(edge - into)
+    return table[bounds[0] : bounds[1], bounds[2] : bounds[3]]
+
+
 def save(picture: np.ndarray, path: Path, condition: str, tag: int | None, rng) -> Path:
     """Write the photo: JPEG for phone-like conditions (EXIF tag applied in reverse), else PNG."""
     image = Image.fromarray(np.rint(picture * 255).astype(np.uint8), "RGB")
@@ -333,7 +377,7 @@ def save(picture: np.ndarray, path: Path, condition: str, tag: int | None, rng) 
         exif[0x0112] = tag
         path = path.with_suffix(".jpg")
         image.save(path, quality=90, exif=exif)
-    elif condition in ("jpeg", "large_frame"):
+    elif condition in ("jpeg", "large_frame") or condition.startswith("table"):
         path = path.with_suffix(".jpg")
         image.save(path, quality=int(rng.integers(20, 40)) if condition == "jpeg" else 88)
     else:
