@@ -89,6 +89,9 @@ class PictureInk:
     # A form's comb field: its walls (x in the picture's pixels, the outer ones first and
     # last), one digit between each two; what lies beyond the outer walls is not its number.
     cells: tuple[float, ...] = ()
+    # The degrees (counter-clockwise) by which the sheet of paper the ink is on is turned in
+    # the picture (bpdraw.sheet.sheet_turn): its digits are read turned back.
+    turn: float = 0.0
 
     def strokes(self) -> list[np.ndarray]:
         """The ink's centre lines as strokes, y down, left to right."""
@@ -169,14 +172,15 @@ def picture_ink(image: np.ndarray | str | os.PathLike) -> PictureInk:
         image = read_image(image)
     colour, pixel = _colour(image)
     if max(colour.shape[:2]) >= FRAMED_SIDE:
-        mask, (left, top), walls = _cropped_ink(colour)
+        mask, (left, top), walls, turn = _cropped_ink(colour)
         cells = tuple(float(wall * pixel) for wall in walls)
-        return PictureInk(mask, origin=(left * pixel, top * pixel), pixel=pixel, cells=cells)
+        origin = (left * pixel, top * pixel)
+        return PictureInk(mask, origin=origin, pixel=pixel, cells=cells, turn=turn)
     # A small picture is a scan or a crop: a thick part in it is a marker's digit (an MNIST
     # digit's loops filled in), not the shadow or stain it would be in a photo.
     framed = _framed(colour)
     margin = (framed.shape[0] - colour.shape[0]) // 2
-    mask, (left, top), _ = _cropped_ink(framed, scan=True)
+    mask, (left, top), _, _ = _cropped_ink(framed, scan=True)
     origin = ((left - margin) * pixel, (top - margin) * pixel)
     return PictureInk(mask, scan=True, origin=origin, pixel=pixel)
 
@@ -247,17 +251,20 @@ def _unit_range(pixels: np.ndarray) -> np.ndarray:
     return pixels / (255.0 if top <= 255 else top) if top > 1 else pixels
 
 
-def _cropped_ink(colour: np.ndarray, *, scan: bool = False) -> tuple[np.ndarray, tuple, tuple]:
+def _cropped_ink(
+    colour: np.ndarray, *, scan: bool = False
+) -> tuple[np.ndarray, tuple, tuple, float]:
     """(h, w, 3) picture -> (bool ink mask cropped to the digit(s) (photo.ink_parts), the
-    crop's left and top in the picture, the columns where a comb's boxes meet in it)."""
-    mask, walls = ink_parts(colour, scan=scan)
+    crop's left and top in the picture, the columns where a comb's boxes meet in it, the
+    degrees its sheet of paper is turned by)."""
+    mask, walls, turn = ink_parts(colour, scan=scan)
     if mask is None:
         raise NothingDrawn("nothing drawn: the image is blank (no ink stands out)")
     if mask.sum() < 3:
         raise NothingDrawn("nothing drawn: the image has only a speck of ink")
     rows, columns = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
     crop = mask[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
-    return crop, (int(columns[0]), int(rows[0])), walls
+    return crop, (int(columns[0]), int(rows[0])), walls, turn
 
 
 def _thinning_size(mask: np.ndarray) -> np.ndarray:

@@ -23,7 +23,7 @@ from bpdraw.printed_lines import (
     without_frames,
     without_rules,
 )
-from bpdraw.sheet import find_sheet, sheet_edge
+from bpdraw.sheet import find_sheet, sheet_edge, sheet_turn
 
 # Brightness of an RGB pixel.
 LUMA = np.array([0.299, 0.587, 0.114])
@@ -104,9 +104,10 @@ def contrast(colour: np.ndarray, paper: np.ndarray, reach: int = 0) -> np.ndarra
 
 def ink_parts(
     colour: np.ndarray, *, scan: bool = False
-) -> tuple[np.ndarray | None, tuple[int, ...]]:
+) -> tuple[np.ndarray | None, tuple[int, ...], float]:
     """(h, w, 3) float picture -> (bool mask of its digit-like ink, or None if it has none;
-    the columns where a form's comb field parts one digit's box from the next, if any).
+    the columns where a form's comb field parts one digit's box from the next, if any; the
+    degrees by which the sheet of paper the ink is on is turned in the picture, or 0).
 
     Thick ink (a marker) is looked for again against paper estimated over a window
     wide enough for it. scan: the picture is a small scan or crop of a digit, so thick
@@ -118,10 +119,10 @@ def ink_parts(
     the whole photo is read.
     """
     if not scan:
-        on_sheet, table = _on_the_sheet(colour)
+        on_sheet, table, turn = _on_the_sheet(colour)
         if table is not None and (found := _ink_parts(on_sheet, False, table))[0] is not None:
-            return found
-    return _ink_parts(colour, scan, None)
+            return (*found, turn)
+    return (*_ink_parts(colour, scan, None), 0.0)
 
 
 def _ink_parts(
@@ -237,16 +238,17 @@ def digit_like(
     return np.isin(labels, index[keep])
 
 
-def _on_the_sheet(colour: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+def _on_the_sheet(colour: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, float]:
     """A photo of a sheet of paper on a table (bpdraw.sheet, looked for at the paper's
     estimating resolution) -> (the photo with the table coloured as the nearest paper, so
     that the paper is estimated from the sheet alone; where the sheet is not, its edge
-    included, to drop ink from). Any other picture -> (itself, None)."""
+    included, to drop ink from; the degrees the sheet is turned by). Any other picture ->
+    (itself, None, 0)."""
     factor = background_factor(colour)
     small = block_mean(colour, factor)
     sheet = find_sheet(small @ LUMA)
     if sheet is None:
-        return colour, None
+        return colour, None, 0.0
     # the table coloured as the nearest paper well inside the sheet (its edge blocks are
     # part table)
     inner = ndimage.binary_erosion(sheet, iterations=2)
@@ -259,7 +261,7 @@ def _on_the_sheet(colour: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
         return _fit_shape(full, colour.shape[:2])
 
     on_sheet = np.where(grown(~sheet)[..., None], grown(paper), colour)
-    return on_sheet, grown(sheet_edge(sheet))
+    return on_sheet, grown(sheet_edge(sheet)), sheet_turn(sheet)
 
 
 def block_mean(pixels: np.ndarray, factor: int) -> np.ndarray:

@@ -63,12 +63,26 @@ def read_ink(model: Model, ink: PictureInk) -> NumberReading:
         return boxed
     views = ink.small_views()
     if views is None:  # a scan's wide ink is more often one wide digit than two touching
+        if ink.turn:  # on a sheet turned in the photo: read as written on it
+            return _read_turned(model, ink.strokes(), ink.turn)
         return read_number(model, ink.strokes(), wide_cuts=not ink.scan, drawn=False)
     # read every way: the ink itself and its centre lines drawn again, each also turned
     reading = read_views(model, views, margin=PICTURE_NOT_SURE_MARGIN, sharpness=PICTURE_SHARPNESS)
     if ink.blob:
         reading = judged_not_a_digit(reading)
     return NumberReading((reading,), (views[0],))
+
+
+def _read_turned(model: Model, strokes: list[np.ndarray], degrees: float) -> NumberReading:
+    """Read strokes turned back by ``degrees`` (counter-clockwise as seen: the turn of the
+    sheet they are on); each digit's parts are given back in the strokes' own coordinates."""
+    centre = np.concatenate(strokes).mean(axis=0)
+    angle = np.radians(degrees)  # y runs down: this turns them clockwise as seen
+    turn = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    upright = [(stroke - centre) @ turn.T + centre for stroke in strokes]
+    reading = read_number(model, upright, drawn=False)
+    parts = tuple([(s - centre) @ turn + centre for s in part] for part in reading.parts)
+    return NumberReading(reading.readings, reading.views, parts)
 
 
 def read_cells(model: Model, ink: PictureInk) -> NumberReading | None:

@@ -32,6 +32,8 @@ EDGE_RING = 2
 # loop's inside), and it fills at least this share of its convex hull.
 SOLID = 0.85
 CONVEX = 0.92
+# A sheet turned by MIN_TURN to MAX_TURN degrees has its digits read turned back.
+MIN_TURN, MAX_TURN = 2.0, 35.0
 # The table's bright grain, thinner than twice this (px), is not part of the sheet.
 OPENING = 2
 
@@ -62,6 +64,29 @@ def sheet_edge(sheet: np.ndarray) -> np.ndarray:
     """The table around a sheet (find_sheet) and its edge's pixels: its blocks there are
     part table."""
     return ~ndimage.binary_erosion(sheet, border_value=1)
+
+
+def sheet_turn(sheet: np.ndarray) -> float:
+    """The degrees (counter-clockwise, within 45 each way) by which a sheet (find_sheet) is
+    turned: the side of the smallest rectangle around it that lies nearest the horizontal.
+    0 when it is turned less than MIN_TURN, or more than MAX_TURN (a sheet turned 45
+    degrees has no sense of which way is up)."""
+    from scipy.spatial import ConvexHull, QhullError
+
+    points = np.argwhere(sheet)[:, ::-1] + 0.5  # (x, y), y down
+    try:
+        corners = points[ConvexHull(points).vertices]
+    except QhullError:
+        return 0.0
+    sides = np.roll(corners, -1, axis=0) - corners
+    angles = np.arctan2(sides[:, 1], sides[:, 0])
+    areas = []
+    for cos, sin in zip(np.cos(angles), np.sin(angles), strict=True):
+        along = corners @ np.array([[cos, -sin], [sin, cos]])  # along the side and across
+        areas.append(np.ptp(along[:, 0]) * np.ptp(along[:, 1]))
+    # y runs down the picture, so a side rising to the right has a negative angle here
+    turn = (-np.degrees(angles[int(np.argmin(areas))]) + 45) % 90 - 45
+    return float(turn) if MIN_TURN <= abs(turn) <= MAX_TURN else 0.0
 
 
 def _on_a_table(luma: np.ndarray, paper: np.ndarray, sheet: np.ndarray) -> bool:

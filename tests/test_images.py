@@ -15,7 +15,7 @@ from bpdraw.images import image_to_digits
 from bpdraw.picture_file import UnreadableImage, read_image
 from bpdraw.picture_reading import read_picture
 from bpdraw.preprocess import NothingDrawn, strokes_to_digits
-from bpdraw.sheet import find_sheet
+from bpdraw.sheet import find_sheet, sheet_turn
 
 EXIF_ORIENTATION = 0x0112
 
@@ -272,6 +272,38 @@ def test_a_sheet_photographed_on_a_table_is_read_on_the_sheet_alone(turn, stroke
     sheet = photo_of(ink_of(strokes, size=(200, 240), offset=(80, 50)))  # near its right edge
     reading = read_picture(shipped_model(), on_a_table(sheet, turn))
     assert reading.digits == (digit,)
+
+
+FLAGGED_ONE_STROKES = [np.array([(40.0, 50.0), (75.0, 20.0), (75.0, 160.0)])]
+
+
+@pytest.mark.parametrize("turn", [-25.0, 25.0])
+def test_a_digit_on_a_turned_sheet_is_read_as_written_on_it(turn):
+    # The sheet's turn is the camera's, not the writer's lean: turned 25 degrees (or -20)
+    # the flagged 1 read 7 or 8.
+    from bpdraw.images import picture_ink
+    from bpdraw.picture_reading import read_ink
+
+    sheet = photo_of(ink_of(FLAGGED_ONE_STROKES, size=(200, 240), offset=(40, 40)))
+    ink = picture_ink(on_a_table(sheet, turn))
+    assert ink.turn == pytest.approx(turn, abs=2.0)
+    reading = read_ink(shipped_model(), ink)
+    assert reading.digits == (1,)
+    # each digit's strokes are given back where they are in the picture's ink
+    points = np.concatenate(ink.strokes())
+    for stroke in reading.parts[0]:
+        gaps = np.linalg.norm(stroke[:, None, :] - points[None, :, :], axis=2).min(axis=1)
+        assert gaps.max() < 1e-6
+
+
+@pytest.mark.parametrize("turn", [-30.0, -12.0, 0.0, 1.0, 8.0, 30.0, 40.0])
+def test_a_sheets_turn_is_its_rectangles(turn):
+    rectangle = np.zeros((200, 200))
+    rectangle[40:160, 55:145] = 1
+    sheet = ndimage.rotate(rectangle, turn, reshape=False, order=1) > 0.5
+    small = sheet[::2, ::2]  # sheets are found at about 128 px
+    expected = turn if 2.0 <= abs(turn) <= 35.0 else 0.0
+    assert sheet_turn(small) == pytest.approx(expected, abs=1.5)
 
 
 def test_a_sharp_shadow_across_a_page_does_not_hide_the_digit_in_it():
