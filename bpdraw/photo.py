@@ -136,7 +136,7 @@ def _ink_parts(
     walls = ()
     if not scan:  # a photo of a page may have printed lines; a small scan is one digit
         ink, walls = without_combs(ink, faint)
-        ink = without_rules(without_frames(ink))
+        ink = without_rules(without_frames(ink), faint)
     mask = digit_like(ink, thick_digit=scan, off=table)
     # A stroke too wide for the window (a marker) is found as its rim, its inside filled in
     # (_with_filled_loops); none of it may be left digit-like, so all the ink is measured.
@@ -148,7 +148,7 @@ def _ink_parts(
     if STROKES_PER_WINDOW * width > window:
         ink, faint = _ink_against(colour, width, smallest_loop)
         if ink is not None and not scan:
-            ink = without_rules(without_frames(without_combs(ink, faint)[0]))
+            ink = without_rules(without_frames(without_combs(ink, faint)[0]), faint)
         return None if ink is None else digit_like(ink, thick_digit=scan, off=table), walls
     return mask, walls
 

@@ -31,13 +31,16 @@ FRAME_SHARE = 0.9
 SPECK_SHARE = 0.08
 
 
-def without_rules(mask: np.ndarray) -> np.ndarray:
+def without_rules(mask: np.ndarray, faint: np.ndarray | None = None) -> np.ndarray:
     """The ink mask without printed lines (RULE_SHARE, RULE_OVERHANG, RULE_ACROSS): a digit
     written on ruled or squared paper or in a form's box. Where a stroke crosses a line, the line's
     width of the stroke is kept. A digit's own straight stroke (a 1, a 7's bar, a 4's stem)
-    does not reach past the rest of the digit at both ends, so it stays."""
+    does not reach past the rest of the digit at both ends, so it stays. ``faint``: all that
+    stands out from the paper at all, in which a line too pale to be ink everywhere (a
+    notebook's red margin line, grown into the ink only where it touches the digit) is
+    measured at its whole length."""
     for _ in range(2):  # a box's sides go once its top and bottom no longer span the rest
-        unruled = _without_rules_once(mask)
+        unruled = _without_rules_once(mask, faint)
         if unruled is mask:
             break
         mask = unruled
@@ -65,14 +68,15 @@ def _labelled(spanned: dict[int, np.ndarray], mask: np.ndarray) -> dict[int, tup
     parts = {}
     for axis, lines in spanned.items():
         labels, _ = ndimage.label(lines, structure=np.ones((3, 3)))
+        boxes = ndimage.find_objects(labels)  # a line's whole length, faint parts too
         labels[~mask] = 0
-        parts[axis] = (labels, ndimage.find_objects(labels))
+        parts[axis] = (labels, boxes)
     return parts
 
 
-def _without_rules_once(mask: np.ndarray) -> np.ndarray:
+def _without_rules_once(mask: np.ndarray, faint: np.ndarray | None = None) -> np.ndarray:
     """One pass of without_rules: ``mask`` itself when it finds no printed line."""
-    spanned = _straight_runs(mask)
+    spanned = _straight_runs(mask if faint is None else mask | faint)
     straight = {axis: lines & mask for axis, lines in spanned.items()}
     if not (straight[0].any() or straight[1].any()):
         return mask

@@ -10,7 +10,8 @@ by its mass, thick soft strokes, saved dark on light as the issue's MNIST PNGs a
 "paint" (a paint program's hard-edged brush on white) and "bitmap32" (a 32x32 black-and-
 white bitmap the digit fills from top to bottom, as optdigits' original bitmaps do); and
 paper with printed lines: "ruled" (lines across the page, the digit over two or three),
-"squared" (a school exercise book's grid) and "boxed" (a form's box printed round the digit);
+"squared" (a school exercise book's grid), "boxed" (a form's box printed round the digit)
+and "margin" (a ruled notebook page whose red margin line runs down through the digit);
 and a sheet photographed lying on a table: "table" (wooden, all round the sheet),
 "table_turned" (the sheet turned 5-25 degrees, its digit with it), "table_grey" (a grey
 table, its grain as bright as the paper in places) and "table_cut" (the sheet running off
@@ -64,6 +65,7 @@ CONDITIONS = (
     "ruled",
     "squared",
     "boxed",
+    "margin",
     "table",
     "table_turned",
     "table_grey",
@@ -255,7 +257,7 @@ def photo(packed, indices, condition, rng) -> tuple[np.ndarray, int | None]:
     elif condition == "marker":
         ink = np.array([0.05, 0.05, 0.05]) if rng.random() < 0.5 else np.array([0.1, 0.1, 0.5])
     sheet = paper(size, paper_colour, rng)
-    if condition in ("ruled", "squared", "boxed"):
+    if condition in ("ruled", "squared", "boxed", "margin"):
         _print_lines(sheet, coverage, condition, rng)
     if condition == "sticky_note":
         _sticky_note(sheet, coverage, rng)
@@ -305,6 +307,9 @@ def _print_lines(sheet: np.ndarray, coverage: np.ndarray, condition: str, rng) -
         blue = np.array([0.45, 0.6, 0.9]) * rng.uniform(0.7, 1.0)
         colour = blue if rng.random() < 0.4 else np.full(3, rng.uniform(0.3, 0.7))
     sheet[lines] = sheet[lines] * 0.15 + colour * 0.85
+    if condition == "margin":  # a notebook's red margin line, down through the digit
+        x = int(rng.uniform(columns[0], columns[-1] - thick))
+        sheet[:, x : x + thick] = sheet[:, x : x + thick] * 0.4 + np.array([0.9, 0.3, 0.3]) * 0.6
 
 
 def _sticky_note(sheet: np.ndarray, coverage: np.ndarray, rng) -> None:

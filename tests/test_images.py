@@ -588,6 +588,26 @@ def test_a_digits_own_straight_strokes_are_not_printed_lines():
     assert np.array_equal(without_rules(square_zero), square_zero)
 
 
+def test_a_pale_line_grown_into_the_ink_only_near_the_digit_is_still_a_printed_line():
+    # A notebook's red margin line, too pale to be ink but grown into it where it touches
+    # the digit, reached past the digit at one end only: it was read as part of the digit.
+    from PIL import ImageDraw
+
+    from bpdraw.printed_lines import without_rules
+
+    canvas = Image.new("1", (150, 200), 0)
+    ImageDraw.Draw(canvas).line([(30, 40), (110, 40), (60, 160)], fill=1, width=4)
+    seven = np.asarray(canvas, dtype=bool)
+    mask = seven.copy()
+    mask[:166, 80:82] = True  # the part of the line grown into the ink
+    faint = np.zeros_like(mask)
+    faint[:, 80:82] = True  # all of it stands out from the paper at all
+    assert (without_rules(mask) == mask).all()  # alone, it may be the digit's own stroke
+    kept = without_rules(mask, faint)
+    assert not kept[:30, 80:82].any() and not kept[170:, 80:82].any()
+    assert (kept == seven).mean() > 0.995
+
+
 def test_a_stroke_crossing_a_printed_line_stays_whole():
     from scipy import ndimage
 
