@@ -214,7 +214,8 @@ def digit_like(
     thick_digit: when every part is a blob, the blobs inside the frame are the digit (a
     small scan of a digit in marker: its filled loops make it a blob by the rule for
     photos, where such a part is a shadow or a stain). off: where the picture's sheet of
-    paper is not (bpdraw.sheet.off_sheet), whose parts are dropped as border parts are."""
+    paper is not, its edge included (bpdraw.sheet.sheet_edge), whose parts are dropped as
+    border parts are."""
     labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
     if count == 0:
         return None

@@ -17,8 +17,6 @@ from __future__ import annotations
 import numpy as np
 from scipy import ndimage
 
-# The sheet is looked for at about this many px on the longer side.
-SHEET_SIDE = 128
 # It covers this share of the frame at least, and leaves this much table at least (a thin
 # band at an edge is handled as the frame's border is: it hardly changes the paper's estimate).
 MIN_SHEET, MIN_TABLE = 0.15, 0.15
@@ -39,10 +37,10 @@ OPENING = 2
 
 
 def find_sheet(luma: np.ndarray) -> np.ndarray | None:
-    """(h, w) brightness 0-1 of a picture, about SHEET_SIDE px on its longer side -> (h, w)
-    bool, the sheet of paper (the convex hull of its paper: its ink and the thin paper
-    between a digit and the edge included); None when the picture shows no sheet with
-    table around it."""
+    """(h, w) brightness 0-1 of a picture, at the resolution its paper is estimated at
+    (bpdraw.photo.BACKGROUND_SIDE px on the longer side) -> (h, w) bool, the sheet of paper
+    (the convex hull of its paper: its ink and the thin paper between a digit and the edge
+    included); None when the picture shows no sheet with table around it."""
     if min(luma.shape) < 4 * EDGE_RING + 2:
         return None
     opened = ndimage.binary_opening(luma > _otsu(luma), iterations=OPENING)

@@ -279,8 +279,8 @@ FLAGGED_ONE_STROKES = [np.array([(40.0, 50.0), (75.0, 20.0), (75.0, 160.0)])]
 
 @pytest.mark.parametrize("turn", [-25.0, 25.0])
 def test_a_digit_on_a_turned_sheet_is_read_as_written_on_it(turn):
-    # The sheet's turn is the camera's, not the writer's lean: turned 25 degrees (or -20)
-    # the flagged 1 read 7 or 8.
+    # The sheet's turn is the camera's, not the writer's lean: turned 25 degrees either way,
+    # the flagged 1 read 8 or 7.
     from bpdraw.images import picture_ink
     from bpdraw.picture_reading import read_ink
 
