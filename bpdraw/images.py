@@ -21,7 +21,7 @@ import numpy as np
 from scipy import ndimage
 
 from bpdraw.data import BITMAP_SIZE, count_blocks
-from bpdraw.photo import LUMA, block_mean, ink_parts
+from bpdraw.photo import LUMA, block_mean, ink_parts, planar_paper
 from bpdraw.picture_file import READ_MAX_SIDE, read_image
 from bpdraw.preprocess import DEFAULT_CONVERSION, Conversion, NothingDrawn, strokes_to_digits
 
@@ -186,14 +186,13 @@ def picture_ink(image: np.ndarray | str | os.PathLike) -> PictureInk:
 
 
 def _framed(colour: np.ndarray) -> np.ndarray:
-    """A small picture in a margin of its own paper (the median of its edge pixels): a scan
-    cropped tight to its digit (optdigits' 32x32 bitmaps fill the frame) keeps ink that
-    touches the frame, which in a photo would be a band or a shadow to drop."""
-    edges = np.concatenate([colour[0], colour[-1], colour[:, 0], colour[:, -1]])
+    """A small picture in a margin of its own paper (photo.planar_paper, its light's
+    gradient carried on): a scan cropped tight to its digit (optdigits' 32x32 bitmaps fill
+    the frame) keeps ink that touches the frame, which in a photo would be a band or a
+    shadow to drop."""
     margin = max(2, max(colour.shape[:2]) // 8)
     height, width = colour.shape[:2]
-    framed = np.empty((height + 2 * margin, width + 2 * margin, 3))
-    framed[:] = np.median(edges, axis=0)
+    framed = planar_paper(colour, margin)
     framed[margin : margin + height, margin : margin + width] = colour
     return framed
 

@@ -53,6 +53,12 @@ FILLED_LOOP = 0.5
 # In a small scan only a loop of at least this many pixels is judged so: a smaller one is a
 # few grey pixels whose colour says little (an 8's pinholes), a dot's hollow is dozens.
 SCAN_LOOP_PIXELS = 9
+# A small scan's paper is a plane fitted PLANE_FITS times to the PLANE_TRIM of its edge pixels
+# nearest the last fit, then to all pixels within PLANE_OUTLIER times the edge's median
+# distance from it.
+PLANE_FITS = 6
+PLANE_TRIM = 0.6
+PLANE_OUTLIER = 3.0
 
 
 def background_factor(colour: np.ndarray) -> int:
@@ -79,6 +85,36 @@ def local_background(colour: np.ndarray, stroke_width: float = 0.0) -> np.ndarra
     zoom = (height / paper.shape[0], width / paper.shape[1], 1)
     grown = ndimage.zoom(paper, zoom, order=1, mode="nearest", grid_mode=True)
     return _fit_shape(grown, (height, width))
+
+
+def planar_paper(colour: np.ndarray, margin: int = 0) -> np.ndarray:
+    """(h, w, 3) small picture -> (h + 2 margin, w + 2 margin, 3) its paper as a plane in
+    each colour (a gradient of light across it), reaching `margin` px past its edges; fitted
+    to the pixels that lie near it, so that ink, however wide its strokes, is left out as it
+    stands off."""
+    height, width = colour.shape[:2]
+
+    def terms(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        return np.column_stack([np.ones(rows.size), rows.ravel() / height, columns.ravel() / width])
+
+    inside = terms(*np.mgrid[:height, :width])
+    pixels = colour.reshape(-1, 3)
+    # The picture's edge is paper but where a digit touches it (a heavy digit may be most of
+    # the picture): the plane is fitted to its nearest PLANE_TRIM, again and again, then to
+    # every pixel within PLANE_OUTLIER times the edge's median distance from it.
+    edge = np.ones((height, width), dtype=bool)
+    edge[1:-1, 1:-1] = False
+    edge = edge.ravel()
+    near = edge
+    for _ in range(PLANE_FITS):
+        plane = np.linalg.lstsq(inside[near], pixels[near], rcond=None)[0]
+        distance = np.linalg.norm(pixels - inside @ plane, axis=1)
+        near = edge & (distance <= np.quantile(distance[edge], PLANE_TRIM))
+    near = distance <= PLANE_OUTLIER * np.median(distance[edge]) + 1e-6
+    plane = np.linalg.lstsq(inside[near], pixels[near], rcond=None)[0]
+    rows, columns = np.mgrid[-margin : height + margin, -margin : width + margin]
+    paper = terms(rows, columns) @ plane
+    return np.clip(paper, 0.0, 1.0).reshape(height + 2 * margin, width + 2 * margin, 3)
 
 
 def contrast(colour: np.ndarray, paper: np.ndarray, reach: int = 0) -> np.ndarray:
@@ -110,9 +146,10 @@ def ink_parts(
     degrees by which the sheet of paper the ink is on is turned in the picture, or 0).
 
     Thick ink (a marker) is looked for again against paper estimated over a window
-    wide enough for it. scan: the picture is a small scan or crop of a digit, so thick
-    parts are the digit when nothing else is (digit_like's thick_digit: a marker's digit)
-    and only loops of SCAN_LOOP_PIXELS or more are judged by their inside.
+    wide enough for it. scan: the picture is a small scan or crop of a digit, its paper
+    estimated over the whole of it, so thick parts are the digit when nothing else is
+    (digit_like's thick_digit: a marker's digit) and only loops of SCAN_LOOP_PIXELS or more
+    are judged by their inside.
 
     A photo of a sheet of paper on a table is read on the sheet alone (_on_the_sheet); if
     no digit stands on it (the "sheet" was a lit part of a page, the "table" its shadow),
@@ -129,15 +166,18 @@ def _ink_parts(
     colour: np.ndarray, scan: bool, table: np.ndarray | None
 ) -> tuple[np.ndarray | None, tuple[int, ...]]:
     """ink_parts with ``table`` (where the sheet of paper is not) known, or None."""
-    smallest_loop = SCAN_LOOP_PIXELS if scan else 1
-    ink, faint = _ink_against(colour, 0.0, smallest_loop)
+    if scan:
+        # A small scan is lit evenly, and its digit's strokes may be wider than any window
+        # a local estimate could take (optdigits' 1: a bar a third of the frame wide): its
+        # paper is estimated over the whole picture. It holds one digit, no printed lines.
+        ink, _ = _ink_against(colour, planar_paper(colour), SCAN_LOOP_PIXELS)
+        return (None if ink is None else digit_like(ink, thick_digit=True)), ()
+    ink, faint = _ink_against(colour, local_background(colour))
     if ink is None or not ink.any():
         return None, ()
-    walls = ()
-    if not scan:  # a photo of a page may have printed lines; a small scan is one digit
-        ink, walls = without_combs(ink, faint)
-        ink = without_rules(without_frames(ink), faint)
-    mask = digit_like(ink, thick_digit=scan, off=table)
+    ink, walls = without_combs(ink, faint)
+    ink = without_rules(without_frames(ink), faint)
+    mask = digit_like(ink, off=table)
     # A stroke too wide for the window (a marker) is found as its rim, its inside filled in
     # (_with_filled_loops); none of it may be left digit-like, so all the ink is measured.
     measured = ink if mask is None else mask
@@ -146,23 +186,24 @@ def _ink_parts(
     factor = background_factor(colour)
     window = min(colour.shape[:2]) // factor * BACKGROUND_WINDOW * factor
     if STROKES_PER_WINDOW * width > window:
-        ink, faint = _ink_against(colour, width, smallest_loop)
-        if ink is not None and not scan:
-            ink = without_rules(without_frames(without_combs(ink, faint)[0]), faint)
-        return None if ink is None else digit_like(ink, thick_digit=scan, off=table), walls
+        ink, faint = _ink_against(colour, local_background(colour, width))
+        if ink is None:
+            return None, walls
+        ink = without_rules(without_frames(without_combs(ink, faint)[0]), faint)
+        return digit_like(ink, off=table), walls
     return mask, walls
 
 
 def _ink_against(
-    colour: np.ndarray, stroke_width: float, smallest_loop: int = 1
+    colour: np.ndarray, paper: np.ndarray, smallest_loop: int = 1
 ) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """The ink against the paper estimated for strokes `stroke_width` px wide, loops of at
+    """The ink against the paper estimated (local_background or planar_paper), loops of at
     least `smallest_loop` px that look like ink filled in, or None when nothing stands out
     (digit_like then keeps a digit's parts of it); and all that stands out at all (FAINT of
     the strongest ink: a form's pale print, which the ink leaves out)."""
     factor = background_factor(colour)
     reach = factor + 1 if factor > 1 else 0
-    strength = contrast(colour, local_background(colour, stroke_width), reach)
+    strength = contrast(colour, paper, reach)
     noise = float(np.median(strength))
     # The strongest ink: the top 0.1 % of pixels, or the top 0.01 % for a thin digit
     # small in a large photo (its ink is less than 0.1 % of the frame).

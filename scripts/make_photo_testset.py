@@ -207,11 +207,24 @@ def painted(packed, index: int, rng) -> np.ndarray:
 
 def bitmap32(packed, index: int, rng) -> np.ndarray:
     """(32, 32, 3) optdigits' way: the digit fills the height (and about 20 px of width, at
-    most 3x unevenly), drawn with a thick pen, black and white."""
+    most 3x unevenly), black and white, drawn with the pen that inks as many pixels as an
+    optdigits scan does (a count drawn from load_digits' own: its 8x8 counts sum to the ink
+    pixels of the 32x32 bitmap, mean 313, deciles 267 / 356)."""
     strokes = drawing_strokes(packed, index)
+    wanted = float(np.clip(rng.normal(313, 35), 200, 450))
+    low_pen, high_pen = 1.0, 10.0
+    for _ in range(7):  # the pen by bisection: more ink the wider it is
+        pen = (low_pen + high_pen) / 2
+        ink = _bitmap32_ink(strokes, pen)
+        low_pen, high_pen = (pen, high_pen) if ink.sum() < wanted else (low_pen, pen)
+    return np.repeat((~ink).astype(np.float32)[..., None], 3, axis=2)
+
+
+def _bitmap32_ink(strokes, pen: float) -> np.ndarray:
+    """(32, 32) bool: the strokes fitted to the bitmap as bitmap32 fits them, pen px wide."""
     points = np.concatenate(strokes).astype(float)
     low, high = points.min(axis=0), points.max(axis=0)
-    k, pen = 8, rng.uniform(2.5, 4.5)
+    k = 8
     vertical = (32 - pen) * k / max(high[1] - low[1], 1e-6)
     horizontal = min(vertical, (22 - pen) * k / max(high[0] - low[0], 1e-6))
     horizontal = max(horizontal, vertical / 3)
@@ -221,8 +234,7 @@ def bitmap32(packed, index: int, rng) -> np.ndarray:
         for stroke in strokes
     ]
     coverage = ink_coverage((32 * k, 32 * k), placed, pen * k)
-    ink = coverage.reshape(32, k, 32, k).mean(axis=(1, 3)) > 0.5
-    return np.repeat((~ink).astype(np.float32)[..., None], 3, axis=2)
+    return coverage.reshape(32, k, 32, k).mean(axis=(1, 3)) > 0.5
 
 
 def photo(packed, indices, condition, rng) -> tuple[np.ndarray, int | None]:

@@ -820,6 +820,52 @@ def test_a_tight_scan_keeps_the_ink_that_touches_its_frame():
     assert read_picture(shipped_model(), picture).text == "4"
 
 
+def test_a_scans_bar_wider_than_a_local_window_is_ink_whole():
+    """optdigits' ink is as heavy for a 1 as for an 8 (about 313 of 1,024 pixels): its 1 is
+    a bar a third of the bitmap wide. Paper estimated locally took the bar's middle for
+    paper, and the 1 read "2" at 89 % from its two ends; a small scan's paper is the
+    whole picture's."""
+    from bpdraw.images import picture_ink
+    from bpdraw.picture_reading import read_picture
+
+    k = 8
+    big = Image.new("L", (32 * k, 32 * k), 255)
+    ImageDraw.Draw(big).line([(17 * k, 0), (14 * k, 32 * k)], fill=0, width=10 * k)
+    pixels = np.asarray(big, dtype=np.float64).reshape(32, k, 32, k).mean(axis=(1, 3))
+    bar = np.where(pixels > 127, 255, 0).astype(np.uint8)
+    assert 290 < (bar == 0).sum() < 340
+    assert picture_ink(bar).mask.sum() == (bar == 0).sum()
+    assert read_picture(shipped_model(), bar).text == "1"
+
+
+def test_a_small_scans_paper_is_the_plane_of_its_light_whatever_the_ink():
+    from bpdraw.photo import planar_paper
+
+    rows, columns = np.mgrid[:40, :30]
+    light = 0.9 - 0.5 * columns / 30 + 0.1 * rows / 40  # dark to the right
+    picture = np.repeat(light[..., None], 3, axis=2)
+    picture[5:35, 8:20] = [0.1, 0.1, 0.5]  # a bar of blue ink, 40 % of the picture wide
+    picture[-1, :10] = 0.1  # ink on the edge too
+    paper = planar_paper(picture, margin=3)
+    assert paper.shape == (46, 36, 3)
+    np.testing.assert_allclose(paper[3:-3, 3:-3], np.repeat(light[..., None], 3, 2), atol=1e-6)
+    assert paper[3, 0, 0] > paper[3, 3, 0]  # carried on past the edges
+
+
+@pytest.mark.parametrize("side", [40, 96])
+def test_a_small_scan_lit_from_one_side_is_read(side):
+    """The light falls from 0.95 to 0.3 across a small picture: a level paper takes its dark
+    side for ink."""
+    from bpdraw.picture_reading import read_picture
+
+    image = Image.new("L", (side, side), 255)
+    s = side / 28
+    ImageDraw.Draw(image).line([(8 * s, 6 * s), (20 * s, 6 * s), (13 * s, 23 * s)], fill=0,
+                               width=int(2.5 * s))  # fmt: skip
+    picture = np.asarray(image) / 255 * np.linspace(0.95, 0.3, side)[None, :]
+    assert read_picture(shipped_model(), np.repeat(picture[..., None], 3, 2)).text == "7"
+
+
 @pytest.mark.parametrize(
     "picture",
     [
