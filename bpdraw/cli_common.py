@@ -7,8 +7,21 @@ import sys
 from pathlib import Path
 
 # The pictures `bpdraw predict` reads from a folder and the app's file dialog offers, by name
-# (bpdraw.images reads them; what it cannot read it says why).
-PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp")
+# (bpdraw.images reads them; what it cannot read it says why: HEIC and HEIF are listed so
+# that a folder of iPhone photos is told why, not passed over).
+PICTURE_SUFFIXES = (
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".bmp",
+    ".tif",
+    ".tiff",
+    ".webp",
+    ".avif",
+    ".heic",
+    ".heif",
+)
 
 
 def english(_context: str, text: str) -> str:

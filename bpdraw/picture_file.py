@@ -45,9 +45,32 @@ def read_image(path: str | os.PathLike) -> np.ndarray:
             f"it has more than Pillow's limit of {Image.MAX_IMAGE_PIXELS:,} pixels, too many "
             "to read safely; save a smaller copy (a digit needs only a few hundred pixels)",
         ) from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
+    except UnidentifiedImageError as error:
+        heif = _heif_brand(path)
+        problem = _problem_of(error) if heif is None else _HEIF_PROBLEM.format(heif)
+        raise UnreadableImage(path, problem) from None
+    except (OSError, ValueError, SyntaxError) as error:
         raise UnreadableImage(path, _problem_of(error)) from None
     return pixels
+
+
+# An iPhone keeps its photos as HEIF (HEIC), which Pillow does not read.
+_HEIF_BRANDS = {b"heic": "HEIC", b"heix": "HEIC", b"hevc": "HEIC", b"heim": "HEIC",
+                b"mif1": "HEIF", b"msf1": "HEIF", b"avif": "AVIF"}  # fmt: skip
+_HEIF_PROBLEM = (
+    "it is a {} photo, which bpdraw cannot read; save it as JPEG or PNG (on an iPhone: "
+    "Settings > Camera > Formats > Most Compatible, or share the photo as JPEG)"
+)
+
+
+def _heif_brand(path: str | os.PathLike) -> str | None:
+    """ "HEIC", "HEIF" or "AVIF" when the file starts as an ISO box of that brand, else None."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(12)
+    except OSError:
+        return None
+    return _HEIF_BRANDS.get(head[8:12]) if head[4:8] == b"ftyp" else None
 
 
 def _problem_of(error: Exception) -> str:

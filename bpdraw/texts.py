@@ -253,6 +253,17 @@ def image_problem(problem: str, translate: Translate) -> str:
                 "images", "it is not a picture bpdraw can read (PNG, JPEG, GIF, BMP, TIFF or WebP)"
             ),
         ),
+        (
+            r"it is a (?P<kind>HEIC|HEIF|AVIF) photo, which bpdraw cannot read; save it as JPEG "
+            r"or PNG \(on an iPhone: Settings > Camera > Formats > Most Compatible, or share "
+            r"the photo as JPEG\)",
+            translate(
+                "images",
+                "it is a {kind} photo, which bpdraw cannot read; save it as JPEG or PNG (on an "
+                "iPhone: Settings > Camera > Formats > Most Compatible, or share the photo as "
+                "JPEG)",
+            ),
+        ),
         (r"it is a folder, not a picture", translate("images", "it is a folder, not a picture")),
         (r"permission denied", translate("images", "permission denied")),
         (r"no such file", translate("images", "no such file")),

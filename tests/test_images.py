@@ -153,6 +153,17 @@ def test_unreadable_image_file_is_a_value_error(tmp_path):
         image_to_digits(path)
 
 
+def test_an_iphones_heic_photo_is_named_and_the_way_out_given(tmp_path):
+    path = tmp_path / "IMG_0042.HEIC"
+    path.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(200))
+    with pytest.raises(UnreadableImage, match=r"IMG_0042.HEIC: it is a HEIC photo.*JPEG"):
+        read_image(path)
+    mp4 = tmp_path / "clip.mp4"  # an ISO box of another brand is just not a picture
+    mp4.write_bytes(b"\x00\x00\x00\x18ftypisom" + bytes(200))
+    with pytest.raises(UnreadableImage, match="not a picture bpdraw can read"):
+        read_image(mp4)
+
+
 # -- photos as people take them --------------------------------------------------------------
 LUMA = np.array([0.299, 0.587, 0.114])
 SEVEN_STROKES = [

@@ -181,6 +181,18 @@ def test_predict_reads_every_picture_in_a_folder_by_name(tmp_path, capsys):
     assert lines[0].split(": ")[1].startswith("42 (")
 
 
+def test_predict_tells_why_an_iphones_heic_photo_in_a_folder_is_not_read(tmp_path, capsys):
+    folder = tmp_path / "camera roll"
+    folder.mkdir()
+    picture_of(side_by_side(a_clear(4))).save(folder / "IMG_0001.PNG")
+    (folder / "IMG_0002.HEIC").write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(64))
+    assert cli.main(["predict", str(folder)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"{folder / 'IMG_0001.PNG'}: 4 (")
+    assert f"{folder / 'IMG_0002.HEIC'}: cannot read" in captured.err
+    assert "HEIC photo" in captured.err and "JPEG" in captured.err
+
+
 def test_predict_names_a_folder_without_pictures(tmp_path, capsys):
     empty = tmp_path / "empty"
     empty.mkdir()

@@ -1774,6 +1774,10 @@ Still using the previous model.</source>
         <translation>它不是 bpdraw 能读取的图片（PNG、JPEG、GIF、BMP、TIFF 或 WebP）</translation>
     </message>
     <message>
+        <source>it is a {kind} photo, which bpdraw cannot read; save it as JPEG or PNG (on an iPhone: Settings &gt; Camera &gt; Formats &gt; Most Compatible, or share the photo as JPEG)</source>
+        <translation>它是 {kind} 格式的照片，bpdraw 无法读取；请另存为 JPEG 或 PNG（在 iPhone 上：设置 &gt; 相机 &gt; 格式 &gt; 兼容性最佳，或以 JPEG 格式共享照片）</translation>
+    </message>
+    <message>
         <source>it is a folder, not a picture</source>
         <translation>这是一个文件夹，不是图片</translation>
     </message>
