@@ -8,7 +8,9 @@ patches, but not strokes), and ink is whatever differs from it, in any direction
 colour. A sheet of paper lying on a table is read alone (bpdraw.sheet): the table is
 coloured as the paper before the paper is estimated. Parts of the ink that are not
 digit-like (touching the frame's border or the sheet's edge while a digit stands free, solid
-blobs, specks) are dropped.
+blobs, specks) are dropped. A small scan, and a picture made on a computer (its paper exactly
+one colour or an even gradient), has its paper fitted as a plane instead: a broad brush's
+stroke can be wider than any window a local estimate could take.
 """
 
 from __future__ import annotations
@@ -53,12 +55,17 @@ FILLED_LOOP = 0.5
 # In a small scan only a loop of at least this many pixels is judged so: a smaller one is a
 # few grey pixels whose colour says little (an 8's pinholes), a dot's hollow is dozens.
 SCAN_LOOP_PIXELS = 9
-# A small scan's paper is a plane fitted PLANE_FITS times to the PLANE_TRIM of its edge pixels
-# nearest the last fit, then to all pixels within PLANE_OUTLIER times the edge's median
-# distance from it.
+# A small scan's or a drawing's paper is a plane fitted PLANE_FITS times to the PLANE_TRIM
+# of its edge pixels nearest the last fit, then to all pixels within PLANE_OUTLIER times the
+# edge's median distance from it.
 PLANE_FITS = 6
 PLANE_TRIM = 0.6
 PLANE_OUTLIER = 3.0
+# ... on every few pixels of a large picture, this many a side.
+PLANE_SAMPLE = 256
+# A picture made on a computer: this share of its pixels within this of its paper's plane.
+DIGITAL_SHARE = 0.5
+DIGITAL_EXACT = 1.5 / 255
 
 
 def background_factor(colour: np.ndarray) -> int:
@@ -88,33 +95,58 @@ def local_background(colour: np.ndarray, stroke_width: float = 0.0) -> np.ndarra
 
 
 def planar_paper(colour: np.ndarray, margin: int = 0) -> np.ndarray:
-    """(h, w, 3) small picture -> (h + 2 margin, w + 2 margin, 3) its paper as a plane in
-    each colour (a gradient of light across it), reaching `margin` px past its edges; fitted
-    to the pixels that lie near it, so that ink, however wide its strokes, is left out as it
-    stands off."""
+    """(h, w, 3) picture -> (h + 2 margin, w + 2 margin, 3) its paper as a plane in each
+    colour (a gradient of light across it), reaching `margin` px past its edges; fitted to
+    the pixels that lie near it, so that ink, however wide its strokes, is left out as it
+    stands off (a large picture is fitted on every few pixels, PLANE_SAMPLE a side)."""
     height, width = colour.shape[:2]
+    plane = _paper_plane(colour)
+    rows, columns = np.mgrid[-margin : height + margin, -margin : width + margin]
+    paper = _plane_terms(rows, columns, height, width) @ plane
+    return np.clip(paper, 0.0, 1.0).reshape(height + 2 * margin, width + 2 * margin, 3)
 
-    def terms(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-        return np.column_stack([np.ones(rows.size), rows.ravel() / height, columns.ravel() / width])
 
-    inside = terms(*np.mgrid[:height, :width])
-    pixels = colour.reshape(-1, 3)
+def looks_digital(colour: np.ndarray) -> bool:
+    """A picture made on a computer (a paint program's, a bitmap enlarged), not a photo or a
+    scan: DIGITAL_SHARE of its pixels, sampled, lie within DIGITAL_EXACT of their paper's
+    plane in every colour. A camera's or scanner's noise, a page's texture and light that is
+    not quite a plane leave a photo's paper at most 0.16 so, a drawing's 0.6-0.98."""
+    sample = colour[:: _sample_step(colour), :: _sample_step(colour)]
+    paper = planar_paper(sample)
+    exact = np.abs(sample - paper).max(axis=2) <= DIGITAL_EXACT
+    return bool(exact.mean() >= DIGITAL_SHARE)
+
+
+def _plane_terms(rows: np.ndarray, columns: np.ndarray, height: int, width: int) -> np.ndarray:
+    return np.column_stack([np.ones(rows.size), rows.ravel() / height, columns.ravel() / width])
+
+
+def _sample_step(colour: np.ndarray) -> int:
+    return -(-max(colour.shape[:2]) // PLANE_SAMPLE)
+
+
+def _paper_plane(colour: np.ndarray) -> np.ndarray:
+    """(3, 3) the paper's plane in a picture (in the terms of _plane_terms), fitted to every
+    few of its pixels in each direction."""
+    height, width = colour.shape[:2]
+    step = _sample_step(colour)
+    sample = colour[::step, ::step]
+    rows, columns = np.mgrid[: sample.shape[0], : sample.shape[1]]
+    terms = _plane_terms(rows * step, columns * step, height, width)
+    pixels = sample.reshape(-1, 3)
     # The picture's edge is paper but where a digit touches it (a heavy digit may be most of
     # the picture): the plane is fitted to its nearest PLANE_TRIM, again and again, then to
     # every pixel within PLANE_OUTLIER times the edge's median distance from it.
-    edge = np.ones((height, width), dtype=bool)
+    edge = np.ones(sample.shape[:2], dtype=bool)
     edge[1:-1, 1:-1] = False
     edge = edge.ravel()
     near = edge
     for _ in range(PLANE_FITS):
-        plane = np.linalg.lstsq(inside[near], pixels[near], rcond=None)[0]
-        distance = np.linalg.norm(pixels - inside @ plane, axis=1)
+        plane = np.linalg.lstsq(terms[near], pixels[near], rcond=None)[0]
+        distance = np.linalg.norm(pixels - terms @ plane, axis=1)
         near = edge & (distance <= np.quantile(distance[edge], PLANE_TRIM))
     near = distance <= PLANE_OUTLIER * np.median(distance[edge]) + 1e-6
-    plane = np.linalg.lstsq(inside[near], pixels[near], rcond=None)[0]
-    rows, columns = np.mgrid[-margin : height + margin, -margin : width + margin]
-    paper = terms(rows, columns) @ plane
-    return np.clip(paper, 0.0, 1.0).reshape(height + 2 * margin, width + 2 * margin, 3)
+    return np.linalg.lstsq(terms[near], pixels[near], rcond=None)[0]
 
 
 def contrast(colour: np.ndarray, paper: np.ndarray, reach: int = 0) -> np.ndarray:
@@ -146,10 +178,10 @@ def ink_parts(
     degrees by which the sheet of paper the ink is on is turned in the picture, or 0).
 
     Thick ink (a marker) is looked for again against paper estimated over a window
-    wide enough for it. scan: the picture is a small scan or crop of a digit, its paper
-    estimated over the whole of it, so thick parts are the digit when nothing else is
-    (digit_like's thick_digit: a marker's digit) and only loops of SCAN_LOOP_PIXELS or more
-    are judged by their inside.
+    wide enough for it. scan: the picture is a small scan or crop of a digit, or was made on
+    a computer (looks_digital): its paper is a plane (planar_paper), thick parts are the
+    digit when nothing else is (digit_like's thick_digit: a marker's digit) and only loops
+    of SCAN_LOOP_PIXELS or more are judged by their inside.
 
     A photo of a sheet of paper on a table is read on the sheet alone (_on_the_sheet); if
     no digit stands on it (the "sheet" was a lit part of a page, the "table" its shadow),
@@ -167,9 +199,10 @@ def _ink_parts(
 ) -> tuple[np.ndarray | None, tuple[int, ...]]:
     """ink_parts with ``table`` (where the sheet of paper is not) known, or None."""
     if scan:
-        # A small scan is lit evenly, and its digit's strokes may be wider than any window
-        # a local estimate could take (optdigits' 1: a bar a third of the frame wide): its
-        # paper is estimated over the whole picture. It holds one digit, no printed lines.
+        # A small scan is lit evenly (a drawing is not lit at all), and its digit's strokes
+        # may be wider than any window a local estimate could take (optdigits' 1: a bar a
+        # third of the frame wide): its paper is a plane over the whole picture. It holds
+        # no printed lines.
         ink, _ = _ink_against(colour, planar_paper(colour), SCAN_LOOP_PIXELS)
         return (None if ink is None else digit_like(ink, thick_digit=True)), ()
     ink, faint = _ink_against(colour, local_background(colour))

@@ -249,6 +249,44 @@ def test_a_dark_band_at_the_edge_is_not_ink(edge):
     assert_reads_like_the_clean_seven(picture)
 
 
+def drawn_on_a_computer(ink):
+    """(h, w) uint8: `ink` as a paint program saves it, noiseless black on white."""
+    return np.rint((1 - ink) * 255).astype(np.uint8)
+
+
+def test_a_picture_made_on_a_computer_is_told_from_a_photo():
+    from bpdraw.photo import looks_digital
+
+    drawing = drawn_on_a_computer(ink_of(SEVEN_STROKES))
+    colour = np.repeat(drawing[..., None] / 255, 3, axis=2)
+    assert looks_digital(colour)
+    ramp = np.linspace(0.8, 1.0, 240)[None, :, None]  # a drawing on a gradient is still one
+    assert looks_digital(np.clip(colour * ramp, 0, 1).round(3))
+    assert not looks_digital(photo_of(ink_of(SEVEN_STROKES)) / 255)  # a camera's noise
+    assert not looks_digital(photo_of(ink_of(SEVEN_STROKES), light=0.6, seed=1) / 255)
+
+
+@pytest.mark.parametrize("edge", ["top", "left"])
+def test_a_drawings_dark_band_at_the_edge_is_not_ink_either(edge):
+    """A screenshot's title bar or a window's edge is no digit in a drawing either."""
+    picture = drawn_on_a_computer(ink_of(SEVEN_STROKES))
+    picture[{"top": np.s_[:16, :], "left": np.s_[:, :20]}[edge]] = 40
+    assert read_picture(shipped_model(), picture).text == "7"
+
+
+def test_a_broad_brush_digit_filling_a_drawing_is_read_whole():
+    """A paint program's 1 in a brush a third of the picture wide (or an optdigits bitmap
+    enlarged): paper estimated locally, as a photo's is, took the bar's middle for paper and
+    read "11"; a drawing's paper is its plane."""
+    from bpdraw.images import picture_ink
+
+    image = Image.new("L", (300, 300), 255)
+    ImageDraw.Draw(image).line([(160, 0), (130, 300)], fill=0, width=94)
+    drawing = np.asarray(image)
+    assert picture_ink(drawing).mask.sum() == (drawing < 128).sum()
+    assert read_picture(shipped_model(), drawing).text == "1"
+
+
 def test_a_sticky_note_in_a_corner_is_not_ink():
     picture = photo_of(ink_of(SEVEN_STROKES))
     picture[-45:, -55:] = (250, 230, 90)
