@@ -21,7 +21,7 @@ import numpy as np
 from scipy import ndimage
 
 from bpdraw.data import BITMAP_SIZE, count_blocks
-from bpdraw.photo import LUMA, block_mean, ink_parts, looks_digital, planar_paper
+from bpdraw.photo import LUMA, block_mean, ink_parts, planar_paper
 from bpdraw.picture_file import READ_MAX_SIDE, read_image
 from bpdraw.preprocess import DEFAULT_CONVERSION, Conversion, NothingDrawn, strokes_to_digits
 
@@ -171,19 +171,18 @@ def picture_ink(image: np.ndarray | str | os.PathLike) -> PictureInk:
     if isinstance(image, (str, os.PathLike)):
         image = read_image(image)
     colour, pixel = _colour(image)
-    small = max(colour.shape[:2]) < FRAMED_SIDE
-    if not small and not looks_digital(colour):
+    if max(colour.shape[:2]) >= FRAMED_SIDE:
         mask, (left, top), walls, turn = _cropped_ink(colour)
         cells = tuple(float(wall * pixel) for wall in walls)
         origin = (left * pixel, top * pixel)
         return PictureInk(mask, origin=origin, pixel=pixel, cells=cells, turn=turn)
-    # A small scan or crop, or a picture made on a computer, has no shadows or stains: a thick
-    # part is a marker's digit (MNIST's loops filled in, a broad brush); its paper a plane.
-    framed = _framed(colour) if small else colour
+    # A small picture is a scan or a crop: a thick part in it is a marker's digit (an MNIST
+    # digit's loops filled in), not the shadow or stain it would be in a photo.
+    framed = _framed(colour)
     margin = (framed.shape[0] - colour.shape[0]) // 2
     mask, (left, top), _, _ = _cropped_ink(framed, scan=True)
     origin = ((left - margin) * pixel, (top - margin) * pixel)
-    return PictureInk(mask, scan=small, origin=origin, pixel=pixel)
+    return PictureInk(mask, scan=True, origin=origin, pixel=pixel)
 
 
 def _framed(colour: np.ndarray) -> np.ndarray:

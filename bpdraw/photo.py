@@ -178,15 +178,19 @@ def ink_parts(
     degrees by which the sheet of paper the ink is on is turned in the picture, or 0).
 
     Thick ink (a marker) is looked for again against paper estimated over a window
-    wide enough for it. scan: the picture is a small scan or crop of a digit, or was made on
-    a computer (looks_digital): its paper is a plane (planar_paper), thick parts are the
-    digit when nothing else is (digit_like's thick_digit: a marker's digit) and only loops
-    of SCAN_LOOP_PIXELS or more are judged by their inside.
+    wide enough for it. scan: the picture is a small scan or crop of a digit: its paper is
+    a plane (planar_paper), it has no printed lines, thick parts are the digit when nothing
+    else is (digit_like's thick_digit: a marker's digit) and only loops of SCAN_LOOP_PIXELS
+    or more are judged by their inside. A picture made on a computer (looks_digital; a form
+    scanned to pure white too) has its paper a plane and thick parts kept likewise, but may
+    have printed lines.
 
     A photo of a sheet of paper on a table is read on the sheet alone (_on_the_sheet); if
     no digit stands on it (the "sheet" was a lit part of a page, the "table" its shadow),
     the whole photo is read.
     """
+    if not scan and looks_digital(colour):  # no shadows, no table: its paper is a plane
+        return (*_ink_parts(colour, False, None, planar_paper(colour)), 0.0)
     if not scan:
         on_sheet, table, turn = _on_the_sheet(colour)
         if table is not None and (found := _ink_parts(on_sheet, False, table))[0] is not None:
@@ -195,9 +199,10 @@ def ink_parts(
 
 
 def _ink_parts(
-    colour: np.ndarray, scan: bool, table: np.ndarray | None
+    colour: np.ndarray, scan: bool, table: np.ndarray | None, paper: np.ndarray | None = None
 ) -> tuple[np.ndarray | None, tuple[int, ...]]:
-    """ink_parts with ``table`` (where the sheet of paper is not) known, or None."""
+    """ink_parts with ``table`` (where the sheet of paper is not) known, or None; and the
+    paper, when it is known (a picture made on a computer)."""
     if scan:
         # A small scan is lit evenly (a drawing is not lit at all), and its digit's strokes
         # may be wider than any window a local estimate could take (optdigits' 1: a bar a
@@ -205,12 +210,14 @@ def _ink_parts(
         # no printed lines.
         ink, _ = _ink_against(colour, planar_paper(colour), SCAN_LOOP_PIXELS)
         return (None if ink is None else digit_like(ink, thick_digit=True)), ()
-    ink, faint = _ink_against(colour, local_background(colour))
+    ink, faint = _ink_against(colour, local_background(colour) if paper is None else paper)
     if ink is None or not ink.any():
         return None, ()
     ink, walls = without_combs(ink, faint)
     ink = without_rules(without_frames(ink), faint)
-    mask = digit_like(ink, off=table)
+    mask = digit_like(ink, thick_digit=paper is not None, off=table)
+    if paper is not None:  # however wide its strokes, known paper is no window's estimate
+        return mask, walls
     # A stroke too wide for the window (a marker) is found as its rim, its inside filled in
     # (_with_filled_loops); none of it may be left digit-like, so all the ink is measured.
     measured = ink if mask is None else mask

@@ -4,7 +4,8 @@ A digit photographed on a page may stand over lines printed on it: the rules of 
 page or an exercise book's grid, a box printed round it, or a form's comb, a row of boxes
 sharing their walls with one digit in each. Such lines are long, straight runs of ink that
 reach past the digit at both ends, or meet other runs in a box's corners, or reach from one
-such line to another; a digit's own straight strokes do neither. They are taken out of the
+such line to another; a digit's own straight strokes do neither, and a broad stroke is
+thicker than any printed line. They are taken out of the
 ink mask, keeping the part of a stroke that crosses one. Comb fields are found in combs.py.
 """
 
@@ -21,6 +22,9 @@ RULE_OVERHANG = 0.1
 # Two or more lines this share of the picture's side long are a ruled page's, even where a
 # digit is as wide as the picture.
 RULE_ACROSS = 0.9
+# A printed line is at most this share of the picture's side thick (on average along it): a
+# thicker band of straight runs is a broad stroke's (an optdigits 1, a third of its width).
+RULE_THICKEST = 0.04
 # Gaps in a printed line up to this share of the picture's side are bridged to find it.
 RULE_GAP = 0.02
 # A part that encloses other ink and lies along its bounding box's sides (within FRAME_BAND
@@ -58,9 +62,22 @@ def _straight_runs(mask: np.ndarray) -> dict[int, np.ndarray]:
         gap = max(3, round(RULE_GAP * n / RULE_SHARE))
         rows = mask if axis == 0 else mask.T
         bridged = rows | run_pixels(~rows, shorter_than=gap, inside=True)
-        found = run_pixels(bridged, at_least=n)
+        found = _thin_lines(run_pixels(bridged, at_least=n), RULE_THICKEST * rows.shape[0])
         spanned[axis] = found if axis == 0 else found.T
     return spanned
+
+
+def _thin_lines(runs: np.ndarray, thickest: float) -> np.ndarray:
+    """Runs along the rows, without the bands of them thicker on average than ``thickest``
+    px (their pixels over their length): a broad brush's or a marker's stroke, not a
+    printed line."""
+    labels, count = ndimage.label(runs, structure=np.ones((3, 3)))
+    if count == 0:
+        return runs
+    index = np.arange(1, count + 1)
+    length = np.array([box[1].stop - box[1].start for box in ndimage.find_objects(labels)])
+    thick = ndimage.sum_labels(runs, labels, index) / length > thickest
+    return runs & ~np.isin(labels, index[thick])
 
 
 def _labelled(spanned: dict[int, np.ndarray], mask: np.ndarray) -> dict[int, tuple]:

@@ -468,6 +468,32 @@ def test_digits_in_a_forms_comb_field_read_as_the_number_not_its_walls(colour):
     assert read_picture(shipped_model(), picture).text == "747"  # not 7 1 4 1 7
 
 
+def test_a_form_scanned_to_pure_white_is_read_without_its_comb():
+    """A scanner that whitens the paper makes a form look made on a computer (its paper one
+    colour): its printed walls are still taken out."""
+    from bpdraw.photo import looks_digital
+    from bpdraw.picture_reading import read_picture
+
+    ink = ink_747()
+    scanned = np.where(ink[..., None] > 0.5, (20, 20, 20), (255, 255, 255)).astype(np.uint8)
+    picture = printed(scanned, comb(ink.shape, 25, 200, 30, 170, 3), colour=(60, 60, 60))
+    assert looks_digital(picture / 255)
+    assert read_picture(shipped_model(), picture).text == "747"
+
+
+def test_a_broad_stroke_is_no_printed_line_but_a_thin_rule_across_it_is():
+    from bpdraw.printed_lines import without_rules
+
+    mask = np.zeros((300, 300), dtype=bool)
+    mask[:, 110:200] = True  # a 1 as broad as optdigits': its columns run the whole height
+    assert np.array_equal(without_rules(mask), mask)
+    ruled = mask.copy()
+    ruled[150:152, :] = True  # a ruled line across it, past it at both ends
+    unruled = without_rules(ruled)
+    assert not unruled[150:152, :100].any() and not unruled[150:152, 210:].any()
+    assert unruled[:, 110:200].all()  # the stroke kept whole where the line crosses it
+
+
 def comb_picture(digits, cell=170):
     """A photo of a comb field with `digits` (strokes, or None for an empty box) in its boxes."""
     size = (len(digits) * cell + 60, 220)
