@@ -189,12 +189,12 @@ def ink_parts(
     no digit stands on it (the "sheet" was a lit part of a page, the "table" its shadow),
     the whole photo is read.
     """
-    if not scan and looks_digital(colour):  # no shadows, no table: its paper is a plane
-        return (*_ink_parts(colour, False, None, planar_paper(colour)), 0.0)
     if not scan:
         on_sheet, table, turn = _on_the_sheet(colour)
         if table is not None and (found := _ink_parts(on_sheet, False, table))[0] is not None:
             return (*found, turn)
+        if looks_digital(colour):  # no shadows, no stains: its paper is a plane
+            return (*_ink_parts(colour, False, None, planar_paper(colour)), 0.0)
     return (*_ink_parts(colour, scan, None), 0.0)
 
 

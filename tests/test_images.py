@@ -274,6 +274,16 @@ def test_a_drawings_dark_band_at_the_edge_is_not_ink_either(edge):
     assert read_picture(shipped_model(), picture).text == "7"
 
 
+def test_a_screenshot_of_a_paint_programs_canvas_is_read_on_the_canvas():
+    """A dark window round a white canvas: the canvas is found as a sheet is, before the
+    picture is taken for a drawing whose paper is the window's grey (the canvas read "0")."""
+    image = Image.new("RGB", (800, 600), (45, 45, 48))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((200, 100, 600, 500), fill=(255, 255, 255))
+    draw.line([(320, 180), (480, 180), (380, 440)], fill=(0, 0, 0), width=16)
+    assert read_picture(shipped_model(), np.asarray(image)).text == "7"
+
+
 def test_a_broad_brush_digit_filling_a_drawing_is_read_whole():
     """A paint program's 1 in a brush a third of the picture wide (or an optdigits bitmap
     enlarged): paper estimated locally, as a photo's is, took the bar's middle for paper and
