@@ -63,9 +63,11 @@ PLANE_TRIM = 0.6
 PLANE_OUTLIER = 3.0
 # ... on every few pixels of a large picture, this many a side.
 PLANE_SAMPLE = 256
-# A picture made on a computer: this share of its pixels within this of its paper's plane.
+# A picture made on a computer: this share of its pixels within this of its paper's plane,
+# and at most this many colours.
 DIGITAL_SHARE = 0.5
 DIGITAL_EXACT = 1.5 / 255
+DIGITAL_COLOURS = 512
 
 
 def background_factor(colour: np.ndarray) -> int:
@@ -109,12 +111,18 @@ def planar_paper(colour: np.ndarray, margin: int = 0) -> np.ndarray:
 def looks_digital(colour: np.ndarray) -> bool:
     """A picture made on a computer (a paint program's, a bitmap enlarged), not a photo or a
     scan: DIGITAL_SHARE of its pixels, sampled, lie within DIGITAL_EXACT of their paper's
-    plane in every colour. A camera's or scanner's noise, a page's texture and light that is
-    not quite a plane leave a photo's paper at most 0.16 so, a drawing's 0.6-0.98."""
+    plane in every colour, and they have at most DIGITAL_COLOURS colours. A camera's or
+    scanner's noise, a page's texture and light that is not quite a plane leave a photo's
+    paper at most 0.16 so, a drawing's 0.6-0.98; a photo so bright that its paper is white
+    (or a scan whitened) has thousands of colours in its ink and shadows, a drawing a few
+    hundred at most (its strokes' edges smoothed)."""
     sample = colour[:: _sample_step(colour), :: _sample_step(colour)]
     paper = planar_paper(sample)
     exact = np.abs(sample - paper).max(axis=2) <= DIGITAL_EXACT
-    return bool(exact.mean() >= DIGITAL_SHARE)
+    if exact.mean() < DIGITAL_SHARE:
+        return False
+    levels = np.rint(sample.reshape(-1, sample.shape[-1]) * 255).astype(np.int64)
+    return len(np.unique(levels @ np.array([65536, 256, 1]))) <= DIGITAL_COLOURS
 
 
 def _plane_terms(rows: np.ndarray, columns: np.ndarray, height: int, width: int) -> np.ndarray:

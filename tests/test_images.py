@@ -264,6 +264,9 @@ def test_a_picture_made_on_a_computer_is_told_from_a_photo():
     assert looks_digital(np.clip(colour * ramp, 0, 1).round(3))
     assert not looks_digital(photo_of(ink_of(SEVEN_STROKES)) / 255)  # a camera's noise
     assert not looks_digital(photo_of(ink_of(SEVEN_STROKES), light=0.6, seed=1) / 255)
+    blown = photo_of(ink_of(SEVEN_STROKES), light=1.2)  # its paper all white, 255
+    assert (blown == 255).all(axis=2).mean() > 0.9
+    assert not looks_digital(blown / 255)  # but its ink has a camera's noise
 
 
 @pytest.mark.parametrize("edge", ["top", "left"])
