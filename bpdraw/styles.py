@@ -99,9 +99,12 @@ def add_slash(drawing: Drawing, rng: np.random.Generator) -> Drawing:
     return [*drawing, line(start, end)]
 
 
-def add_foot_loop(drawing: Drawing, rng: np.random.Generator) -> Drawing:
+def add_foot_loop(
+    drawing: Drawing, rng: np.random.Generator, *, radii: tuple[float, float] = (0.07, 0.16)
+) -> Drawing:
     """A 2 with a loop at its foot: where the stroke turns at the bottom left, it curls
-    round a small loop (left, up, over and down again) before running on along the base."""
+    round a loop (left, up, over and down again) before running on along the base; its
+    radius a share of the height drawn from ``radii``."""
     drawing = [np.asarray(s, dtype=float) for s in drawing]
     low, high, height = _bounds(drawing)
     width = max(float(high[0] - low[0]), 1e-9)
@@ -110,7 +113,7 @@ def add_foot_loop(drawing: Drawing, rng: np.random.Generator) -> Drawing:
     which = int(np.argmax([c.max() for c in corners]))
     at = int(corners[which].argmax())
     stroke, corner = drawing[which], drawing[which][at]
-    radius = rng.uniform(0.07, 0.16) * height
+    radius = rng.uniform(*radii) * height
     centre = corner + np.array([rng.uniform(-0.2, 0.4) * radius, -radius])
     turn = np.linspace(np.pi / 2, 5 * np.pi / 2, 16)[1:-1]  # from the corner round to it
     loop = centre + radius * np.stack([np.cos(turn), np.sin(turn)], axis=1)

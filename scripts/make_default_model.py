@@ -9,7 +9,15 @@ on a canvas (temperature, "not a digit" score), writers it never trained on. Sav
 reads >= REQUIRED_TEST_ACCURACY of load_digits' 450 test digits. scripts/eval_shipped.py
 compares it with another model on writers and symbols it never saw.
 
-    python scripts/make_default_model.py [--copies 4] [--hidden 200] [--seed 0] [--out FILE]
+The shipped seed is SHIPPED_SEED: the recipe's runs differ by seed more than its changes do
+(bridger's canvas digits 0.908-0.933 over seeds 0-5), so of seeds 0-5 the one that read the
+development writers best ships: the mean of bridger's drawings on the canvas, his 28x28
+MNIST-style and 32x32 optdigits-style pictures and the pendigits tune writers' MNIST-style
+pictures (scripts/make_photo_testset.py; 0.899-0.917, seed 5 best, seed 0 0.905). Bridger's
+figures are therefore not those of a writer never looked at; UJI 41-60, real MNIST and the
+photos never chose anything.
+
+    python scripts/make_default_model.py [--copies 4] [--hidden 200] [--seed 5] [--out FILE]
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from bpdraw.training import Finished, train
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIRED_TEST_ACCURACY = 0.98
+SHIPPED_SEED = 5
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--hidden", type=int, default=SHIPPED_SETTINGS["hidden_units"], help="hidden units"
     )
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=SHIPPED_SEED)
     parser.add_argument("--epochs", type=int, default=FastConfig.epochs)
     parser.add_argument("--out", type=Path, default=ROOT / "assets" / "default_model.npz")
     return parser

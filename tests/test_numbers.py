@@ -255,7 +255,7 @@ def test_touching_digits_read_surely_as_one_wide_digit_are_cut_apart(first, seco
     assert read_number(shipped_model(), touching).text == f"{labels[first]}{labels[second]}"
 
 
-@pytest.mark.parametrize(("first", "second"), [(299, 2837), (2052, 604), (487, 1043), (2646, 3345)])
+@pytest.mark.parametrize(("first", "second"), [(299, 2837), (2052, 604), (487, 1043), (2641, 3324)])
 def test_overlapping_digits_are_parted_between_the_strokes_drawn_one_after_the_other(first, second):
     """Ink overlapping by 0.15 of the height: no vertical cut parts the two digits, the
     order the strokes were drawn in does; a picture's centre lines have no such order."""
@@ -266,7 +266,7 @@ def test_overlapping_digits_are_parted_between_the_strokes_drawn_one_after_the_o
     assert read_number(shipped_model(), overlapping, drawn=False).text != truth
 
 
-@pytest.mark.parametrize("indices", [(1788, 121, 2640, 3323, 1653), (2619, 408, 3363, 3428, 1695)])
+@pytest.mark.parametrize("indices", [(1655, 1790, 2641, 3324, 121), (2619, 408, 3363, 3428, 1695)])
 def test_five_overlapping_digits_drawn_one_after_the_other_are_read(indices):
     """Vertical cuts part at most three digits of one part; shared between strokes, a part
     gives up to six."""
@@ -277,7 +277,7 @@ def test_five_overlapping_digits_drawn_one_after_the_other_are_read(indices):
     assert number.text == "".join(str(labels[i]) for i in indices)
 
 
-@pytest.mark.parametrize("indices", [(2203, 1801, 999), (2788, 404, 2952)])
+@pytest.mark.parametrize("indices", [(1090, 3039, 1480), (435, 1586, 3417)])
 def test_three_overlapping_digits_are_shared_out_one_side_at_a_time(indices, monkeypatch):
     """No way to share the strokes gives two sides that both read sure as one digit: the
     side wide enough for two digits is shared again in turn."""
@@ -340,7 +340,7 @@ def small_wide_scan(strokes, stretch):
     return np.asarray(scan)
 
 
-@pytest.mark.parametrize(("index", "stretch"), [(675, 2.4), (1914, 2.0)])
+@pytest.mark.parametrize(("index", "stretch"), [(675, 2.4), (1079, 2.0)])
 def test_a_wide_digit_in_a_small_scan_is_not_cut_when_it_reads_sure(index, stretch):
     """A small scan is most often one digit: its wide ink is cut only when unsure."""
     drawings, labels = pen_digits()
@@ -402,10 +402,10 @@ def test_any_drawing_gives_its_views_as_digits_or_nothing_drawn(strokes):
     assert views.dtype == np.int64 and views.min() >= 0 and views.max() <= 16
 
 
-@pytest.mark.parametrize(("index", "digit"), [(417, 2), (612, 7)])
+@pytest.mark.parametrize(("index", "digit"), [(838, 2), (2746, 7)])
 def test_a_wide_digit_is_not_cut_where_its_halves_read_in_full_are_not_sure(index, digit):
     """Drawn half as wide again, this 2 and this 7 have a cut whose halves each read sure
-    in one view ("24", "74"); read in full (every conversion and turn) the right half is
+    in one view (as two digits); read in full (every conversion and turn) the right half is
     not sure, so the cut does not stand and the digit stays one."""
     drawings, labels = pen_digits()
     assert labels[index] == digit

@@ -95,26 +95,54 @@ def test_uji_41_to_60_are_never_in_a_runs_training_data(monkeypatch):
     calibration_loads = [writers for made, writers in loaded if len(made) == TINY.pen_copies + 1]
     assert training_loads == [set(pen_recipe.UJI_TRAINING_WRITERS)]  # made the extra data
     assert calibration_loads == [set(pen_recipe.UJI_HELD_OUT_WRITERS)]
-    # copy 0: every pen drawing as drawn, and every 2 again with a loop at its foot
-    assert copies_made[0] == int(pen_recipe.render(packed)[1].sum()) + int((labels == 2).sum())
+    # copy 0: every pen drawing as drawn, and the style edits' forms (all 2s looped ...)
+    assert copies_made[0] == int(pen_recipe.render(packed)[1].sum()) + edited_count(labels)
 
 
-def test_the_first_copies_learn_every_pen_2_again_with_a_loop_at_its_foot():
-    """Copies 0..STROKE_COPIES hold each 2 a second time, looped (a new loop each copy);
-    the later, cheaply moved copies do not; without LOOPED_TWOS no copy does."""
+def edited_count(labels) -> int:
+    """How many edited drawings STYLE_EDITS adds to each of the first copies."""
+    return sum(int(share * (labels == digit).sum()) for digit, _, share in pen_recipe.STYLE_EDITS)
+
+
+def test_the_style_edits_are_the_looped_2_the_footed_1_and_the_slashed_0():
+    assert [digit for digit, _, _ in pen_recipe.STYLE_EDITS] == [2, 1, 0]
+    shares = {digit: share for digit, _, share in pen_recipe.STYLE_EDITS}
+    assert shares[2] == 1.0 and 0 < shares[1] < 1 and 0 < shares[0] < 1
+
+
+def test_the_first_copies_learn_the_style_edits_forms_anew_each_copy():
+    """Copies 0..STROKE_COPIES hold every 2 a second time, looped, and a share of the 1s
+    footed and of the 0s slashed (a new choice and a new edit each copy), after the
+    drawings; the later, cheaply moved copies do not; without style edits no copy does."""
     packed, labels, _ = pen_recipe.training_pen_drawings()
     twos = int((labels == 2).sum())
     plain_size = int(pen_recipe.render(packed)[1].sum())
     rng = np.random.default_rng(0)
     copy_of = pen_recipe.pen_copy_maker(packed, labels)
     first, first_labels = copy_of(rng, 0)
-    assert len(first) == plain_size + twos
-    assert np.all(first_labels[plain_size:] == 2)
+    assert len(first) == plain_size + edited_count(labels)
+    extra = first_labels[plain_size:]
+    assert np.all(extra[:twos] == 2)  # the looped 2s first, then the footed 1s, the slashed 0s
+    assert np.array_equal(np.unique(extra[twos:]), [0, 1])
+    assert np.all(np.diff(extra[twos:]) <= 0)
     distorted, _ = copy_of(rng, 1)
     again, _ = copy_of(rng, 1)
-    assert not np.array_equal(distorted[-twos:], again[-twos:])  # another loop, another hand
+    assert not np.array_equal(distorted[-twos:], again[-twos:])  # another edit, another hand
     later, later_labels = copy_of(rng, pen_recipe.STROKE_COPIES + 1)
     assert np.array_equal(later_labels, first_labels[:plain_size])
+    plain_of = pen_recipe.pen_copy_maker(packed, labels, style_edits=())
+    assert len(plain_of(np.random.default_rng(0), 0)[0]) == plain_size
+
+
+def test_a_footed_flagged_1_edit_of_a_pen_1_has_a_flag_and_a_foot():
+    packed, labels, _ = pen_recipe.training_pen_drawings()
+    one = pen_recipe.unpack(packed)[int(np.flatnonzero(labels == 1)[0])]
+    edit = dict((digit, edit) for digit, edit, _ in pen_recipe.STYLE_EDITS)[1]
+    footed = edit(one, np.random.default_rng(3))
+    assert len(footed) >= len(one) + 1  # the foot is a stroke of its own
+    foot = footed[-1]
+    height = np.ptp(np.concatenate(one)[:, 1])
+    assert np.ptp(foot[:, 0]) > 0.2 * height and np.ptp(foot[:, 1]) < 0.15 * height  # across
 
 
 def test_the_held_out_writers_are_400_drawings_drawn_the_same_for_a_seed():
@@ -136,8 +164,10 @@ def test_the_shipped_model_is_the_calibrated_digits_plus_pen_recipe():
 
 
 def test_make_default_model_trains_the_one_shipped_recipe():
-    config = _make_default_model().recipe_config([])
-    assert config == shipped_config()
+    script = _make_default_model()
+    config = script.recipe_config([])
+    assert config == shipped_config(seed=script.SHIPPED_SEED)
+    assert load_default().metadata["seed"] == script.SHIPPED_SEED
     assert config.hidden_units == 200 and config.batch_size == 128 and config.pen_copies == 4
     assert _make_default_model().recipe_config(["--seed", "3"]) == shipped_config(seed=3)
 
