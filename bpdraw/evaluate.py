@@ -67,7 +67,5 @@ def evaluate(model: Model, digits: np.ndarray, labels: np.ndarray) -> Evaluation
 
 def evaluate_on_test(model: Model, seed: int | None = None) -> tuple[Evaluation, DigitSplit]:
     """The model on the 450 test digits of the split it was trained with (seed 0 if unknown)."""
-    if seed is None:
-        seed = int(model.metadata.get("split_seed", 0))
-    split = load_split(seed)
+    split = load_split(model.split_seed if seed is None else seed)
     return evaluate(model, split.images_test, split.y_test), split

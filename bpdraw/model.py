@@ -85,6 +85,13 @@ class Model:
         value = self.metadata.get("test_accuracy")
         return float(value) if isinstance(value, (int, float)) else None
 
+    @property
+    def split_seed(self) -> int:
+        """The seed of the load_digits split it was trained on (bpdraw.data.load_split), 0 if
+        unknown: that split's 450 test digits are the ones it never learnt from."""
+        value = self.metadata.get("split_seed")
+        return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+
     def describe(self) -> str:
         """One line a person can read: recipe, shape, test accuracy, date."""
         parts = [f"{self.recipe} recipe", "-".join(map(str, self.network.layer_sizes))]

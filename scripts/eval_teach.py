@@ -120,7 +120,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     settings = parse_settings(args.settings)
     print(f"settings: {settings}")
-    base, split = load_default(), load_split(0)
+    base = load_default()
+    split = load_split(base.split_seed)
     summary = []
     for name in args.sets:
         packed, labels, writers = load_pen_packed(str(DEV_SETS / FILES[name]))

@@ -439,3 +439,15 @@ def test_model_trained_with_numpy_integer_settings_can_be_saved(tmp_path):
     model = list(train(config))[-1].model
     model.save(tmp_path / "model.npz")
     assert load(tmp_path / "model.npz").metadata["settings"]["epochs"] == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "seed"), [(5, 5), (0, 0), (None, 0), ("5", 0), (-1, 0), (True, 0), (2.0, 0)]
+)
+def test_a_models_split_seed_is_its_metadatas_or_0(value, seed):
+    """The load_digits split a model was trained on; a file that says nothing sensible
+    about it is taken to be seed 0's."""
+    model = Model(Network.initialise((64, 3, 10), np.random.default_rng(0)))
+    if value is not None:
+        model.metadata["split_seed"] = value
+    assert model.split_seed == seed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sqlite3
@@ -266,6 +267,30 @@ def test_adapt_leaves_the_base_model_alone_and_records_itself(pen_writer):
     assert record["drawings"] == 30 and record["seed"] == 1
     assert record["base_model"] == base.describe()
     assert adapted.test_accuracy >= 0.97
+
+
+def test_adapt_learns_from_and_is_scored_on_the_base_models_own_split(pen_writer, monkeypatch):
+    """The base model's 450 test digits (of the split it was trained on, not always seed 0's)
+    are never learnt from, and the taught model is scored on them."""
+    adapt_module = importlib.import_module("bpdraw.personal.adapt")  # not the function
+
+    drawings, labels = pen_writer
+    base = load_default()
+    assert base.split_seed != 0  # the shipped model's split is not seed 0's
+    seeds = []
+    real_split = adapt_module.load_split
+
+    def recording_split(seed):
+        seeds.append(seed)
+        return real_split(seed)
+
+    monkeypatch.setattr(adapt_module, "load_split", recording_split)
+    adapted = adapt(base, drawings[:20], labels[:20], seed=2)
+    assert seeds == [base.split_seed]
+    own = real_split(base.split_seed)
+    expected = np.mean(adapted.predict(own.images_test) == own.y_test)
+    assert adapted.test_accuracy == pytest.approx(expected)
+    assert adapted.split_seed == base.split_seed  # kept for the next teach
 
 
 def test_adapt_is_deterministic_per_seed(pen_writer):

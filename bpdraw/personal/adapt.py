@@ -125,8 +125,8 @@ def adapt(
     rng = np.random.default_rng(seed)
     stop = should_stop or (lambda: False)
     report = progress or (lambda fraction: None)
-    split = load_split(0)
-    X_digits, y_digits = split.X_train, split.y_train  # never the 450 test digits
+    split = load_split(model.split_seed)
+    X_digits, y_digits = split.X_train, split.y_train  # never its 450 test digits
     # the matrices are small: one BLAS thread is ~40x faster than two on a busy
     # 2-core machine (measured, 300 steps: 0.33 s against 13.8 s)
     with threadpool_limits(1):

@@ -127,7 +127,7 @@ def teach_report(
         progress=lambda fraction: report(measured_share + (1 - measured_share) * fraction),
         should_stop=should_stop,
     )
-    test = load_split(0)
+    test = load_split(base.split_seed)  # the test digits the model never learnt from
     return TeachReport(
         model=model,
         drawings=len(labels),
