@@ -28,6 +28,8 @@ HORIZONTAL_LINE = [line((60, 200), (340, 204))]
 LETTER_A = [line((80, 340), (200, 60)), line((200, 60), (320, 340)), line((130, 230), (270, 230))]
 # a short flag up to the top of the stem, then the stem
 FLAGGED_ONE = [line((180, 100), (220, 60)), line((220, 60), (220, 340))]
+# the same 1 standing on a foot
+FOOTED_ONE = [*FLAGGED_ONE, line((170, 340), (270, 340))]
 CROSSED_SEVEN = [
     np.concatenate([line((110, 70), (300, 70)), line((300, 70), (190, 340))]),
     line((160, 200), (290, 200)),
@@ -198,10 +200,29 @@ def test_the_shipped_model_is_not_sure_of_a_line_or_a_letter(strokes):
 
 
 @pytest.mark.parametrize(
-    ("strokes", "digit"), [(FLAGGED_ONE, 1), (CROSSED_SEVEN, 7)], ids=["flagged 1", "crossed 7"]
+    ("strokes", "digit"),
+    [(FLAGGED_ONE, 1), (CROSSED_SEVEN, 7), (FOOTED_ONE, 1)],
+    ids=["flagged 1", "crossed 7", "flagged 1 on a foot"],
 )
 def test_the_shipped_model_reads_a_flagged_one_and_a_crossed_seven(strokes, digit):
     assert read(load_default(), strokes_to_digits(strokes)).digit == digit
+
+
+@pytest.mark.parametrize(("pen", "half_width"), [(2, 7), (2, 8), (3, 7), (3, 8)])
+def test_the_shipped_model_reads_a_small_picture_of_a_slashed_zero(pen, half_width):
+    """A 28x28 picture of a 0 slashed from its lower left to its upper right (before the
+    recipe learnt slashed 0s: read 8 or 2)."""
+    from PIL import Image, ImageDraw
+
+    from bpdraw.picture_reading import read_picture
+
+    picture = Image.new("L", (28, 28), 255)
+    draw = ImageDraw.Draw(picture)
+    turn = np.linspace(0, 2 * np.pi, 40)
+    ring = [(14 + half_width * np.sin(a), 14 - 10 * np.cos(a)) for a in turn]
+    draw.line(ring, fill=0, width=pen, joint="curve")
+    draw.line([(13 - half_width, 25), (15 + half_width, 3)], fill=0, width=pen)
+    assert read_picture(load_default(), np.asarray(picture)).digits == (0,)
 
 
 # -- speed without other results ---------------------------------------------------------------

@@ -271,9 +271,15 @@ def _line(start, end, n=15):
 
 
 # (strokes on a 400 box, the digit): a short flag up to the top of the stem, then the stem;
-# a 7 whose stem is crossed halfway down
+# the same on a foot; a 7 whose stem is crossed halfway down; a 0 slashed corner to corner
+_RING = [(200 + 80 * np.sin(a), 200 - 130 * np.cos(a)) for a in np.linspace(0, 2 * np.pi, 40)]
 STYLED = {
     "flagged 1": ([_line((180, 100), (220, 60)), _line((220, 60), (220, 340))], "1"),
+    "flagged 1 on a foot": (
+        [_line((180, 100), (220, 60)), _line((220, 60), (220, 340)), _line((170, 340), (270, 340))],
+        "1",
+    ),
+    "slashed 0": ([_RING, _line((110, 350), (290, 50))], "0"),
     "crossed 7": (
         [_line((110, 70), (300, 70)) + _line((300, 70), (190, 340)), _line((160, 200), (290, 200))],
         "7",
@@ -282,7 +288,7 @@ STYLED = {
 
 
 @pytest.mark.parametrize("style", STYLED)
-def test_a_flagged_one_and_a_crossed_seven_drawn_with_the_mouse_read_right(qtbot, tab, drag, style):
+def test_styled_digits_drawn_with_the_mouse_read_right(qtbot, tab, drag, style):
     strokes, digit = STYLED[style]
     for stroke in strokes:
         drag(tab.canvas, _on_canvas(tab.canvas, stroke))
