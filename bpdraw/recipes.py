@@ -203,9 +203,16 @@ def config_from_settings(recipe: str, /, **settings) -> Config:
 # one place these numbers live: the script, the Train tab's fallback preset and the tests
 # read them here. 200 hidden units read the tune writers' drawings better than 100
 # (scripts/eval_devset.py training --no-held-out --seeds 1: 100 -> 0.953, 200 -> 0.958,
-# 300 -> 0.960); a batch of 128 takes half the optimizer steps of the default 64.
+# 300 -> 0.960); a batch of 128 takes half the optimizer steps of the default 64. The seed
+# is the one of 0-5 that read the development writers best (the script says how).
 SHIPPED_SETTINGS: Mapping[str, int | str] = MappingProxyType(
-    {"hidden_units": 200, "training_data": "digits+pen", "pen_copies": 4, "batch_size": 128}
+    {
+        "hidden_units": 200,
+        "training_data": "digits+pen",
+        "pen_copies": 4,
+        "batch_size": 128,
+        "seed": 5,
+    }
 )
 
 

@@ -45,12 +45,12 @@ def test_the_course_preset_reproduces_the_course(tab):
     assert not tab.form.data_combo.isEnabled()  # the classic recipe trains on load_digits only
 
 
-def test_switching_to_fast_sets_its_defaults(tab):
-    tab.form.set_settings("classic")
+def test_switching_to_fast_sets_its_defaults_and_keeps_the_seed(tab):
+    tab.form.set_settings("classic", seed=3, hidden_units=30)
     tab.form.recipe_combo.setCurrentIndex(tab.form.recipe_combo.findData("fast"))
 
     assert tab.form.length_label.text() == "Epochs"
-    assert tab.config() == FastConfig()
+    assert tab.config() == FastConfig(seed=3)
     assert tab.form.data_combo.isEnabled()
 
 
@@ -70,7 +70,8 @@ def test_retrain_finishes_with_a_valid_model_and_shows_its_results(qtbot, tab):
         qtbot.mouseClick(tab.retrain_button, Qt.MouseButton.LeftButton)
     model = trained.args[0]
 
-    split = load_split(0)
+    split = load_split(model.split_seed)  # the seed in the form: the model in use's
+    assert model.split_seed == tab.config().seed
     predictions = model.predict(split.images_test)
     assert predictions.shape == (450,)
     # the confusion matrix shown is the model's on the 450 test digits, as sklearn counts it
