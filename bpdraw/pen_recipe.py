@@ -31,8 +31,7 @@ from bpdraw.model import Model
 from bpdraw.network import Network
 from bpdraw.preprocess import PackedStrokes
 from bpdraw.styles import (
-    add_flag,
-    add_foot,
+    add_flag_and_foot,
     add_foot_loop,
     add_slash,
     non_digit_drawings,
@@ -64,7 +63,7 @@ STROKE_COPIES = 2
 # 2); MNIST-style pictures of bridger's and of the tune writers' digits as before (seeds 0-3).
 STYLE_EDITS: tuple[tuple[int, Callable, float], ...] = (
     (2, lambda drawing, rng: add_foot_loop(drawing, rng, radii=(0.15, 0.35)), 1.0),
-    (1, lambda drawing, rng: add_foot(add_flag(drawing, rng), rng), 0.3),
+    (1, add_flag_and_foot, 0.3),
     (0, add_slash, 0.3),
 )
 # Drawn as on the canvas: the strokes as written, at a random size on the screen, rounded to

@@ -74,6 +74,11 @@ def add_foot(drawing: Drawing, rng: np.random.Generator) -> Drawing:
     return [*drawing, line(bottom + [-half, -tilt], bottom + [half, tilt])]
 
 
+def add_flag_and_foot(drawing: Drawing, rng: np.random.Generator) -> Drawing:
+    """A 1 with a flag (add_flag) standing on a foot (add_foot)."""
+    return add_foot(add_flag(drawing, rng), rng)
+
+
 def add_crossbar(drawing: Drawing, rng: np.random.Generator) -> Drawing:
     """A crossed 7 (or Z): a short stroke across the stem about halfway down."""
     drawing = [np.asarray(s, dtype=float) for s in drawing]
@@ -131,7 +136,7 @@ def turned_half(drawing: Drawing) -> Drawing:
 # label -> the edits that make another style of it from a real pen digit
 EDITS = {
     0: (add_slash,),
-    1: (add_flag, add_foot, lambda d, rng: add_foot(add_flag(d, rng), rng)),
+    1: (add_flag, add_foot, add_flag_and_foot),
     7: (add_crossbar,),
 }
 # a 6 turned by 180 degrees is a 9 and back (with turn_six_nine)
