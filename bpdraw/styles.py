@@ -2,12 +2,14 @@
 
 The shipped pen digits (pendigits) were written by 14 writers with few of the forms many
 people use: the flagged or footed 1, the crossed 7, the slashed 0, the flat-topped 3, the 2
-with a loop at its foot, the 6 and 9 drawn as a curl, open and closed 4s. This module
+with a loop at its foot, the 9 with a large head, the 6 and 9 drawn as a curl, open and
+closed 4s. This module
 makes such drawings, always from a ``np.random.Generator`` passed in:
 
 - ``add_flag``, ``add_foot``, ``add_crossbar``, ``add_slash``, ``add_foot_loop``,
-  ``turned_half`` edit a real drawing (a flag on a pen 1, a crossbar through a pen 7, a loop
-  at a pen 2's foot, a 6 turned into a 9 ...);
+  ``enlarge_head``, ``turned_half`` edit a real drawing (a flag on a pen 1, a crossbar
+  through a pen 7, a loop at a pen 2's foot, a pen 9's loop grown down its stem, a 6 turned
+  into a 9 ...);
 - ``template_drawing`` (one of ``TEMPLATES``) and ``non_digit_drawing`` (lines, plus,
   letters, scribbles) draw from jittered control points: they live in bpdraw.templates;
 - ``rendered`` and ``styled_extra_data`` turn drawings into training digits.
@@ -124,6 +126,23 @@ def add_foot_loop(
     loop = centre + radius * np.stack([np.cos(turn), np.sin(turn)], axis=1)
     looped = np.concatenate([stroke[: at + 1], loop, stroke[at:]])
     return [*drawing[:which], looped, *drawing[which + 1 :]]
+
+
+def enlarge_head(
+    drawing: Drawing, rng: np.random.Generator, *, powers: tuple[float, float] = (0.35, 0.7)
+) -> Drawing:
+    """A 9 with a large head: the drawing stretched from its top down, each point's depth
+    below the top (a share t of the height) moved to t ** p, p drawn from ``powers``, so the
+    loop fills most of the height and the stem is short; the top, the bottom and the order
+    of the points stay."""
+    drawing = [np.asarray(s, dtype=float) for s in drawing]
+    low, _, height = _bounds(drawing)
+    power = rng.uniform(*powers)
+    stretched = []
+    for stroke in drawing:
+        depth = np.clip((stroke[:, 1] - low[1]) / height, 0.0, 1.0)
+        stretched.append(np.stack([stroke[:, 0], low[1] + height * depth**power], axis=1))
+    return stretched
 
 
 def turned_half(drawing: Drawing) -> Drawing:

@@ -110,6 +110,20 @@ def test_foot_loop_curls_round_above_the_bottom_left_corner_of_a_two():
     assert bottom_left_ink(looped) > bottom_left_ink(two)
 
 
+def test_a_large_head_grows_a_nines_loop_down_its_stem():
+    """Every point keeps its x and its order; the top and the bottom stay; a point halfway
+    down moves to between 0.62 and 0.78 of the height (0.5 ** 0.7 and 0.5 ** 0.35)."""
+    loop = [(50 + 30 * np.cos(a), 30 - 30 * np.sin(a)) for a in np.linspace(0, 2 * np.pi, 20)]
+    nine = [np.array([*loop, (80, 50), (80, 100)], dtype=float)]
+    for seed in range(5):
+        (stretched,) = styles.enlarge_head(nine, np.random.default_rng(seed))
+        assert np.array_equal(stretched[:, 0], nine[0][:, 0])
+        assert stretched[:, 1].min() == nine[0][:, 1].min() and stretched[:, 1].max() == 100
+        assert np.all(stretched[:, 1] >= nine[0][:, 1] - 1e-9)  # down, never up
+        assert 61 < stretched[20, 1] < 79  # the point halfway down
+        assert stretched[:20, 1].max() > 1.1 * nine[0][:20, 1].max()  # the loop reaches lower
+
+
 def test_turning_a_six_half_way_makes_it_a_nine():
     drawings, labels = styles.edited_drawings(
         [stem_one()] * 3, np.array([6, 9, 5]), np.random.default_rng(0), turn_six_nine=True
