@@ -3,8 +3,7 @@
 The shipped pen digits (pendigits) were written by 14 writers with few of the forms many
 people use: the flagged or footed 1, the crossed 7, the slashed 0, the flat-topped 3, the 2
 with a loop at its foot, the 9 with a large head, the 6 and 9 drawn as a curl, open and
-closed 4s. This module
-makes such drawings, always from a ``np.random.Generator`` passed in:
+closed 4s. This module makes such drawings, always from a ``np.random.Generator`` passed in:
 
 - ``add_flag``, ``add_foot``, ``add_crossbar``, ``add_slash``, ``add_foot_loop``,
   ``enlarge_head``, ``turned_half`` edit a real drawing (a flag on a pen 1, a crossbar
