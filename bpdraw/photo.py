@@ -25,7 +25,7 @@ from bpdraw.printed_lines import (
     without_frames,
     without_rules,
 )
-from bpdraw.sheet import find_sheet, sheet_edge, sheet_turn
+from bpdraw.sheet import find_sheets, sheet_edge, sheet_turn
 
 # Brightness of an RGB pixel.
 LUMA = np.array([0.299, 0.587, 0.114])
@@ -117,10 +117,23 @@ def looks_digital(colour: np.ndarray) -> bool:
     (or a scan whitened) has thousands of colours in its ink and shadows, a drawing a few
     hundred at most (its strokes' edges smoothed)."""
     sample = colour[:: _sample_step(colour), :: _sample_step(colour)]
-    paper = planar_paper(sample)
-    exact = np.abs(sample - paper).max(axis=2) <= DIGITAL_EXACT
-    if exact.mean() < DIGITAL_SHARE:
-        return False
+    exact = np.abs(sample - planar_paper(sample)).max(axis=2) <= DIGITAL_EXACT
+    return exact.mean() >= DIGITAL_SHARE and _few_colours(sample)
+
+
+def looks_flat(colour: np.ndarray) -> bool:
+    """A picture made on a computer whose paper need not be one plane (a screenshot: a
+    window, toolbars and a canvas): DIGITAL_SHARE of its pixels, sampled, lie within
+    DIGITAL_EXACT of the pixels right of and below them, and they have at most
+    DIGITAL_COLOURS colours. A photo's noise leaves at most 0.08 of its pixels so, a
+    drawing's 0.5-1."""
+    sample = colour[:: _sample_step(colour), :: _sample_step(colour)]
+    flat = np.abs(sample[:-1, :-1] - sample[1:, :-1]).max(axis=2) <= DIGITAL_EXACT
+    flat &= np.abs(sample[:-1, :-1] - sample[:-1, 1:]).max(axis=2) <= DIGITAL_EXACT
+    return flat.size > 0 and flat.mean() >= DIGITAL_SHARE and _few_colours(sample)
+
+
+def _few_colours(sample: np.ndarray) -> bool:
     levels = np.rint(sample.reshape(-1, sample.shape[-1]) * 255).astype(np.int64)
     return len(np.unique(levels @ np.array([65536, 256, 1]))) <= DIGITAL_COLOURS
 
@@ -193,15 +206,19 @@ def ink_parts(
     scanned to pure white too) has its paper a plane and thick parts kept likewise, but may
     have printed lines.
 
-    A photo of a sheet of paper on a table is read on the sheet alone (_on_the_sheet); if
-    no digit stands on it (the "sheet" was a lit part of a page, the "table" its shadow),
-    the whole photo is read.
+    A photo of a sheet of paper on a table is read on the sheet alone (_on_sheets), and a
+    screenshot on its paint program's canvas; if no digit stands on it (the "sheet" was a
+    lit part of a page, the "table" its shadow; the "canvas" a toolbar), the whole picture
+    is read.
     """
     if not scan:
-        on_sheet, table, turn = _on_the_sheet(colour)
-        if table is not None and (found := _ink_parts(on_sheet, False, table))[0] is not None:
-            return (*found, turn)
-        if looks_digital(colour):  # no shadows, no stains: its paper is a plane
+        drawn = looks_digital(colour)
+        # a sheet as a photo's is looked for first, then a screenshot's canvas
+        for canvas in (False, True) if drawn or looks_flat(colour) else (False,):
+            for on_sheet, table, turn in _on_sheets(colour, canvas):
+                if (found := _ink_parts(on_sheet, False, table))[0] is not None:
+                    return (*found, turn)
+        if drawn:  # no shadows, no stains: its paper is a plane
             return (*_ink_parts(colour, False, None, planar_paper(colour)), 0.0)
     return (*_ink_parts(colour, scan, None), 0.0)
 
@@ -328,30 +345,30 @@ def digit_like(
     return np.isin(labels, index[keep])
 
 
-def _on_the_sheet(colour: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, float]:
-    """A photo of a sheet of paper on a table (bpdraw.sheet, looked for at the paper's
-    estimating resolution) -> (the photo with the table coloured as the nearest paper, so
-    that the paper is estimated from the sheet alone; where the sheet is not, its edge
-    included, to drop ink from; the degrees the sheet is turned by). Any other picture ->
-    (itself, None, 0)."""
+def _on_sheets(colour: np.ndarray, canvas: bool) -> list[tuple[np.ndarray, np.ndarray, float]]:
+    """A photo of a sheet of paper on a table, or (with `canvas`) a screenshot of a paint
+    program's canvas (bpdraw.sheet, looked for at the paper's estimating resolution) -> for
+    each sheet found: (the picture with the table coloured as the nearest paper, so that the
+    paper is estimated from the sheet alone; where the sheet is not, its edge included, to
+    drop ink from; the degrees the sheet is turned by). Any other picture -> []."""
     factor = background_factor(colour)
     small = block_mean(colour, factor)
-    sheet = find_sheet(small @ LUMA)
-    if sheet is None:
-        return colour, None, 0.0
-    # the table coloured as the nearest paper well inside the sheet (its edge blocks are
-    # part table)
-    inner = ndimage.binary_erosion(sheet, iterations=2)
-    inner = inner if inner.any() else sheet
-    nearest = ndimage.distance_transform_edt(~inner, return_indices=True)[1]
-    paper = small[nearest[0], nearest[1]]
 
     def grown(blocks: np.ndarray) -> np.ndarray:
         full = np.repeat(np.repeat(blocks, factor, axis=0), factor, axis=1)
         return _fit_shape(full, colour.shape[:2])
 
-    on_sheet = np.where(grown(~sheet)[..., None], grown(paper), colour)
-    return on_sheet, grown(sheet_edge(sheet)), sheet_turn(sheet)
+    found = []
+    for sheet in find_sheets(small @ LUMA, canvas=canvas):
+        # the table coloured as the nearest paper well inside the sheet (its edge blocks are
+        # part table)
+        inner = ndimage.binary_erosion(sheet, iterations=2)
+        inner = inner if inner.any() else sheet
+        nearest = ndimage.distance_transform_edt(~inner, return_indices=True)[1]
+        paper = small[nearest[0], nearest[1]]
+        on_sheet = np.where(grown(~sheet)[..., None], grown(paper), colour)
+        found.append((on_sheet, grown(sheet_edge(sheet)), sheet_turn(sheet)))
+    return found
 
 
 def block_mean(pixels: np.ndarray, factor: int) -> np.ndarray:

@@ -10,6 +10,12 @@ chalk digit on a board) and convex (a sheet, even photographed at a slant, is a
 quadrilateral). The paper is then estimated from the sheet alone, the table taken for more
 of it, and ink touching the sheet's edge or lying off it is dropped as ink touching the
 frame's border is (bpdraw.photo.digit_like).
+
+A screenshot of a paint program is looked at the same way: its white canvas is the sheet,
+the window round it the table. Its canvas may be small and need not be its largest bright
+part (a light toolbar and palette may be larger), so its few largest bright parts of
+MIN_CANVAS or more are candidates, the largest first; bpdraw.photo.ink_parts reads the first
+that holds a digit.
 """
 
 from __future__ import annotations
@@ -20,6 +26,14 @@ from scipy import ndimage
 # It covers this share of the frame at least, and leaves this much table at least (a thin
 # band at an edge is handled as the frame's border is: it hardly changes the paper's estimate).
 MIN_SHEET, MIN_TABLE = 0.15, 0.15
+# A screenshot: its paint program's canvas covers this share of the frame at least, and this
+# many of its bright parts are tried, the largest first.
+MIN_CANVAS = 0.02
+CANVASES_TRIED = 3
+# The window round a canvas is darker than it by MIN_STEP from the canvas's edge out to this
+# many px (at the resolution the paper is estimated at; the edge's own ring of px is part
+# canvas, and left out).
+CANVAS_RING = 4
 # The sheet is this much brighter than the table (luma, 0-1).
 MIN_STEP = 0.15
 # Across its edge (EDGE_RING px in, EDGE_RING px out) brightness changes by at least this
@@ -37,25 +51,36 @@ OPENING = 2
 
 
 def find_sheet(luma: np.ndarray) -> np.ndarray | None:
-    """(h, w) brightness 0-1 of a picture, at the resolution its paper is estimated at
+    """(h, w) brightness 0-1 of a photo, at the resolution its paper is estimated at
     (bpdraw.photo.BACKGROUND_SIDE px on the longer side) -> (h, w) bool, the sheet of paper
     (the convex hull of its paper: its ink and the thin paper between a digit and the edge
     included); None when the picture shows no sheet with table around it."""
+    return next(iter(find_sheets(luma)), None)
+
+
+def find_sheets(luma: np.ndarray, *, canvas: bool = False) -> list[np.ndarray]:
+    """find_sheet's sheets, as a list: a photo's largest bright part if it is a sheet on a
+    table (at most one); canvas, a picture made on a computer: each of its CANVASES_TRIED
+    largest bright parts that is a canvas of MIN_CANVAS or more, largest first."""
     if min(luma.shape) < 4 * EDGE_RING + 2:
-        return None
-    opened = ndimage.binary_opening(luma > _otsu(luma), iterations=OPENING)
+        return []
+    opened = luma > _otsu(luma)
+    if not canvas:  # a computer's picture has no table grain, and its ink may be near the edge
+        opened = ndimage.binary_opening(opened, iterations=OPENING)
     labels, count = ndimage.label(opened)
-    if count == 0:
-        return None
     sizes = ndimage.sum_labels(opened, labels, np.arange(1, count + 1))
-    paper = labels == 1 + int(np.argmax(sizes))
-    filled = ndimage.binary_fill_holes(paper)
-    if paper.sum() < SOLID * filled.sum():  # a loop's dark inside: a chalk 0, not a sheet
-        return None
-    sheet = _hull(filled)
-    if filled.sum() < CONVEX * sheet.sum():
-        return None
-    return sheet if _on_a_table(luma, paper, sheet) else None
+    tried = np.argsort(-sizes, kind="stable")[: CANVASES_TRIED if canvas else 1]
+    sheets = []
+    for index in tried:
+        paper = labels == 1 + index
+        filled = ndimage.binary_fill_holes(paper)
+        # a loop's dark inside: a chalk 0, no sheet (a 0 drawn on a sheet is bright inside)
+        if (opened & filled).sum() < SOLID * filled.sum():
+            continue
+        sheet = _hull(filled)
+        if filled.sum() >= CONVEX * sheet.sum() and _on_a_table(luma, paper, sheet, canvas):
+            sheets.append(sheet)
+    return sheets
 
 
 def sheet_edge(sheet: np.ndarray) -> np.ndarray:
@@ -87,15 +112,25 @@ def sheet_turn(sheet: np.ndarray) -> float:
     return float(turn) if MIN_TURN <= abs(turn) <= MAX_TURN else 0.0
 
 
-def _on_a_table(luma: np.ndarray, paper: np.ndarray, sheet: np.ndarray) -> bool:
+def _on_a_table(luma: np.ndarray, paper: np.ndarray, sheet: np.ndarray, canvas: bool) -> bool:
     """Whether `sheet`, whose bright `paper` part is, is a sheet of paper on a table: of
-    a fair size, with table around it darker by MIN_STEP and a sharp edge between them."""
+    a fair size, with table around it darker by MIN_STEP and a sharp edge between them.
+    With `canvas`, a screenshot's: of MIN_CANVAS or more, and its edge, seldom on a block's,
+    need not look sharp (a computer's picture has no shadows)."""
     share = sheet.mean()
-    if share < MIN_SHEET or share > 1 - MIN_TABLE:
+    if share < (MIN_CANVAS if canvas else MIN_SHEET) or share > 1 - MIN_TABLE:
         return False
     step = float(np.median(luma[paper]) - np.median(luma[~sheet]))
     if step < MIN_STEP:
         return False
+    if canvas:
+        # the window round a canvas is darker, not just a stroke round a loop's inside or
+        # between the parts of a drawing's paper that a digit runs across
+        near = ndimage.binary_dilation(sheet, iterations=CANVAS_RING)
+        near &= ~ndimage.binary_dilation(sheet)
+        if not near.any():
+            return False
+        return float(np.median(luma[paper]) - np.median(luma[near])) >= MIN_STEP
     inside = sheet & paper & ~ndimage.binary_erosion(sheet, iterations=EDGE_RING, border_value=1)
     outside = ndimage.binary_dilation(sheet, iterations=EDGE_RING) & ~sheet
     if not inside.any() or not outside.any():

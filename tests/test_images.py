@@ -287,6 +287,95 @@ def test_a_screenshot_of_a_paint_programs_canvas_is_read_on_the_canvas():
     assert read_picture(shipped_model(), np.asarray(image)).text == "7"
 
 
+def screenshot(draw_digit, share, theme="dark"):
+    """(800, 1280, 3) uint8: a paint program's window with a white canvas covering `share`
+    of it: "dark", a dark window whose light toolbar and tool palette meet in an L larger
+    than the canvas, the canvas in the middle; "light", a white title bar, a light ribbon,
+    a pale blue window and the canvas at its top left. draw_digit(draw, box) draws on the
+    canvas (box: left, top, right, bottom)."""
+    width, height = 1280, 800
+    image = Image.new("RGB", (width, height), (60, 63, 65) if theme == "dark" else (201, 211, 226))
+    draw = ImageDraw.Draw(image)
+    canvas_width = int(np.sqrt(share * width * height * 4 / 3))
+    canvas_height = canvas_width * 3 // 4
+    if theme == "dark":
+        draw.rectangle((0, 0, width, 70), fill=(240, 240, 240))
+        for x in range(20, 600, 45):
+            draw.rectangle((x, 15, x + 30, 50), fill=(200, 200, 210), outline=(120, 120, 120))
+        draw.rectangle((0, 70, 60, height), fill=(225, 225, 225))
+        left = 60 + (width - 60 - canvas_width) // 2
+        top = 70 + (height - 70 - canvas_height) // 2
+    else:
+        draw.rectangle((0, 0, width, 30), fill=(255, 255, 255))
+        draw.rectangle((0, 30, width, 140), fill=(245, 246, 247))
+        for x in range(20, 900, 60):
+            draw.rectangle((x, 45, x + 40, 120), fill=(230, 230, 240), outline=(160, 160, 170))
+        draw.rectangle((0, height - 25, width, height), fill=(240, 240, 240))
+        left, top = 10, 160
+    box = (left, top, left + canvas_width, top + canvas_height)
+    draw.rectangle(box, fill=(255, 255, 255))
+    draw_digit(draw, box)
+    return np.asarray(image)
+
+
+def seven_on(draw, box):
+    left, top, right, bottom = box
+    width, height = right - left, bottom - top
+    pen = max(3, height // 25)
+    points = [(0.35, 0.15), (0.65, 0.15), (0.45, 0.85)]
+    draw.line([(left + x * width, top + y * height) for x, y in points], fill=0, width=pen)
+    draw.line(
+        [(left + 0.42 * width, top + 0.5 * height), (left + 0.58 * width, top + 0.5 * height)],
+        fill=0,
+        width=pen,
+    )
+
+
+def zero_on(draw, box):
+    left, top, right, bottom = box
+    width, height = right - left, bottom - top
+    ellipse = (left + 0.38 * width, top + 0.15 * height, left + 0.62 * width, top + 0.85 * height)
+    draw.ellipse(ellipse, outline=0, width=max(3, height // 25))
+
+
+@pytest.mark.parametrize("share", [0.1, 0.05, 0.03])
+@pytest.mark.parametrize(("draw_digit", "digit"), [(seven_on, "7"), (zero_on, "0")])
+def test_a_screenshot_with_a_small_canvas_is_read_on_the_canvas(share, draw_digit, digit):
+    """The canvas is no photo's sheet: smaller than MIN_SHEET of the frame, and not its
+    largest bright part (the toolbar and palette are, in an L). Read as a whole, with the
+    dark window for paper, its 7 read "00" or "0" and its 0 "23"."""
+    picture = screenshot(draw_digit, share)
+    assert read_picture(shipped_model(), picture).text == digit
+
+
+@pytest.mark.parametrize("share", [0.15, 0.05])
+@pytest.mark.parametrize(("draw_digit", "digit"), [(seven_on, "7"), (zero_on, "0")])
+def test_a_light_screenshots_canvas_is_read_and_a_zeros_inside_is_no_canvas(
+    share, draw_digit, digit
+):
+    """A light window round the canvas: the inside of a 0 is bright, convex and ringed by
+    dark ink, as a canvas is by its window, but the ring is a stroke, bright paper beyond it;
+    taken for the canvas, the 0 read "00" or nothing."""
+    from bpdraw.photo import looks_digital, looks_flat
+    from bpdraw.sheet import find_sheets
+
+    picture = screenshot(draw_digit, share, theme="light")
+    assert looks_flat(picture / 255) and not looks_digital(picture / 255)
+    luma = picture[::10, ::10].mean(axis=2) / 255
+    canvases = find_sheets(luma, canvas=True)
+    assert canvases and canvases[0].mean() == pytest.approx(share, rel=0.3)
+    assert read_picture(shipped_model(), picture).text == digit
+
+
+def test_a_photo_is_not_flat_as_a_screenshot_is():
+    from bpdraw.photo import looks_flat
+
+    assert looks_flat(screenshot(seven_on, 0.1) / 255)
+    assert looks_flat(drawn_on_a_computer(ink_of(SEVEN_STROKES))[..., None].repeat(3, 2) / 255)
+    assert not looks_flat(photo_of(ink_of(SEVEN_STROKES)) / 255)
+    assert not looks_flat(photo_of(ink_of(SEVEN_STROKES), light=1.2) / 255)  # paper all 255
+
+
 def test_a_broad_brush_digit_filling_a_drawing_is_read_whole():
     """A paint program's 1 in a brush a third of the picture wide (or an optdigits bitmap
     enlarged): paper estimated locally, as a photo's is, took the bar's middle for paper and
