@@ -9,6 +9,17 @@ buttons, a pale blue window and the canvas near its top left, as many paint prog
 The canvas covers a share of the window from 0.5 down to 0.03; each digit is also drawn
 alone, as a paint program saves it ("saved"), to show what the screenshot costs.
 
+Measured 2026-12-07 (--per 40, seed 0), before -> after the canvas was looked for in
+screenshots (bpdraw.sheet.find_sheets' canvas):
+  share   dark          light         saved
+  0.50    0.90 -> 0.97  0.97 -> 0.97  0.97
+  0.15    0.90 -> 0.97  0.97 -> 0.97  0.97
+  0.10    0.12 -> 0.97  0.97 -> 0.97  0.97
+  0.06    0.07 -> 0.88  0.90 -> 0.90  0.88
+  0.03    0.03 -> 0.97  0.93 -> 1.00  0.97
+(0.30: 0.95 -> 0.97 dark, 0.97 light.) Before, a small canvas in the dark window was no
+photo's sheet, and the whole window was read with its dark grey for paper.
+
     python scripts/eval_screenshots.py [--per 40] [--seed 0]
 """
 
