@@ -21,7 +21,8 @@ import numpy as np
 from scipy import ndimage
 
 from bpdraw.data import BITMAP_SIZE, count_blocks
-from bpdraw.photo import LUMA, block_mean, ink_parts, planar_paper
+from bpdraw.paper import block_mean, planar_paper
+from bpdraw.photo import LUMA, ink_parts
 from bpdraw.picture_file import READ_MAX_SIDE, read_image
 from bpdraw.preprocess import DEFAULT_CONVERSION, Conversion, NothingDrawn, strokes_to_digits
 
@@ -186,7 +187,7 @@ def picture_ink(image: np.ndarray | str | os.PathLike) -> PictureInk:
 
 
 def _framed(colour: np.ndarray) -> np.ndarray:
-    """A small picture in a margin of its own paper (photo.planar_paper, its light's
+    """A small picture in a margin of its own paper (paper.planar_paper, its light's
     gradient carried on): a scan cropped tight to its digit (optdigits' 32x32 bitmaps fill
     the frame) keeps ink that touches the frame, which in a photo would be a band or a
     shadow to drop."""

@@ -1,7 +1,7 @@
 """A sheet of paper photographed on a table: where the sheet ends.
 
 A phone photo of a page often shows the table around it. The paper is estimated locally
-(bpdraw.photo.local_background), so near the sheet's edge, where the estimate's window holds
+(bpdraw.paper.local_background), so near the sheet's edge, where the estimate's window holds
 more table than paper, the paper itself stands out from its estimate as ink does, and the
 grain of a wooden table may too. A frame's border is known; a sheet's edge is found here:
 the sheet is the picture's largest bright part once its ink is filled in, bounded by a sharp
@@ -52,7 +52,7 @@ OPENING = 2
 
 def find_sheet(luma: np.ndarray) -> np.ndarray | None:
     """(h, w) brightness 0-1 of a photo, at the resolution its paper is estimated at
-    (bpdraw.photo.BACKGROUND_SIDE px on the longer side) -> (h, w) bool, the sheet of paper
+    (bpdraw.paper.BACKGROUND_SIDE px on the longer side) -> (h, w) bool, the sheet of paper
     (the convex hull of its paper: its ink and the thin paper between a digit and the edge
     included); None when the picture shows no sheet with table around it."""
     return next(iter(find_sheets(luma)), None)

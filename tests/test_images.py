@@ -255,7 +255,7 @@ def drawn_on_a_computer(ink):
 
 
 def test_a_picture_made_on_a_computer_is_told_from_a_photo():
-    from bpdraw.photo import looks_digital
+    from bpdraw.paper import looks_digital
 
     drawing = drawn_on_a_computer(ink_of(SEVEN_STROKES))
     colour = np.repeat(drawing[..., None] / 255, 3, axis=2)
@@ -356,7 +356,7 @@ def test_a_light_screenshots_canvas_is_read_and_a_zeros_inside_is_no_canvas(
     """A light window round the canvas: the inside of a 0 is bright, convex and ringed by
     dark ink, as a canvas is by its window, but the ring is a stroke, bright paper beyond it;
     taken for the canvas, the 0 read "00" or nothing."""
-    from bpdraw.photo import looks_digital, looks_flat
+    from bpdraw.paper import looks_digital, looks_flat
     from bpdraw.sheet import find_sheets
 
     picture = screenshot(draw_digit, share, theme="light")
@@ -368,7 +368,7 @@ def test_a_light_screenshots_canvas_is_read_and_a_zeros_inside_is_no_canvas(
 
 
 def test_a_photo_is_not_flat_as_a_screenshot_is():
-    from bpdraw.photo import looks_flat
+    from bpdraw.paper import looks_flat
 
     assert looks_flat(screenshot(seven_on, 0.1) / 255)
     assert looks_flat(drawn_on_a_computer(ink_of(SEVEN_STROKES))[..., None].repeat(3, 2) / 255)
@@ -573,7 +573,7 @@ def test_digits_in_a_forms_comb_field_read_as_the_number_not_its_walls(colour):
 def test_a_form_scanned_to_pure_white_is_read_without_its_comb():
     """A scanner that whitens the paper makes a form look made on a computer (its paper one
     colour): its printed walls are still taken out."""
-    from bpdraw.photo import looks_digital
+    from bpdraw.paper import looks_digital
     from bpdraw.picture_reading import read_picture
 
     ink = ink_747()
@@ -1016,7 +1016,7 @@ def test_a_scans_bar_wider_than_a_local_window_is_ink_whole():
 
 
 def test_a_small_scans_paper_is_the_plane_of_its_light_whatever_the_ink():
-    from bpdraw.photo import planar_paper
+    from bpdraw.paper import planar_paper
 
     rows, columns = np.mgrid[:40, :30]
     light = 0.9 - 0.5 * columns / 30 + 0.1 * rows / 40  # dark to the right
