@@ -41,6 +41,9 @@ LUMA = np.array([0.299, 0.587, 0.114])
 # times the paper's own typical deviation (its noise and texture).
 MIN_CONTRAST = 0.08
 MIN_CONTRAST_OVER_NOISE = 6.0
+# A grainy picture in which nothing stands out is smoothed by a Gaussian of these sigmas
+# (px), one after the other, until something does.
+GRAIN_SMOOTHING = (1.0,)
 # Hysteresis: strokes start above SEED of the strongest contrast and extend above GROW.
 SEED, GROW = 0.5, 0.3
 # Printed lines too pale to be ink (a form's pink or pale blue) are looked for above FAINT
@@ -99,7 +102,30 @@ def ink_parts(
     screenshot on its paint program's canvas; if no digit stands on it (the "sheet" was a
     lit part of a page, the "table" its shadow; the "canvas" a toolbar), the whole picture
     is read.
+
+    A grainy photo (a dim room's, _grainy) in which nothing stands out is looked at again
+    smoothed by each of GRAIN_SMOOTHING in turn: its grain hid strokes several px wide.
     """
+    found = _ink_parts_of(colour, scan)
+    if found[0] is None and not scan and _grainy(colour):
+        for sigma in GRAIN_SMOOTHING:
+            smoothed = ndimage.gaussian_filter(colour, (sigma, sigma, 0), mode="nearest")
+            if (found := _ink_parts_of(smoothed, scan))[0] is not None:
+                break
+    return found
+
+
+def _grainy(colour: np.ndarray) -> bool:
+    """A picture whose paper's typical deviation from its estimate (its grain and texture)
+    is so large that ink of MIN_CONTRAST would not stand out of it."""
+    noise = float(np.median(contrast(colour, local_background(colour))))
+    return MIN_CONTRAST_OVER_NOISE * noise > MIN_CONTRAST
+
+
+def _ink_parts_of(
+    colour: np.ndarray, scan: bool
+) -> tuple[np.ndarray | None, tuple[int, ...], float]:
+    """ink_parts, smoothed or not."""
     if not scan:
         drawn = looks_digital(colour)
         # a sheet as a photo's is looked for first, then a screenshot's canvas

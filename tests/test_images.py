@@ -227,6 +227,28 @@ def test_a_dim_photo_is_read():
     assert_reads_like_the_clean_seven(photo_of(ink_of(SEVEN_STROKES), light=0.22))
 
 
+def grainy(picture, sigma, seed=3):
+    """uint8 picture with a dim room's sensor grain: Gaussian noise of `sigma` (0-1) per pixel."""
+    grain = np.random.default_rng(seed).normal(0, sigma, picture.shape)
+    return np.rint(np.clip(picture / 255 + grain, 0, 1) * 255).astype(np.uint8)
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_a_grainy_dim_photo_is_read(seed):
+    # Paper at 0.25 under grain of 0.05 a colour: the ink stands 0.23 off it, less than
+    # six times the grain's median distance (0.045) pixel by pixel: it was "nothing drawn".
+    picture = grainy(photo_of(ink_of(SEVEN_STROKES), light=0.27), 0.05, seed)
+    assert_reads_like_the_clean_seven(picture)
+
+
+@pytest.mark.parametrize("sigma", [0.03, 0.06, 0.1])
+@pytest.mark.parametrize("light", [0.25, 1.0])
+def test_grainy_blank_paper_is_still_nothing_drawn(sigma, light):
+    blank = photo_of(np.zeros((240, 200)), light=light)
+    with pytest.raises(NothingDrawn):
+        image_to_digits(grainy(blank, sigma))
+
+
 def test_blue_ink_on_grey_paper_is_read():
     picture = photo_of(ink_of(SEVEN_STROKES), paper=(0.42, 0.42, 0.42), colour=(0.08, 0.12, 0.45))
     assert_reads_like_the_clean_seven(picture)
