@@ -57,8 +57,11 @@ def without_combs(
         slice(max(columns[0] - margin, 0), columns[-1] + margin + 1),
     )
     lines, columns = _comb_walls(mask[around])
+    # A comb in a form's pale print is looked for running across only: a blurred photo's
+    # digit stands out faintly all round its strokes, and a tall 8 so widened was a comb
+    # running down (its sides the lines, its bars and crossing the walls: read "97").
     if faint is not None and not lines.any():
-        lines, columns = _comb_walls(faint[around] | mask[around])
+        lines, columns = _upright_comb(faint[around] | mask[around], open_too=True)
         lines &= mask[around]
     if not lines.any():
         return mask, ()
