@@ -15,7 +15,11 @@ and "margin" (a ruled notebook page whose red margin line runs down through the 
 and a sheet photographed lying on a table: "table" (wooden, all round the sheet),
 "table_turned" (the sheet turned 5-25 degrees, its digit with it), "table_grey" (a grey
 table, its grain as bright as the paper in places) and "table_cut" (the sheet running off
-one or two sides of the frame).
+one or two sides of the frame); and a camera's faults: "grainy" (a dim room's photo, its
+sensor's grain 0.03-0.1 a colour), "slanted" (taken from below or beside the sheet, its far
+edge 1.2-1.5 times as wide as the near one, the table showing in wedges), "pencil" (soft grey
+graphite, grainy and faint), "blurred" (out of focus), "shaken" (the phone moved: motion blur
+5-12 px long) and "thumbnail" (the photo shrunk to 60-110 px, as a chat app sends it).
 Pendigits writers 11-14 are the test split, 01-10 the tune split; but the shipped model
 trained on all 14, so for figures on writers its weights never saw use --writers uji: UJI
 writers 41-60 (assets; only the temperature was fitted on them), all in the test split.
@@ -70,6 +74,13 @@ CONDITIONS = (
     "table_turned",
     "table_grey",
     "table_cut",
+    # a camera's faults (after the others, so that their draws stay as they were)
+    "grainy",
+    "slanted",
+    "pencil",
+    "blurred",
+    "shaken",
+    "thumbnail",
 )
 
 
@@ -239,6 +250,8 @@ def _bitmap32_ink(strokes, pen: float) -> np.ndarray:
 
 def photo(packed, indices, condition, rng) -> tuple[np.ndarray, int | None]:
     """(h, w, 3) float photo of the drawings `indices` in `condition`; and an EXIF tag."""
+    if condition in CAMERA_FAULTS:
+        return CAMERA_FAULTS[condition](packed, indices, rng), None
     if condition == "bitmap32":
         return bitmap32(packed, indices[0], rng), None
     if condition == "mnist":
@@ -288,6 +301,90 @@ def photo(packed, indices, condition, rng) -> tuple[np.ndarray, int | None]:
     picture = picture + rng.normal(0, noise, picture.shape).astype(np.float32)
     tag = int(rng.choice([3, 6, 8])) if condition == "exif_rotated" else None
     return np.clip(picture, 0, 1), tag
+
+
+def grainy(packed, indices, rng) -> np.ndarray:
+    """A dim photo under a sensor's grain of 0.03-0.1 in each colour."""
+    picture, _ = photo(packed, indices, "dim", rng)
+    return np.clip(picture + rng.normal(0, rng.uniform(0.03, 0.1), picture.shape), 0, 1)
+
+
+def slanted(packed, indices, rng) -> np.ndarray:
+    """A clean photo taken at a slant: one edge of the frame (the sheet's far edge) shows
+    1.2-1.5 times as much of the sheet as the opposite one, the table beyond its sides."""
+    picture, _ = photo(packed, indices, "clean", rng)
+    height, width = picture.shape[:2]
+    wider = rng.uniform(0.1, 0.25)
+    # the output's corners (upper left, lower left, lower right, upper right) in the photo
+    corners = np.array([(0, 0), (0, height), (width, height), (width, 0)], dtype=float)
+    far = [(0, 3), (0, 1), (1, 2), (2, 3)][int(rng.integers(4))]  # top, left, bottom, right
+    along = corners[far[1]] - corners[far[0]]
+    corners[far[0]] -= wider * along
+    corners[far[1]] += wider * along
+    image = Image.fromarray(np.rint(picture * 255).astype(np.uint8))
+    table = tuple(int(v) for v in rng.integers(40, 110, 3))
+    turned = image.transform(
+        (width, height), Image.Transform.QUAD, tuple(corners.ravel()),
+        Image.Resampling.BILINEAR, fillcolor=table,
+    )  # fmt: skip
+    return np.asarray(turned, dtype=np.float32) / 255
+
+
+def pencil(packed, indices, rng) -> np.ndarray:
+    """Soft graphite on paper: grey, thin, its coverage broken by the paper's tooth."""
+    size = (int(rng.integers(260, 480)), int(rng.integers(260, 480)))
+    coverage = place_number(
+        packed, indices, size, rng, rng.uniform(0.4, 0.7), rng.uniform(0.015, 0.035)
+    )
+    tooth = ndimage.gaussian_filter(rng.random(coverage.shape), 0.7)
+    tooth = np.clip((tooth - tooth.mean()) / tooth.std() * 0.25 + 0.75, 0, 1)
+    coverage = coverage * tooth * rng.uniform(0.45, 0.7)
+    sheet = paper(size, np.full(3, rng.uniform(0.82, 0.97)), rng)
+    picture = sheet * (1 - coverage[..., None]) + np.array([0.25, 0.25, 0.28]) * coverage[..., None]
+    picture = picture * lighting(size, rng, rng.uniform(0.05, 0.2))[..., None]
+    return np.clip(picture + rng.normal(0, 0.015, picture.shape), 0, 1)
+
+
+def blurred(packed, indices, rng) -> np.ndarray:
+    """A clean photo out of focus (a Gaussian blur of 1.5-4 px)."""
+    picture, _ = photo(packed, indices, "clean", rng)
+    sigma = rng.uniform(1.5, 4.0)
+    return ndimage.gaussian_filter(picture, (sigma, sigma, 0))
+
+
+def shaken(packed, indices, rng) -> np.ndarray:
+    """A clean photo taken as the phone moved: blurred along a line 5-12 px long."""
+    picture, _ = photo(packed, indices, "clean", rng)
+    length = int(rng.integers(5, 13))
+    angle = rng.uniform(0, np.pi)
+    kernel = np.zeros((length, length))
+    for t in np.linspace(-1, 1, 3 * length):
+        centre = (length - 1) / 2
+        kernel[round(centre * (1 + t * np.sin(angle))), round(centre * (1 + t * np.cos(angle)))] = 1
+    kernel /= kernel.sum()
+    return np.stack(
+        [ndimage.convolve(picture[..., c], kernel, mode="nearest") for c in range(3)], 2
+    )
+
+
+def thumbnail(packed, indices, rng) -> np.ndarray:
+    """A clean photo shrunk to 60-110 px on its longer side, as a chat app may send it."""
+    picture, _ = photo(packed, indices, "clean", rng)
+    height, width = picture.shape[:2]
+    side = int(rng.integers(60, 111))
+    size = (max(1, side * width // max(height, width)), max(1, side * height // max(height, width)))
+    image = Image.fromarray(np.rint(picture * 255).astype(np.uint8))
+    return np.asarray(image.resize(size, Image.Resampling.LANCZOS), dtype=np.float32) / 255
+
+
+CAMERA_FAULTS = {
+    "grainy": grainy,
+    "slanted": slanted,
+    "pencil": pencil,
+    "blurred": blurred,
+    "shaken": shaken,
+    "thumbnail": thumbnail,
+}
 
 
 def _print_lines(sheet: np.ndarray, coverage: np.ndarray, condition: str, rng) -> None:
@@ -394,7 +491,7 @@ def save(picture: np.ndarray, path: Path, condition: str, tag: int | None, rng) 
         exif[0x0112] = tag
         path = path.with_suffix(".jpg")
         image.save(path, quality=90, exif=exif)
-    elif condition in ("jpeg", "large_frame") or condition.startswith("table"):
+    elif condition in ("jpeg", "large_frame", *CAMERA_FAULTS) or condition.startswith("table"):
         path = path.with_suffix(".jpg")
         image.save(path, quality=int(rng.integers(20, 40)) if condition == "jpeg" else 88)
     else:
