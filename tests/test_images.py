@@ -786,12 +786,11 @@ def test_ones_between_a_ruled_pages_lines_are_not_a_combs_walls():
 
 def uji_drawing(index):
     """(label, strokes) of the shipped UJI digit `index` among writers 41-60."""
+    from bpdraw.packed import unpack_drawings
     from bpdraw.pen_recipe import UJI_HELD_OUT_WRITERS, load_uji_packed
 
     packed, labels, _ = load_uji_packed(UJI_HELD_OUT_WRITERS)
-    first, last = packed.sample_ptr[index], packed.sample_ptr[index + 1]
-    ends = packed.stroke_ptr
-    return int(labels[index]), [packed.points[ends[s] : ends[s + 1]] for s in range(first, last)]
+    return int(labels[index]), unpack_drawings(packed)[index]
 
 
 @pytest.mark.parametrize(("pen", "blur"), [(6, 3.0), (9, 2.0)])
