@@ -447,11 +447,12 @@ def test_a_sheet_photographed_on_a_table_is_read_on_the_sheet_alone(turn, stroke
     assert reading.digits == (digit,)
 
 
-@pytest.mark.parametrize("seed", [7, 19, 30])
+@pytest.mark.parametrize("seed", [3, 7, 19, 30])
 def test_a_sheet_on_a_grainy_grey_table_is_found(seed):
     # Its edge falls inside a block: the px either side of it are part sheet, part table,
     # and with them in the rings measured across it the edge did not look sharp enough. No
-    # sheet was found and the table's grain read as strokes: "22".
+    # sheet was found and the table's grain read as strokes: "22" (seeds 7, 19, 30). With
+    # seed 3 bright grain joined to the sheet made it larger, and the grain within read "2".
     from bpdraw.paper import background_factor, block_mean
     from bpdraw.sheet import find_sheet
 
@@ -459,8 +460,7 @@ def test_a_sheet_on_a_grainy_grey_table_is_found(seed):
     photo = on_a_table(sheet, seed=seed, table=(0.6, 0.6, 0.6))
     blocks = block_mean(photo / 255, background_factor(photo))
     found = find_sheet(blocks.mean(axis=2))
-    # (bright grain joined to the sheet makes it look a little larger than it is)
-    assert found is not None and found.mean() == pytest.approx(1 / 1.6 / 1.7, rel=0.15)
+    assert found is not None and found.mean() == pytest.approx(1 / 1.6 / 1.7, rel=0.05)
     assert read_picture(shipped_model(), photo).digits == (7,)
 
 
