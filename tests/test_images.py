@@ -447,20 +447,24 @@ def test_a_sheet_photographed_on_a_table_is_read_on_the_sheet_alone(turn, stroke
     assert reading.digits == (digit,)
 
 
-@pytest.mark.parametrize("seed", [3, 7, 19, 30])
-def test_a_sheet_on_a_grainy_grey_table_is_found(seed):
+@pytest.mark.parametrize(
+    ("seed", "grey"), [(3, 0.6), (7, 0.6), (19, 0.6), (30, 0.6), (5, 0.65), (20, 0.65), (2, 0.7)]
+)
+def test_a_sheet_on_a_grainy_grey_table_is_found(seed, grey):
     # Its edge falls inside a block: the px either side of it are part sheet, part table,
     # and with them in the rings measured across it the edge did not look sharp enough. No
     # sheet was found and the table's grain read as strokes: "22" (seeds 7, 19, 30). With
     # seed 3 bright grain joined to the sheet made it larger, and the grain within read "2".
+    # On brighter tables more grain joins it, and the sheet did not look convex: "26", "2".
     from bpdraw.paper import background_factor, block_mean
     from bpdraw.sheet import find_sheet
 
     sheet = photo_of(ink_of(SEVEN_STROKES, size=(203, 241), offset=(50, 50)))
-    photo = on_a_table(sheet, seed=seed, table=(0.6, 0.6, 0.6))
+    photo = on_a_table(sheet, seed=seed, table=(grey, grey, grey))
     blocks = block_mean(photo / 255, background_factor(photo))
     found = find_sheet(blocks.mean(axis=2))
-    assert found is not None and found.mean() == pytest.approx(1 / 1.6 / 1.7, rel=0.05)
+    # (its edge's blocks, part table, are in it: a block more each side)
+    assert found is not None and found.mean() == pytest.approx(1 / 1.6 / 1.7, rel=0.1)
     assert read_picture(shipped_model(), photo).digits == (7,)
 
 
