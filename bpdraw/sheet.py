@@ -7,9 +7,9 @@ grain of a wooden table may too. A frame's border is known; a sheet's edge is fo
 the sheet is the picture's largest bright part once its ink is filled in, bounded by a sharp
 step in brightness (a shadow's edge is soft), solid (paper with a little ink on it, not a
 chalk digit on a board) and convex (a sheet, even photographed at a slant, is a
-quadrilateral). The paper is then estimated from the sheet alone, the table taken for more
-of it, and ink touching the sheet's edge or lying off it is dropped as ink touching the
-frame's border is (bpdraw.photo.digit_like).
+quadrilateral; bright table grain joined to it aside). The paper is then estimated from the
+sheet alone, the table taken for more of it, and ink touching the sheet's edge or lying off
+it is dropped as ink touching the frame's border is (bpdraw.photo.digit_like).
 
 A screenshot of a paint program is looked at the same way: its white canvas is the sheet,
 the window round it the table. Its canvas may be small and need not be its largest bright
@@ -69,8 +69,9 @@ SQUARE = np.ones((3, 3), dtype=bool)
 def find_sheet(luma: np.ndarray) -> np.ndarray | None:
     """(h, w) brightness 0-1 of a photo, at the resolution its paper is estimated at
     (bpdraw.paper.BACKGROUND_SIDE px on the longer side) -> (h, w) bool, the sheet of paper
-    (the convex hull of its paper: its ink and the thin paper between a digit and the edge
-    included); None when the picture shows no sheet with table around it."""
+    (the convex hull of its paper, bright table grain joined to it left out: its ink and the
+    thin paper between a digit and the edge included); None when the picture shows no sheet
+    with table around it."""
     return next(iter(find_sheets(luma)), None)
 
 
@@ -82,22 +83,23 @@ def find_sheets(luma: np.ndarray, *, canvas: bool = False) -> list[np.ndarray]:
         return []
     threshold = _otsu(luma)
     if canvas:  # a computer's picture has no table grain, and its ink may be near the edge
-        return _sheets(luma, luma > threshold, CANVASES_TRIED, canvas=True)
-    bright = ndimage.binary_opening(luma > threshold, iterations=OPENING)
-    sheets = _sheets(luma, bright, 1, canvas=False)
-    if not sheets:
-        # a stroke near the sheet's edge cut the thin paper beside it off: its ink filled in
-        inked = ndimage.grey_closing(luma, size=INK_CLOSING) > threshold
-        sheets = _sheets(luma, ndimage.binary_opening(inked, iterations=OPENING), 1, canvas=False)
-    return sheets
+        return _sheets(luma, luma > threshold, canvas=True)
+    # then with the ink filled in, if a stroke near the sheet's edge cut the paper beside it off
+    for inked in (False, True):
+        seen = ndimage.grey_closing(luma, size=INK_CLOSING) if inked else luma
+        bright = ndimage.binary_opening(seen > threshold, iterations=OPENING)
+        if sheets := _sheets(luma, bright, canvas=False):
+            return sheets
+    return []
 
 
-def _sheets(luma: np.ndarray, bright: np.ndarray, tried: int, canvas: bool) -> list[np.ndarray]:
-    """The sheets among the `tried` largest parts of `bright`, the picture's bright pixels."""
+def _sheets(luma: np.ndarray, bright: np.ndarray, canvas: bool) -> list[np.ndarray]:
+    """The sheets among the largest parts of `bright`, the picture's bright pixels (one, or
+    CANVASES_TRIED for a canvas)."""
     labels, count = ndimage.label(bright)
     sizes = ndimage.sum_labels(bright, labels, np.arange(1, count + 1))
     sheets = []
-    for index in np.argsort(-sizes, kind="stable")[:tried]:
+    for index in np.argsort(-sizes, kind="stable")[: CANVASES_TRIED if canvas else 1]:
         paper = labels == 1 + index
         filled = ndimage.binary_fill_holes(paper)
         # a loop's dark inside: a chalk 0, no sheet (a 0 drawn on a sheet is bright inside)

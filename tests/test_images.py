@@ -423,14 +423,14 @@ ZERO_STROKES = [
 ]
 
 
-def on_a_table(sheet, turn=0.0, seed=1, table=(0.42, 0.28, 0.16)):
+def on_a_table(sheet, turn=0.0, seed=1, colour=(0.42, 0.28, 0.16)):
     """(h, w, 3) uint8: a photo of `sheet` (uint8) turned by `turn` degrees, lying on a
-    table (wooden by default) with a grain that shows around it."""
+    table of `colour` (wood by default) with a grain that shows around it."""
     rng = np.random.default_rng(seed)
     height, width = int(sheet.shape[0] * 1.6), int(sheet.shape[1] * 1.7)
     grain = ndimage.gaussian_filter(rng.normal(0, 1, (height, width)), (1, 10))
-    wood = np.array(table) * (1 + 0.25 * grain / grain.std())[..., None]
-    table = Image.fromarray(np.rint(np.clip(wood, 0, 1) * 255).astype(np.uint8))
+    surface = np.array(colour) * (1 + 0.25 * grain / grain.std())[..., None]
+    table = Image.fromarray(np.rint(np.clip(surface, 0, 1) * 255).astype(np.uint8))
     paper = Image.fromarray(sheet).convert("RGBA").rotate(turn, expand=True)
     left, top = (width - paper.width) * 2 // 3, (height - paper.height) // 3
     table.paste(paper, (left, top), paper)
@@ -460,7 +460,7 @@ def test_a_sheet_on_a_grainy_grey_table_is_found(seed, grey):
     from bpdraw.sheet import find_sheet
 
     sheet = photo_of(ink_of(SEVEN_STROKES, size=(203, 241), offset=(50, 50)))
-    photo = on_a_table(sheet, seed=seed, table=(grey, grey, grey))
+    photo = on_a_table(sheet, seed=seed, colour=(grey, grey, grey))
     blocks = block_mean(photo / 255, background_factor(photo))
     found = find_sheet(blocks.mean(axis=2))
     # (its edge's blocks, part table, are in it: a block more each side)
